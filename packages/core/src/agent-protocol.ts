@@ -1,0 +1,84 @@
+/**
+ * The agent protocol: how a `berth agent` learns the tasks its instance should run and reports
+ * what it observes. It is level-triggered: each poll answers with the whole desired state of the
+ * instance and a sequence number; the agent drives containers towards it and reports observed
+ * state per task. The control plane alone writes desired status; the agent alone writes lastStatus.
+ *
+ * Wire: AWS JSON 1.1, SigV4-signed, `X-Amz-Target: BerthAgentV1.<Operation>`.
+ */
+import type {
+  Attachment,
+  ContainerDefinition,
+  HealthStatus,
+  NetworkBinding,
+  TaskStopCode,
+  Volume,
+} from './wire/ecs-shapes.js';
+
+export const AGENT_TARGET_PREFIX = 'BerthAgentV1';
+
+export interface PollDesiredTasksRequest {
+  readonly cluster: string;
+  readonly containerInstanceArn: string;
+  /** The sequence number the agent last saw; the call waits until the desired state moves past it. */
+  readonly knownSeq: number;
+  /** How long to wait for a change before answering with the unchanged state (seconds, ≤ 20). */
+  readonly waitSeconds?: number;
+}
+
+export interface PollDesiredTasksResponse {
+  readonly seq: number;
+  readonly instanceStatus: string;
+  readonly tasks: readonly DesiredTask[];
+}
+
+/** A task as the agent must run it: task definition and overrides already merged. */
+export interface DesiredTask {
+  readonly taskArn: string;
+  readonly clusterArn: string;
+  readonly family: string;
+  readonly revision: number;
+  readonly taskDefinitionArn: string;
+  readonly desiredStatus: 'RUNNING' | 'STOPPED';
+  readonly launchType: string;
+  readonly networkMode: 'bridge' | 'host' | 'awsvpc' | 'none';
+  /** Task-level hard limits, when the task definition sets them (CPU units, MiB). */
+  readonly cpu?: number;
+  readonly memory?: number;
+  /** awsvpc: the task's own address (a loopback address on single-host setups). */
+  readonly address?: string;
+  readonly containers: readonly ContainerDefinition[];
+  readonly volumes: readonly Volume[];
+}
+
+/** Observed state of one container, as the agent reports it. */
+export interface ContainerReport {
+  readonly containerName: string;
+  readonly status: 'PENDING' | 'RUNNING' | 'STOPPED';
+  readonly runtimeId?: string;
+  readonly imageDigest?: string;
+  readonly exitCode?: number;
+  readonly reason?: string;
+  readonly networkBindings?: readonly NetworkBinding[];
+  readonly healthStatus?: HealthStatus;
+}
+
+/** Observed state of one task. Timestamps are epoch seconds. */
+export interface TaskReport {
+  readonly cluster: string;
+  readonly task: string;
+  readonly status: 'PENDING' | 'RUNNING' | 'STOPPED';
+  readonly reason?: string;
+  readonly stopCode?: TaskStopCode;
+  readonly containers: readonly ContainerReport[];
+  readonly attachments?: readonly Attachment[];
+  readonly pullStartedAt?: number;
+  readonly pullStoppedAt?: number;
+  readonly startedAt?: number;
+  readonly executionStoppedAt?: number;
+}
+
+export interface ReportTaskStateRequest {
+  readonly containerInstanceArn: string;
+  readonly tasks: readonly TaskReport[];
+}
