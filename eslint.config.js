@@ -30,7 +30,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./packages/*/tsconfig.test.json', './e2e/tsconfig.json', './bench/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver': { node: true } },
@@ -44,7 +47,8 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  { files: ['vitest.config.ts', 'scripts/*.mjs'], rules: { 'import-x/no-default-export': 'off' }, ...tseslint.configs.disableTypeChecked },
+  { files: ['vitest.config.ts', 'scripts/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['vitest.config.ts', 'scripts/*.mjs'], rules: { 'import-x/no-default-export': 'off' } },
   { files: ['packages/core/src/**/*.ts', 'packages/scheduler/src/**/*.ts'], ignores: ['**/*.test.ts'], rules: pureRules },
   {
     files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],

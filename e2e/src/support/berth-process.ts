@@ -1,0 +1,142 @@
+/**
+ * Starts real `berth server` / `berth agent` processes (the built CLI) for end-to-end tests and
+ * gives the clients what they need to reach them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const BERTH_BIN = join(REPO_ROOT, 'packages/cli/bin/berth.js');
+
+export const TEST_CREDENTIALS = { accessKeyId: 'AKIABERTHE2ETEST0001', secretAccessKey: 'berth-e2e-secret-key-0123456789abcdefghij' };
+export const TEST_REGION = 'us-east-1';
+
+export interface BerthProcess {
+  readonly endpoint: string;
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  /** Environment for the aws CLI, boto3 and the SDK. */
+  readonly env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+  kill9(): Promise<void>;
+}
+
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+
+export const clientEnv = (endpoint: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+  AWS_DEFAULT_REGION: TEST_REGION,
+  AWS_ENDPOINT_URL: endpoint,
+  AWS_ENDPOINT_URL_ECS: endpoint,
+  BERTH_ENDPOINT: endpoint,
+  AWS_PAGER: '',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+});
+
+/** Spawns the CLI and resolves once it prints `ready` (a line matching the pattern). */
+const spawnBerth = (args: readonly string[], ready: RegExp, timeoutMs = 60_000): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BERTH_BIN, ...args], {
+      env: { ...process.env, BERTH_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, BERTH_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`berth ${args[0]} not ready in ${timeoutMs} ms:\n${text}`)), timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      text += chunk.toString();
+      const match = text.match(ready);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, match, output: () => text });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`berth ${args[0]} exited (${code ?? signal}) before ready:\n${text}`));
+    });
+  });
+
+const handle = (child: ChildProcess, endpoint: string, output: () => string): BerthProcess => ({
+  endpoint,
+  child,
+  output,
+  env: clientEnv(endpoint),
+  stop: async () => {
+    child.kill('SIGTERM');
+    await exited(child);
+  },
+  kill9: async () => {
+    child.kill('SIGKILL');
+    await exited(child);
+  },
+});
+
+export interface ServerOptions {
+  readonly dataDir?: string;
+  readonly agent?: boolean;
+  readonly port?: number;
+  readonly extraArgs?: readonly string[];
+}
+
+export const startServer = async (options: ServerOptions = {}): Promise<BerthProcess> => {
+  const args = [
+    'server',
+    '--port',
+    String(options.port ?? 0),
+    ...(options.dataDir ? ['--data-dir', options.dataDir] : ['--in-memory']),
+    '--region',
+    TEST_REGION,
+    '--image-pull-behavior',
+    'prefer-cached',
+    '--container-stop-timeout',
+    '10',
+    ...(options.agent === false ? ['--no-agent'] : []),
+    ...(options.extraArgs ?? []),
+  ];
+  const { child, match, output } = await spawnBerth(args, /Berth is running at (http:\/\/\S+)/);
+  return handle(child, match[1] ?? '', output);
+};
+
+export interface AgentOptions {
+  readonly endpoint: string;
+  readonly cluster?: string;
+  readonly stateDir?: string;
+  readonly extraArgs?: readonly string[];
+}
+
+export const startAgent = async (options: AgentOptions): Promise<BerthProcess & { stateDir: string; instanceArn: string }> => {
+  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'berth-e2e-agent-'));
+  const args = [
+    'agent',
+    '--endpoint',
+    options.endpoint,
+    '--cluster',
+    options.cluster ?? 'default',
+    '--state-dir',
+    stateDir,
+    '--region',
+    TEST_REGION,
+    '--image-pull-behavior',
+    'prefer-cached',
+    '--container-stop-timeout',
+    '10',
+    ...(options.extraArgs ?? []),
+  ];
+  const { child, match, output } = await spawnBerth(args, /Berth agent registered (\S+)/);
+  return { ...handle(child, options.endpoint, output), stateDir, instanceArn: match[1] ?? '' };
+};
+
+export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));

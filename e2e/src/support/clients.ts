@@ -1,0 +1,49 @@
+/** The clients users use: the aws CLI and boto3 (python3), run as real processes. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import { REPO_ROOT } from './berth-process.js';
+
+export interface CliResult {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly json: any;
+}
+
+export const aws = (env: NodeJS.ProcessEnv, args: readonly string[]): CliResult => {
+  const result = spawnSync('aws', [...args, '--endpoint-url', env.BERTH_ENDPOINT ?? '', '--output', 'json'], {
+    env,
+    encoding: 'utf8',
+    timeout: 15 * 60 * 1000,
+  });
+  let json: unknown;
+  try {
+    json = result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json };
+};
+
+/** Runs aws and fails with its output when it does not succeed. */
+export const awsOk = (env: NodeJS.ProcessEnv, args: readonly string[]): any => {
+  const result = aws(env, args);
+  if (result.status !== 0) throw new Error(`aws ${args.join(' ')} failed (${result.status}):\n${result.stderr}${result.stdout}`);
+  return result.json;
+};
+
+/** Runs a boto3 scenario script from e2e/python with the Berth endpoint in its environment. */
+export const python = (env: NodeJS.ProcessEnv, script: string, args: readonly string[] = []): CliResult => {
+  const result = spawnSync('python3', [join(REPO_ROOT, 'e2e/python', script), ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 10 * 60 * 1000,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json: undefined };
+};
+
+export const docker = (args: readonly string[]): CliResult => {
+  const result = spawnSync('docker', args, { encoding: 'utf8', timeout: 5 * 60 * 1000 });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json: undefined };
+};

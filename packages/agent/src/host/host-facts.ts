@@ -1,0 +1,40 @@
+/** What this host offers as a container instance: resources and the built-in ECS attributes. */
+import { arch, cpus, hostname, totalmem } from 'node:os';
+
+import { RESERVED_TCP_PORTS, type Attribute, type ResourceAmounts } from '@berth/core';
+
+import { AGENT_CAPABILITIES } from './capabilities.js';
+
+export interface HostFactsConfig {
+  readonly availabilityZone: string;
+  readonly instanceType: string;
+  /** MiB kept back from tasks (ECS_RESERVED_MEMORY). */
+  readonly reservedMemoryMiB: number;
+  /** Overrides of the detected resources, e.g. to make a small test instance. */
+  readonly cpuUnits?: number;
+  readonly memoryMiB?: number;
+  readonly customAttributes: readonly Attribute[];
+}
+
+export const cpuArchitecture = (): string => (arch() === 'arm64' ? 'arm64' : arch() === 'x64' ? 'x86_64' : arch());
+
+export const hostResources = (config: HostFactsConfig): ResourceAmounts => ({
+  cpu: config.cpuUnits ?? cpus().length * 1024,
+  memory: (config.memoryMiB ?? Math.floor(totalmem() / (1024 * 1024))) - config.reservedMemoryMiB,
+  ports: RESERVED_TCP_PORTS,
+  portsUdp: [],
+});
+
+export const hostAttributes = (config: HostFactsConfig): Attribute[] => [
+  { name: 'ecs.os-type', value: 'linux' },
+  { name: 'ecs.os-family', value: 'LINUX' },
+  { name: 'ecs.cpu-architecture', value: cpuArchitecture() },
+  { name: 'ecs.availability-zone', value: config.availabilityZone },
+  { name: 'ecs.instance-type', value: config.instanceType },
+  { name: 'ecs.ami-id', value: 'ami-berth' },
+  ...AGENT_CAPABILITIES.map((name) => ({ name })),
+  ...config.customAttributes,
+];
+
+export const hostIdentity = (instanceType: string, availabilityZone: string): string =>
+  JSON.stringify({ instanceId: undefined, instanceType, availabilityZone, hostname: hostname() });

@@ -1,0 +1,9 @@
+/**
+ * @berth/agent — runs on each host ("container instance"). It registers the host, long-polls the
+ * desired tasks of its instance from the control plane, drives each task's containers through the
+ * Docker Engine API with one serial loop per task, and reports observed state.
+ * Invariants: it writes lastStatus only, never desired status; statuses move forward only; it
+ * touches only containers carrying its ownership labels; a restart re-adopts, never duplicates.
+ */
+export { Agent, AGENT_VERSION, type AgentConfig } from './agent.js';
+export type { EngineConfig } from './engine/index.js';

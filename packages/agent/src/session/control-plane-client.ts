@@ -1,0 +1,66 @@
+/**
+ * A SigV4-signed AWS JSON 1.1 client for the control plane: the agent's only way to reach it.
+ */
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+export interface AgentCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+export class ControlPlaneError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'ControlPlaneError';
+  }
+}
+
+export class ControlPlaneClient {
+  private readonly url: URL;
+  private readonly signer: SignatureV4;
+
+  constructor(endpoint: string, credentials: AgentCredentials, region: string) {
+    this.url = new URL(endpoint);
+    this.signer = new SignatureV4({
+      credentials,
+      region,
+      service: 'ecs',
+      sha256: Hash.bind(null, 'sha256'),
+    });
+  }
+
+  async call<T>(target: string, body: unknown, timeoutMs: number): Promise<T> {
+    const payload = JSON.stringify(body);
+    const signed = await this.signer.sign({
+      method: 'POST',
+      protocol: this.url.protocol,
+      hostname: this.url.hostname,
+      ...(this.url.port ? { port: Number(this.url.port) } : {}),
+      path: '/',
+      query: {},
+      headers: {
+        host: this.url.host,
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': target,
+      },
+      body: payload,
+    });
+    const response = await fetch(new URL('/', this.url), {
+      method: 'POST',
+      headers: signed.headers,
+      body: payload,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text();
+    const parsed = (text ? JSON.parse(text) : {}) as { __type?: string; message?: string };
+    if (!response.ok) {
+      throw new ControlPlaneError(parsed.__type ?? String(response.status), parsed.message ?? text, response.status);
+    }
+    return parsed as T;
+  }
+}

@@ -1,0 +1,68 @@
+/** Options shared by `berth server` (its embedded agent) and `berth agent`. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+
+import type { AgentConfig } from '@berth/agent';
+import type { Attribute } from '@berth/core';
+
+import type { Log } from '../logger.js';
+import { PULL_BEHAVIORS } from '../defaults.js';
+
+export interface AgentFlags {
+  availabilityZone?: string;
+  instanceType: string;
+  attribute: Attribute[];
+  cpu?: number;
+  memory?: number;
+  reservedMemory: number;
+  imagePullBehavior: (typeof PULL_BEHAVIORS)[number];
+  dockerSocket?: string;
+  containerStopTimeout: number;
+}
+
+const integer = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('Not a non-negative integer.');
+  return n;
+};
+
+const attribute = (value: string, previous: Attribute[]): Attribute[] => {
+  const [name = '', ...rest] = value.split('=');
+  if (!name) throw new InvalidArgumentError('Expected name=value.');
+  return [...previous, rest.length > 0 ? { name, value: rest.join('=') } : { name }];
+};
+
+export const addAgentOptions = (command: Command): Command =>
+  command
+    .option('--availability-zone <zone>', 'ecs.availability-zone of this instance (default: <region>a)')
+    .option('--instance-type <type>', 'ecs.instance-type of this instance', 'berth.host')
+    .option('--attribute <name=value>', 'a custom attribute (repeatable)', attribute, [])
+    .option('--cpu <units>', 'CPU units to offer (default: cores × 1024)', integer)
+    .option('--memory <mib>', 'memory MiB to offer (default: all)', integer)
+    .option('--reserved-memory <mib>', 'memory MiB kept back from tasks (ECS_RESERVED_MEMORY)', integer, 0)
+    .addOption(
+      new Option('--image-pull-behavior <behavior>', 'ECS_IMAGE_PULL_BEHAVIOR')
+        .choices(PULL_BEHAVIORS)
+        .default('prefer-cached'),
+    )
+    .option('--container-stop-timeout <seconds>', 'ECS_CONTAINER_STOP_TIMEOUT', integer, 30)
+    .option('--docker-socket <path>', 'Docker Engine socket (default: /var/run/docker.sock)');
+
+export const agentConfigFrom = (
+  flags: AgentFlags,
+  base: { endpoint: string; credentials: AgentConfig['credentials']; region: string; cluster: string; stateDir: string; log: Log },
+): AgentConfig => ({
+  ...base,
+  host: {
+    availabilityZone: flags.availabilityZone ?? `${base.region}a`,
+    instanceType: flags.instanceType,
+    reservedMemoryMiB: flags.reservedMemory,
+    ...(flags.cpu !== undefined ? { cpuUnits: flags.cpu } : {}),
+    ...(flags.memory !== undefined ? { memoryMiB: flags.memory } : {}),
+    customAttributes: flags.attribute,
+  },
+  engine: {
+    imagePullBehavior: flags.imagePullBehavior,
+    containerStopTimeoutSeconds: flags.containerStopTimeout,
+  },
+  ...(flags.dockerSocket ? { dockerSocket: flags.dockerSocket } : {}),
+});

@@ -1,0 +1,106 @@
+/** `berth server`: the control plane plus an embedded agent for this host, on loopback. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { Command, InvalidArgumentError } from 'commander';
+
+import { Agent } from '@berth/agent';
+import { startControlPlane } from '@berth/control-plane';
+
+import { resolveKeyPair } from '../credentials-file.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_REGION } from '../defaults.js';
+import { stderrLog } from '../logger.js';
+
+import { addAgentOptions, agentConfigFrom, type AgentFlags } from './agent-options.js';
+import { onShutdown } from './shutdown.js';
+
+interface ServerFlags extends AgentFlags {
+  host: string;
+  port: number;
+  dataDir: string;
+  inMemory?: boolean;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  accountId: string;
+  region: string;
+  agent: boolean;
+  cluster: string;
+  stoppedTaskRetention: number;
+  quiet?: boolean;
+}
+
+const port = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('Not a port number.');
+  return n;
+};
+
+const accountId = (value: string): string => {
+  if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError('An account id is 12 digits.');
+  return value;
+};
+
+export const serverCommand = (): Command =>
+  addAgentOptions(
+    new Command('server')
+      .description('Run the Berth control plane with an embedded agent for this host')
+      .option('--host <address>', 'address to listen on', DEFAULT_HOST)
+      .option('--port <port>', 'port to listen on (0 picks a free one)', port, DEFAULT_PORT)
+      .option('--data-dir <dir>', 'where state (SQLite) and credentials are kept', DEFAULT_DATA_DIR)
+      .option('--in-memory', 'keep state in memory; a clean shutdown stops the containers it started')
+      .option('--access-key-id <id>', 'access key id clients sign with (env BERTH_ACCESS_KEY_ID)')
+      .option('--secret-access-key <secret>', 'secret access key (env BERTH_SECRET_ACCESS_KEY)')
+      .option('--account-id <id>', 'the account resources belong to', accountId, DEFAULT_ACCOUNT_ID)
+      .option('--region <region>', 'region of the embedded agent', process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION)
+      .option('--no-agent', 'run the control plane only')
+      .option('--cluster <name>', 'cluster the embedded agent joins', 'default')
+      .option('--stopped-task-retention <seconds>', 'how long STOPPED tasks stay describable', (v) => Number(v), 3600)
+      .option('--quiet', 'no log lines on stderr'),
+  ).action(async (flags: ServerFlags) => {
+    const log = stderrLog('berth', flags.quiet);
+    const keyPair = resolveKeyPair(
+      {
+        accessKeyId: flags.accessKeyId ?? process.env.BERTH_ACCESS_KEY_ID,
+        secretAccessKey: flags.secretAccessKey ?? process.env.BERTH_SECRET_ACCESS_KEY,
+      },
+      flags.inMemory ? undefined : flags.dataDir,
+    );
+    const controlPlane = await startControlPlane({
+      host: flags.host,
+      port: flags.port,
+      store: flags.inMemory ? { kind: 'memory' } : { kind: 'sqlite', path: join(flags.dataDir, 'state.db') },
+      credentials: [{ ...keyPair, accountId: flags.accountId }],
+      stoppedTaskRetentionMs: flags.stoppedTaskRetention * 1000,
+      log,
+    });
+    const endpoint = `http://${flags.host}:${controlPlane.port}`;
+    let agent: Agent | undefined;
+    if (flags.agent) {
+      agent = new Agent(
+        agentConfigFrom(flags, {
+          endpoint,
+          credentials: keyPair,
+          region: flags.region,
+          cluster: flags.cluster,
+          stateDir: flags.inMemory ? mkdtempSync(join(tmpdir(), 'berth-agent-')) : join(flags.dataDir, 'agent'),
+          log: stderrLog('agent', flags.quiet),
+        }),
+      );
+      await agent.start();
+    }
+    process.stdout.write(
+      [
+        `Berth is running at ${endpoint}`,
+        `  export AWS_ACCESS_KEY_ID=${keyPair.accessKeyId}`,
+        `  export AWS_SECRET_ACCESS_KEY=${keyPair.secretAccessKey}`,
+        `  export AWS_DEFAULT_REGION=${flags.region}`,
+        `  aws ecs list-clusters --endpoint-url ${endpoint}`,
+        '',
+      ].join('\n'),
+    );
+    onShutdown(async () => {
+      await agent?.stop({ stopTasks: flags.inMemory === true });
+      await controlPlane.close();
+    });
+  });

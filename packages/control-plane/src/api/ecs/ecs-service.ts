@@ -1,0 +1,35 @@
+import { ECS_OPERATIONS } from '@berth/core';
+
+import type { JsonService, Operation } from '../../http/request-context.js';
+
+import { attributeOperations } from './attribute-operations.js';
+import { clusterOperations } from './cluster-operations.js';
+import { containerInstanceOperations } from './container-instance-operations.js';
+import type { ControlPlaneServices } from './control-plane-services.js';
+import { stateChangeOperations } from './state-change-operations.js';
+import { tagOperations } from './tag-operations.js';
+import { taskDefinitionOperations } from './task-definition-operations.js';
+import { taskOperations } from './task-operations.js';
+
+export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113';
+
+/** The ECS API (AWS JSON 1.1): every implemented operation, and the rest answered as unsupported. */
+export const ecsService = (services: ControlPlaneServices): JsonService => {
+  const operations = new Map<string, Operation>(
+    Object.entries({
+      ...clusterOperations(services),
+      ...taskDefinitionOperations(services),
+      ...containerInstanceOperations(services),
+      ...taskOperations(services),
+      ...tagOperations(services),
+      ...attributeOperations(services),
+      ...stateChangeOperations(services),
+    }),
+  );
+  return {
+    targetPrefix: ECS_TARGET_PREFIX,
+    signingName: 'ecs',
+    operations,
+    unimplemented: new Set(ECS_OPERATIONS.filter((op) => !operations.has(op))),
+  };
+};

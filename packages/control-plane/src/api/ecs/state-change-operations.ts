@@ -1,0 +1,73 @@
+/**
+ * ECS's own agent-facing operations (SubmitTaskStateChange, SubmitContainerStateChange),
+ * folded into the same task-state path as Berth's agent reports.
+ */
+import {
+  invalidParameter,
+  type ContainerReport,
+  type SubmitContainerStateChangeRequest,
+  type SubmitTaskStateChangeRequest,
+  type TaskReport,
+} from '@berth/core';
+
+import type { Operation } from '../../http/request-context.js';
+import { activeCluster } from '../../services/cluster-ref.js';
+import { findTask } from '../../services/tasks/task-lookup.js';
+
+import type { ControlPlaneServices } from './control-plane-services.js';
+import { as, requiredString } from './input.js';
+
+const ACK = { acknowledgment: 'ACK' };
+const AGENT_STATUSES = ['PENDING', 'RUNNING', 'STOPPED'];
+
+const reportStatus = (status: string | undefined): TaskReport['status'] => {
+  if (!status || !AGENT_STATUSES.includes(status)) throw invalidParameter(`Invalid status: ${String(status)}.`);
+  return status as TaskReport['status'];
+};
+
+export const stateChangeOperations = ({ agentLink, deps }: ControlPlaneServices): Record<string, Operation> => {
+  const submit = (partition: Parameters<typeof agentLink.report>[0], cluster: string | undefined, taskRef: string, report: Omit<TaskReport, 'cluster' | 'task'>): void => {
+    const clusterArn = activeCluster(deps.store, partition, cluster).cluster.clusterArn ?? '';
+    const record = findTask(deps.store, partition, clusterArn, taskRef);
+    if (!record) throw invalidParameter('The referenced task was not found.');
+    agentLink.report(partition, {
+      containerInstanceArn: record.task.containerInstanceArn ?? '',
+      tasks: [{ ...report, cluster: clusterArn, task: record.task.taskArn ?? '' }],
+    });
+  };
+  return {
+    SubmitTaskStateChange: (ctx, input) => {
+      const request = as<SubmitTaskStateChangeRequest>(input);
+      const containers: ContainerReport[] = (request.containers ?? []).map((c) => ({
+        containerName: c.containerName ?? '',
+        status: reportStatus(c.status),
+        ...(c.runtimeId ? { runtimeId: c.runtimeId } : {}),
+        ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
+        ...(c.reason ? { reason: c.reason } : {}),
+        ...(c.networkBindings ? { networkBindings: c.networkBindings } : {}),
+      }));
+      submit(ctx.partition, request.cluster, requiredString(input, 'task'), {
+        status: reportStatus(request.status),
+        containers,
+        ...(request.reason ? { reason: request.reason } : {}),
+        ...(request.pullStartedAt !== undefined ? { pullStartedAt: request.pullStartedAt } : {}),
+        ...(request.pullStoppedAt !== undefined ? { pullStoppedAt: request.pullStoppedAt } : {}),
+        ...(request.executionStoppedAt !== undefined ? { executionStoppedAt: request.executionStoppedAt } : {}),
+      });
+      return ACK;
+    },
+    SubmitContainerStateChange: (ctx, input) => {
+      const request = as<SubmitContainerStateChangeRequest>(input);
+      const container: ContainerReport = {
+        containerName: requiredString(input, 'containerName'),
+        status: reportStatus(request.status),
+        ...(request.runtimeId ? { runtimeId: request.runtimeId } : {}),
+        ...(request.exitCode !== undefined ? { exitCode: request.exitCode } : {}),
+        ...(request.reason ? { reason: request.reason } : {}),
+        ...(request.networkBindings ? { networkBindings: request.networkBindings } : {}),
+      };
+      submit(ctx.partition, request.cluster, requiredString(input, 'task'), { status: 'PENDING', containers: [container] });
+      return ACK;
+    },
+  };
+};

@@ -1,0 +1,81 @@
+/**
+ * Wires the control plane: store, services, controllers, and the HTTP API they sit behind.
+ */
+import { openStateStore, type StoreLocation } from '@berth/store';
+
+import { agentService } from './api/agent/agent-service.js';
+import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
+import { ecsService } from './api/ecs/ecs-service.js';
+import { RetentionController } from './controllers/retention-controller.js';
+import { ApiServer } from './http/api-server.js';
+import { CredentialStore, type CredentialPair } from './http/credentials.js';
+import { AgentLinkService } from './services/agent-link/agent-link-service.js';
+import { DesiredStateNotifier } from './services/agent-link/desired-state-notifier.js';
+import { AgentPresence } from './services/agent-presence.js';
+import { AttributesService } from './services/attributes-service.js';
+import { ClustersService } from './services/clusters/clusters-service.js';
+import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
+import { ResourceTagsService } from './services/resource-tags-service.js';
+import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
+import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
+import { TasksService } from './services/tasks/tasks-service.js';
+
+export interface ControlPlaneConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly store: StoreLocation;
+  readonly credentials: readonly CredentialPair[];
+  /** How long STOPPED tasks stay describable (ECS: at least an hour). */
+  readonly stoppedTaskRetentionMs: number;
+  readonly log: (message: string, fields?: Record<string, unknown>) => void;
+  readonly now?: () => number;
+  readonly ids?: IdSource;
+}
+
+export interface RunningControlPlane {
+  readonly port: number;
+  readonly endpoint: string;
+  readonly services: ControlPlaneServices;
+  close(): Promise<void>;
+}
+
+export const startControlPlane = async (config: ControlPlaneConfig): Promise<RunningControlPlane> => {
+  const store = openStateStore(config.store);
+  const now = config.now ?? Date.now;
+  const deps: ServiceDeps = { store, now, ids: config.ids ?? randomIds };
+  const presence = new AgentPresence(now);
+  const notifier = new DesiredStateNotifier(store);
+  const clusters = new ClustersService(deps);
+  const taskDefinitions = new TaskDefinitionRegistry(deps);
+  const containerInstances = new ContainerInstancesService(deps, clusters, presence);
+  const services: ControlPlaneServices = {
+    deps,
+    clusters,
+    taskDefinitions,
+    containerInstances,
+    tasks: new TasksService(deps, clusters, taskDefinitions, presence),
+    tags: new ResourceTagsService(deps),
+    attributes: new AttributesService(deps, containerInstances),
+    agentLink: new AgentLinkService(deps, presence, notifier),
+  };
+  const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
+  const server = new ApiServer({
+    services: [ecsService(services), agentService(services)],
+    credentials: new CredentialStore(config.credentials),
+    log: config.log,
+    now,
+  });
+  const port = await server.listen(config.port, config.host);
+  retention.start();
+  return {
+    port,
+    endpoint: `http://${config.host}:${port}`,
+    services,
+    close: async () => {
+      retention.stop();
+      notifier.close();
+      await server.close();
+      store.close();
+    },
+  };
+};

@@ -1,0 +1,8 @@
+/**
+ * @berth/control-plane — the ECS API server: HTTP + SigV4 front door, thin handlers, use-case
+ * services writing intent to the state store, the plan applier and the controllers.
+ * Invariants: handlers never touch the store; only agent reports write lastStatus; only the
+ * control plane writes desiredStatus; placements are committed only through the plan applier.
+ */
+export { startControlPlane, type ControlPlaneConfig, type RunningControlPlane } from './control-plane.js';
+export type { CredentialPair } from './http/credentials.js';

@@ -1,0 +1,50 @@
+/**
+ * The single plan applier: every placement is committed through here. It re-checks each placed
+ * task against the latest state inside the committing transaction (instance still ACTIVE, CPU,
+ * memory and ports still free) and commits the tasks that fit; the rest are rejected, so
+ * concurrent planners can never over-commit an instance.
+ */
+import { subtractResources, type ResourceAmounts } from '@berth/core';
+import type { StoreTransaction } from '@berth/store';
+
+import { instanceUsage, usageOf } from '../services/instance-usage.js';
+import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../services/records.js';
+
+export interface PlanOutcome {
+  readonly committed: readonly TaskRecord[];
+  readonly rejected: readonly { readonly task: TaskRecord; readonly reason: string }[];
+}
+
+const misfit = (remaining: ResourceAmounts, wanted: ResourceAmounts): string | undefined => {
+  if (wanted.cpu > remaining.cpu) return 'RESOURCE:CPU';
+  if (wanted.memory > remaining.memory) return 'RESOURCE:MEMORY';
+  if (wanted.ports.some((p) => remaining.ports.includes(p))) return 'RESOURCE:PORTS';
+  if (wanted.portsUdp.some((p) => remaining.portsUdp.includes(p))) return 'RESOURCE:PORTS_UDP';
+  return undefined;
+};
+
+export const applyPlan = (tx: StoreTransaction, clusterArn: string, tasks: readonly TaskRecord[]): PlanOutcome => {
+  const usage = instanceUsage(tx, clusterArn);
+  const remaining = new Map<string, ResourceAmounts>();
+  const committed: TaskRecord[] = [];
+  const rejected: { task: TaskRecord; reason: string }[] = [];
+  for (const task of tasks) {
+    const instanceArn = task.task.containerInstanceArn ?? '';
+    const instance = tx.get<ContainerInstanceRecord>(KIND.containerInstance, instanceArn);
+    if (!instance || instance.instance.status !== 'ACTIVE') {
+      rejected.push({ task, reason: 'INACTIVE' });
+      continue;
+    }
+    const free =
+      remaining.get(instanceArn) ?? subtractResources(instance.registeredResources, usageOf(usage, instanceArn).reserved);
+    const reason = misfit(free, task.reservation);
+    if (reason) {
+      rejected.push({ task, reason });
+      continue;
+    }
+    remaining.set(instanceArn, subtractResources(free, task.reservation));
+    tx.put(KIND.task, task.task.taskArn ?? '', clusterArn, task);
+    committed.push(task);
+  }
+  return { committed, rejected };
+};

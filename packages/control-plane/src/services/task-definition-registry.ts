@@ -1,0 +1,158 @@
+/**
+ * Task definitions by family and revision: register, resolve, describe, list, deregister, delete.
+ * Revisions of a family only grow, even across deregistration and deletion.
+ */
+import {
+  ApiError,
+  clientException,
+  invalidParameter,
+  partitionKey,
+  taskDefinitionArn,
+  type Failure,
+  type ListTaskDefinitionFamiliesRequest,
+  type ListTaskDefinitionsRequest,
+  type Partition,
+  type RegisterTaskDefinitionRequest,
+  type Tag,
+  type TaskDefinition,
+} from '@berth/core';
+import type { StoreReader } from '@berth/store';
+
+import { paginate, type Page } from './pagination.js';
+import { KIND, type TaskDefinitionRecord } from './records.js';
+import { epochSeconds, type ServiceDeps } from './service-deps.js';
+import { validateTags } from './tags.js';
+import { buildTaskDefinition, compareTaskDefinitionArns, parseTaskDefinitionReference } from './task-definitions/index.js';
+
+const unableToDescribe = (): ApiError => clientException('Unable to describe task definition.');
+
+export class TaskDefinitionRegistry {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  register(
+    partition: Partition,
+    request: RegisterTaskDefinitionRequest,
+    registeredBy: string,
+  ): { taskDefinition: TaskDefinition; tags: Tag[] } {
+    const tags = validateTags(request.tags);
+    return this.deps.store.transact((tx) => {
+      const revision = this.revisionsOf(tx, partition, request.family).reduce((max, r) => Math.max(max, r.definition.revision ?? 0), 0) + 1;
+      const definition = buildTaskDefinition(request, {
+        partition,
+        revision,
+        now: epochSeconds(this.deps.now()),
+        registeredBy,
+      });
+      const record: TaskDefinitionRecord = { partitionKey: partitionKey(partition), definition, tags };
+      tx.put(KIND.taskDefinition, definition.taskDefinitionArn ?? '', record.partitionKey, record);
+      return { taskDefinition: definition, tags };
+    });
+  }
+
+  /** The record a reference names: `family` (latest ACTIVE), `family:revision` or an ARN. */
+  resolve(reader: StoreReader, partition: Partition, ref: string | undefined): TaskDefinitionRecord {
+    if (!ref) throw invalidParameter('taskDefinition can not be blank.');
+    const { family, revision } = parseTaskDefinitionReference(ref, partition);
+    if (revision !== undefined) {
+      const record = reader.get<TaskDefinitionRecord>(KIND.taskDefinition, taskDefinitionArn(partition, family, revision));
+      if (!record) throw unableToDescribe();
+      return record;
+    }
+    const latest = this.revisionsOf(reader, partition, family)
+      .filter((r) => r.definition.status === 'ACTIVE')
+      .sort((a, b) => (b.definition.revision ?? 0) - (a.definition.revision ?? 0))[0];
+    if (!latest) throw unableToDescribe();
+    return latest;
+  }
+
+  describe(partition: Partition, ref: string | undefined, include: readonly string[]): { taskDefinition: TaskDefinition; tags?: Tag[] } {
+    const record = this.resolve(this.deps.store, partition, ref);
+    return { taskDefinition: record.definition, ...(include.includes('TAGS') ? { tags: [...record.tags] } : {}) };
+  }
+
+  list(partition: Partition, request: ListTaskDefinitionsRequest): Page<string> {
+    const status = request.status ?? 'ACTIVE';
+    if (!['ACTIVE', 'INACTIVE', 'DELETE_IN_PROGRESS'].includes(status)) throw invalidParameter(`Invalid status: ${status}.`);
+    const sort = request.sort ?? 'ASC';
+    const arns = this.all(partition)
+      .filter((r) => r.definition.status === status)
+      .filter((r) => request.familyPrefix === undefined || r.definition.family === request.familyPrefix)
+      .map((r) => r.definition.taskDefinitionArn ?? '')
+      .sort((a, b) => (sort === 'DESC' ? compareTaskDefinitionArns(b, a) : compareTaskDefinitionArns(a, b)));
+    return paginate(arns, request.maxResults, request.nextToken);
+  }
+
+  listFamilies(partition: Partition, request: ListTaskDefinitionFamiliesRequest): Page<string> {
+    const status = request.status ?? 'ACTIVE';
+    if (!['ACTIVE', 'INACTIVE', 'ALL'].includes(status)) throw invalidParameter(`Invalid status: ${status}.`);
+    const active = new Set<string>();
+    const all = new Set<string>();
+    for (const record of this.all(partition)) {
+      const family = record.definition.family ?? '';
+      all.add(family);
+      if (record.definition.status === 'ACTIVE') active.add(family);
+    }
+    const families = [...all]
+      .filter((f) => status === 'ALL' || (status === 'ACTIVE' ? active.has(f) : !active.has(f)))
+      .filter((f) => request.familyPrefix === undefined || f.startsWith(request.familyPrefix))
+      .sort();
+    return paginate(families, request.maxResults, request.nextToken);
+  }
+
+  deregister(partition: Partition, ref: string | undefined): TaskDefinition {
+    if (!ref) throw invalidParameter('taskDefinition can not be blank.');
+    const { revision } = parseTaskDefinitionReference(ref, partition);
+    if (revision === undefined) {
+      throw clientException('Revision is required. Specify the task definition as family:revision or a full ARN.');
+    }
+    return this.deps.store.transact((tx) => {
+      const record = this.resolve(tx, partition, ref);
+      if (record.definition.status !== 'ACTIVE') return record.definition;
+      const definition: TaskDefinition = {
+        ...record.definition,
+        status: 'INACTIVE',
+        deregisteredAt: epochSeconds(this.deps.now()),
+      };
+      tx.put(KIND.taskDefinition, definition.taskDefinitionArn ?? '', record.partitionKey, { ...record, definition });
+      return definition;
+    });
+  }
+
+  delete(partition: Partition, refs: readonly string[]): { taskDefinitions: TaskDefinition[]; failures: Failure[] } {
+    if (refs.length === 0 || refs.length > 10) throw invalidParameter('taskDefinitions must contain between 1 and 10 items.');
+    return this.deps.store.transact((tx) => {
+      const taskDefinitions: TaskDefinition[] = [];
+      const failures: Failure[] = [];
+      for (const ref of refs) {
+        let record: TaskDefinitionRecord;
+        try {
+          record = this.resolve(tx, partition, ref);
+        } catch {
+          failures.push({ arn: ref, reason: 'The specified task definition does not exist.' });
+          continue;
+        }
+        if (record.definition.status === 'ACTIVE') {
+          failures.push({
+            arn: record.definition.taskDefinitionArn ?? ref,
+            reason: 'The specified task definition is still in ACTIVE status. Please deregister the target and try again.',
+          });
+          continue;
+        }
+        const definition: TaskDefinition = { ...record.definition, status: 'DELETE_IN_PROGRESS' };
+        tx.put(KIND.taskDefinition, definition.taskDefinitionArn ?? '', record.partitionKey, { ...record, definition });
+        taskDefinitions.push(definition);
+      }
+      return { taskDefinitions, failures };
+    });
+  }
+
+  private all(partition: Partition): TaskDefinitionRecord[] {
+    return this.deps.store.list<TaskDefinitionRecord>(KIND.taskDefinition, partitionKey(partition));
+  }
+
+  private revisionsOf(reader: StoreReader, partition: Partition, family: string): TaskDefinitionRecord[] {
+    return reader
+      .list<TaskDefinitionRecord>(KIND.taskDefinition, partitionKey(partition))
+      .filter((r) => r.definition.family === family);
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Builds a new task record from a task definition, overrides and a placement: the task as
+ * RunTask and StartTask return it. Pure: ids and time are arguments.
+ */
+import {
+  applyOverrides,
+  containerArn,
+  parseCpuUnits,
+  parseMemoryMiB,
+  taskArn,
+  taskReservation,
+  type Attachment,
+  type LaunchType,
+  type Container,
+  type NetworkConfiguration,
+  type Partition,
+  type Tag,
+  type Task,
+  type TaskDefinition,
+  type TaskOverride,
+} from '@berth/core';
+
+import { clusterNameOf } from '../cluster-ref.js';
+import type { TaskRecord } from '../records.js';
+
+export interface NewTaskInput {
+  readonly partition: Partition;
+  readonly clusterArn: string;
+  readonly definition: TaskDefinition;
+  readonly overrides: TaskOverride;
+  readonly launchType: LaunchType;
+  readonly group: string;
+  readonly startedBy?: string;
+  readonly tags: readonly Tag[];
+  readonly networkConfiguration?: NetworkConfiguration;
+  readonly containerInstanceArn: string;
+  readonly availabilityZone?: string;
+  readonly cpuArchitecture?: string;
+  readonly address?: string;
+  readonly enableExecuteCommand: boolean;
+  readonly taskId: string;
+  readonly newId: () => string;
+  /** Epoch seconds. */
+  readonly now: number;
+}
+
+export type NetworkMode = TaskRecord['networkMode'];
+
+export const networkModeOf = (definition: TaskDefinition): NetworkMode =>
+  (definition.networkMode ?? 'bridge') as NetworkMode;
+
+/** The task-level cpu and memory in effect: overrides win over the task definition. */
+export const taskLevelSize = (
+  definition: TaskDefinition,
+  overrides: TaskOverride,
+): { cpu?: string; memory?: string } => {
+  const cpu = overrides.cpu ?? definition.cpu;
+  const memory = overrides.memory ?? definition.memory;
+  return {
+    ...(cpu !== undefined ? { cpu: String(parseCpuUnits(cpu) ?? cpu) } : {}),
+    ...(memory !== undefined ? { memory: String(parseMemoryMiB(memory) ?? memory) } : {}),
+  };
+};
+
+const eniAttachment = (id: string, address: string, network: NetworkConfiguration | undefined): Attachment => {
+  const vpc = network?.awsvpcConfiguration;
+  const octets = address.split('.').map(Number);
+  const mac = ['02', '42', ...octets.map((o) => o.toString(16).padStart(2, '0'))].join(':');
+  return {
+    id,
+    type: 'ElasticNetworkInterface',
+    status: 'PRECREATED',
+    details: [
+      { name: 'subnetId', value: vpc?.subnets[0] ?? 'subnet-berth' },
+      { name: 'networkInterfaceId', value: `eni-${id.replace(/-/g, '').slice(0, 17)}` },
+      { name: 'macAddress', value: mac },
+      { name: 'privateDnsName', value: `ip-${address.replace(/\./g, '-')}.berth.internal` },
+      { name: 'privateIPv4Address', value: address },
+    ],
+  };
+};
+
+export const buildTask = (input: NewTaskInput): TaskRecord => {
+  const { definition, overrides, partition } = input;
+  const clusterName = clusterNameOf(input.clusterArn);
+  const arn = taskArn(partition, clusterName, input.taskId);
+  const networkMode = networkModeOf(definition);
+  const containerDefinitions = applyOverrides(definition.containerDefinitions ?? [], overrides);
+  const size = taskLevelSize(definition, overrides);
+  const attachment =
+    networkMode === 'awsvpc' && input.address ? eniAttachment(input.newId(), input.address, input.networkConfiguration) : undefined;
+  const containers: Container[] = containerDefinitions.map((def) => ({
+    containerArn: containerArn(partition, clusterName, input.taskId, input.newId()),
+    taskArn: arn,
+    name: def.name ?? '',
+    image: def.image ?? '',
+    lastStatus: 'PENDING',
+    networkBindings: [],
+    networkInterfaces: attachment && input.address ? [{ attachmentId: attachment.id ?? '', privateIpv4Address: input.address }] : [],
+    healthStatus: 'UNKNOWN',
+    cpu: String(def.cpu ?? 0),
+    ...(def.memory !== undefined ? { memory: String(def.memory) } : {}),
+    ...(def.memoryReservation !== undefined ? { memoryReservation: String(def.memoryReservation) } : {}),
+  }));
+  const task: Task = {
+    taskArn: arn,
+    clusterArn: input.clusterArn,
+    taskDefinitionArn: definition.taskDefinitionArn ?? '',
+    containerInstanceArn: input.containerInstanceArn,
+    overrides: {
+      containerOverrides: (definition.containerDefinitions ?? []).map((c) => ({
+        name: c.name ?? '',
+        ...overrides.containerOverrides?.find((o) => o.name === c.name),
+      })),
+      inferenceAcceleratorOverrides: overrides.inferenceAcceleratorOverrides ?? [],
+      ...(overrides.cpu !== undefined ? { cpu: overrides.cpu } : {}),
+      ...(overrides.memory !== undefined ? { memory: overrides.memory } : {}),
+      ...(overrides.taskRoleArn !== undefined ? { taskRoleArn: overrides.taskRoleArn } : {}),
+      ...(overrides.executionRoleArn !== undefined ? { executionRoleArn: overrides.executionRoleArn } : {}),
+      ...(overrides.ephemeralStorage !== undefined ? { ephemeralStorage: overrides.ephemeralStorage } : {}),
+    },
+    lastStatus: networkMode === 'awsvpc' ? 'PROVISIONING' : 'PENDING',
+    desiredStatus: 'RUNNING',
+    ...size,
+    containers,
+    ...(input.startedBy !== undefined ? { startedBy: input.startedBy } : {}),
+    version: 1,
+    createdAt: input.now,
+    group: input.group,
+    launchType: input.launchType,
+    ...(input.availabilityZone ? { availabilityZone: input.availabilityZone } : {}),
+    attachments: attachment ? [attachment] : [],
+    attributes: [{ name: 'ecs.cpu-architecture', value: input.cpuArchitecture ?? 'x86_64' }],
+    tags: [...input.tags],
+    enableExecuteCommand: input.enableExecuteCommand,
+    healthStatus: 'UNKNOWN',
+  };
+  return {
+    clusterArn: input.clusterArn,
+    task,
+    containerDefinitions,
+    reservation: taskReservation({
+      networkMode,
+      cpu: size.cpu !== undefined ? Number(size.cpu) : undefined,
+      memory: size.memory !== undefined ? Number(size.memory) : undefined,
+      containers: containerDefinitions,
+    }),
+    networkMode,
+    family: definition.family ?? '',
+    revision: definition.revision ?? 0,
+    ...(input.address ? { address: input.address } : {}),
+    taskDefinition: definition,
+  };
+};

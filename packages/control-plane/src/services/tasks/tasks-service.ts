@@ -1,0 +1,240 @@
+/**
+ * RunTask, StartTask and StopTask: the task's intent (desired state) written in one transaction,
+ * placements committed through the plan applier.
+ */
+import { createHash } from 'node:crypto';
+
+import {
+  ApiError,
+  invalidParameter,
+  unsupportedFeature,
+  type Failure,
+  type LaunchType,
+  type Partition,
+  type RunTaskRequest,
+  type StartTaskRequest,
+  type Task,
+} from '@berth/core';
+import type { StoreTransaction } from '@berth/store';
+
+import { applyPlan } from '../../plan/plan-applier.js';
+import type { AgentPresence } from '../agent-presence.js';
+import { activeCluster } from '../cluster-ref.js';
+import type { ClustersService } from '../clusters/clusters-service.js';
+import { KIND, type ClientTokenRecord, type ContainerInstanceRecord, type TaskRecord } from '../records.js';
+import { epochSeconds, type ServiceDeps } from '../service-deps.js';
+import { validateTags } from '../tags.js';
+import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
+
+import { allocateAddress } from './awsvpc-addresses.js';
+import { buildTask } from './task-factory.js';
+import { placementInstances, planPlacement } from './task-placement.js';
+import { findTask } from './task-lookup.js';
+import {
+  validateCount,
+  validateInactiveDefinition,
+  validateNetworkConfiguration,
+  validateOverrides,
+  validateStartedBy,
+} from './run-task-request.js';
+import { taskView } from './task-view.js';
+
+const CLIENT_TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
+
+type LaunchRequest = RunTaskRequest & { containerInstances?: string[] };
+
+export class TasksService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly clusters: ClustersService,
+    private readonly taskDefinitions: TaskDefinitionRegistry,
+    private readonly presence: AgentPresence,
+  ) {}
+
+  run(partition: Partition, request: RunTaskRequest): { tasks: Task[]; failures: Failure[] } {
+    const count = validateCount(request.count);
+    return this.deps.store.transact((tx) => {
+      const replay = this.replayClientToken(tx, request);
+      if (replay) return replay;
+      const result = this.launch(tx, partition, request, count);
+      if (request.clientToken) this.rememberClientToken(tx, request, result.tasks);
+      return result;
+    });
+  }
+
+  start(partition: Partition, request: StartTaskRequest): { tasks: Task[]; failures: Failure[] } {
+    const instances = request.containerInstances ?? [];
+    if (instances.length < 1 || instances.length > 10) {
+      throw invalidParameter('containerInstances must contain between 1 and 10 items.');
+    }
+    return this.deps.store.transact((tx) => this.launch(tx, partition, { ...request, launchType: 'EC2' }, instances.length));
+  }
+
+  stop(partition: Partition, clusterRef: string | undefined, taskRef: string, reason: string | undefined): Task {
+    if (reason !== undefined && reason.length > 255) throw invalidParameter('reason can be at most 255 characters.');
+    return this.deps.store.transact((tx) => {
+      const cluster = activeCluster(tx, partition, clusterRef);
+      const record = findTask(tx, partition, cluster.cluster.clusterArn ?? '', taskRef);
+      if (!record) throw invalidParameter('The referenced task was not found.');
+      if (record.task.desiredStatus === 'STOPPED') return taskView(record, []);
+      const now = epochSeconds(this.deps.now());
+      const stopped: TaskRecord = {
+        ...record,
+        task: {
+          ...record.task,
+          desiredStatus: 'STOPPED',
+          stoppingAt: now,
+          stopCode: 'UserInitiated',
+          stoppedReason: reason ?? 'Task stopped by user',
+          version: (record.task.version ?? 0) + 1,
+        },
+      };
+      tx.put(KIND.task, record.task.taskArn ?? '', record.clusterArn, stopped);
+      return taskView(stopped, []);
+    });
+  }
+
+  private launch(
+    tx: StoreTransaction,
+    partition: Partition,
+    request: LaunchRequest,
+    count: number,
+  ): { tasks: Task[]; failures: Failure[] } {
+    const cluster = this.clusters.ensureDefault(tx, partition, request.cluster);
+    const clusterArn = cluster.cluster.clusterArn ?? '';
+    const definitionRecord = this.taskDefinitions.resolve(tx, partition, request.taskDefinition);
+    const definition = definitionRecord.definition;
+    validateInactiveDefinition(definition);
+    const launchType = this.launchTypeOf(request, cluster.cluster.defaultCapacityProviderStrategy ?? []);
+    validateNetworkConfiguration(definition, request.networkConfiguration);
+    const overrides = validateOverrides(definition, request.overrides);
+    validateStartedBy(request.startedBy);
+    const tags = validateTags(request.tags);
+    const propagated = request.propagateTags === 'TASK_DEFINITION' ? [...definitionRecord.tags] : [];
+    const managed = request.enableECSManagedTags ? [{ key: 'aws:ecs:clusterName', value: cluster.cluster.clusterName ?? '' }] : [];
+
+    const only = request.containerInstances ? this.instanceSet(tx, clusterArn, request.containerInstances) : undefined;
+    const instances = placementInstances(tx, clusterArn, this.presence, only);
+    if (instances.filter((i) => i.status === 'ACTIVE').length === 0 && !only) {
+      throw invalidParameter('No Container Instances were found in your cluster.');
+    }
+    const now = this.deps.now();
+    const template = (containerInstanceArn: string, address?: string): TaskRecord =>
+      buildTask({
+        partition,
+        clusterArn,
+        definition,
+        overrides,
+        launchType,
+        group: request.group ?? `family:${definition.family ?? ''}`,
+        ...(request.startedBy !== undefined ? { startedBy: request.startedBy } : {}),
+        tags: [...tags, ...propagated, ...managed],
+        ...(request.networkConfiguration ? { networkConfiguration: request.networkConfiguration } : {}),
+        containerInstanceArn,
+        ...this.instanceFacts(tx, containerInstanceArn),
+        ...(address ? { address } : {}),
+        enableExecuteCommand: request.enableExecuteCommand ?? false,
+        taskId: this.deps.ids.hexId(),
+        newId: () => this.deps.ids.uuid(),
+        now: epochSeconds(now),
+      });
+    const constraints = [...(definition.placementConstraints ?? []), ...(request.placementConstraints ?? [])];
+    const plan = only
+      ? { placements: [...only].map((instanceArn) => ({ instanceArn })), failures: [] }
+      : planPlacement(instances, {
+          count,
+          template: template(''),
+          constraints: constraints.map((c) => ({ type: c.type ?? 'memberOf', ...(c.expression ? { expression: c.expression } : {}) })),
+          strategies: request.placementStrategy ?? [],
+          seed: `${clusterArn}/${now}/${this.deps.ids.hexId()}`,
+        });
+    const addresses = this.addressesInUse(tx);
+    const planned = plan.placements.map((p) => {
+      const address = definition.networkMode === 'awsvpc' ? allocateAddress(addresses) : undefined;
+      if (address) addresses.add(address);
+      return template(p.instanceArn, address);
+    });
+    const outcome = applyPlan(tx, clusterArn, planned);
+    const failures: Failure[] = [
+      ...plan.failures,
+      ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),
+    ];
+    return { tasks: outcome.committed.map((t) => taskView(t, ['TAGS'])), failures };
+  }
+
+  private launchTypeOf(request: LaunchRequest, clusterDefault: readonly { capacityProvider: string }[]): LaunchType {
+    if (request.launchType && request.capacityProviderStrategy) {
+      throw invalidParameter('Specifying both a launch type and capacity provider strategy is not supported.');
+    }
+    const strategy = request.capacityProviderStrategy ?? (request.launchType ? [] : clusterDefault);
+    const fargate = request.launchType === 'FARGATE' || strategy.some((s) => s.capacityProvider.startsWith('FARGATE'));
+    if (fargate) throw unsupportedFeature('Berth does not run the FARGATE launch type yet; use launchType EC2.');
+    if (request.launchType === 'EXTERNAL') throw unsupportedFeature('Berth does not run the EXTERNAL launch type.');
+    if (strategy.length > 0) {
+      throw unsupportedFeature('Berth does not place tasks by capacity provider strategy yet; use launchType EC2.');
+    }
+    return 'EC2';
+  }
+
+  private instanceSet(tx: StoreTransaction, clusterArn: string, refs: readonly string[]): Set<string> {
+    const instances = tx.list<ContainerInstanceRecord>(KIND.containerInstance, clusterArn);
+    const arns = new Set<string>();
+    for (const ref of refs) {
+      const match = instances.find((i) => i.instance.containerInstanceArn === ref || i.instance.containerInstanceArn?.endsWith(`/${ref}`));
+      if (!match) throw invalidParameter(`Container instance ${ref} was not found in the cluster.`);
+      arns.add(match.instance.containerInstanceArn ?? '');
+    }
+    return arns;
+  }
+
+  private instanceFacts(tx: StoreTransaction, instanceArn: string): { availabilityZone?: string; cpuArchitecture?: string } {
+    const attributes = tx.get<ContainerInstanceRecord>(KIND.containerInstance, instanceArn)?.instance.attributes ?? [];
+    const value = (name: string): string | undefined => attributes.find((a) => a.name === name)?.value;
+    const zone = value('ecs.availability-zone');
+    const arch = value('ecs.cpu-architecture');
+    return { ...(zone ? { availabilityZone: zone } : {}), ...(arch ? { cpuArchitecture: arch } : {}) };
+  }
+
+  private addressesInUse(tx: StoreTransaction): Set<string> {
+    return new Set(
+      tx
+        .list<TaskRecord>(KIND.task)
+        .filter((t) => t.address && t.task.lastStatus !== 'STOPPED')
+        .map((t) => t.address ?? ''),
+    );
+  }
+
+  private replayClientToken(tx: StoreTransaction, request: RunTaskRequest): { tasks: Task[]; failures: Failure[] } | undefined {
+    if (!request.clientToken) return undefined;
+    const stored = tx.get<ClientTokenRecord>(KIND.clientToken, request.clientToken);
+    if (!stored || this.deps.now() - stored.createdAt > CLIENT_TOKEN_TTL_MS) return undefined;
+    if (stored.requestHash !== hashRequest(request)) {
+      throw new ApiError(
+        'ConflictException',
+        'The request could not be processed because of conflict in the current state of the resource.',
+        400,
+        { resourceIds: stored.taskArns },
+      );
+    }
+    const tasks = stored.taskArns
+      .map((arn) => tx.get<TaskRecord>(KIND.task, arn))
+      .filter((t): t is TaskRecord => t !== undefined)
+      .map((t) => taskView(t, ['TAGS']));
+    return { tasks, failures: [] };
+  }
+
+  private rememberClientToken(tx: StoreTransaction, request: RunTaskRequest, tasks: readonly Task[]): void {
+    const record: ClientTokenRecord = {
+      token: request.clientToken ?? '',
+      requestHash: hashRequest(request),
+      taskArns: tasks.map((t) => t.taskArn ?? ''),
+      createdAt: this.deps.now(),
+    };
+    tx.put(KIND.clientToken, record.token, 'client-token', record);
+  }
+}
+
+const hashRequest = (request: RunTaskRequest): string => {
+  const { clientToken: _token, ...rest } = request;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+};

@@ -1,0 +1,8 @@
+import { SqliteStateStore } from './sqlite/sqlite-state-store.js';
+import type { StateStore } from './state-store.js';
+
+export type StoreLocation = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'memory' };
+
+/** Opens the store a server was configured with. */
+export const openStateStore = (location: StoreLocation): StateStore =>
+  new SqliteStateStore(location.kind === 'memory' ? ':memory:' : location.path);
