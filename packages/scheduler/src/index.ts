@@ -1,0 +1,38 @@
+/**
+ * @berth/scheduler — decides, never acts. ECS task placement (filters, strategies, the cluster
+ * query language used by `memberOf` and ListContainerInstances filters) and scale-in ordering.
+ *
+ * Invariants:
+ * - PURE: no I/O, clock, timers or Math.random. Randomness comes from a seed argument, so the same
+ *   inputs always give the same decision.
+ * - Placement never over-commits: a task goes only where its CPU, memory and host ports fit after
+ *   every task placed before it in the same call, and only onto ACTIVE instances with a connected
+ *   agent that satisfy every required attribute and constraint.
+ * - Invalid expressions, constraints and strategies throw ApiError InvalidParameterException.
+ */
+export { parseExpression, MAX_EXPRESSION_LENGTH } from './query-language/parse-expression.js';
+export { evaluate } from './query-language/evaluate.js';
+export { matchesExpression } from './query-language/matches-expression.js';
+export type {
+  QueryComparison,
+  QueryExpression,
+  QueryOperator,
+  QuerySubject,
+  QueryValue,
+} from './query-language/query-expression.js';
+export type { QueryableInstance } from './query-language/queryable-instance.js';
+
+export { placeTasks } from './placement/place-tasks.js';
+export { rankForStop } from './placement/rank-for-stop.js';
+export type { StopCandidate } from './placement/rank-for-stop.js';
+export { FailureReason } from './placement/failure-reasons.js';
+export type {
+  PlacementAssignment,
+  PlacementFailure,
+  PlacementInstance,
+  PlacementRequest,
+  PlacementResult,
+} from './placement/placement-types.js';
+
+export { seededRandom } from './random/seeded-random.js';
+export type { RandomSource } from './random/seeded-random.js';
