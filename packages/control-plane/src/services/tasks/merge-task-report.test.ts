@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+
+import type { TaskReport } from '@berth/core';
+
+import type { TaskRecord } from '../records.js';
+
+import { mergeTaskReport } from './merge-task-report.js';
+
+const record = (overrides: Partial<TaskRecord['task']> = {}): TaskRecord => ({
+  clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/default',
+  task: {
+    taskArn: 't',
+    lastStatus: 'PENDING',
+    desiredStatus: 'RUNNING',
+    version: 1,
+    containers: [
+      { name: 'web', lastStatus: 'PENDING', healthStatus: 'UNKNOWN' },
+      { name: 'side', lastStatus: 'PENDING', healthStatus: 'UNKNOWN' },
+    ],
+    ...overrides,
+  },
+  containerDefinitions: [{ name: 'web', essential: true }, { name: 'side', essential: false }],
+  reservation: { cpu: 0, memory: 0, ports: [], portsUdp: [] },
+  networkMode: 'bridge',
+  family: 'f',
+  revision: 1,
+  taskDefinition: {},
+});
+
+const report = (status: TaskReport['status'], extra: Partial<TaskReport> = {}): TaskReport => ({
+  cluster: 'c',
+  task: 't',
+  status,
+  containers: [
+    { containerName: 'web', status: status, healthStatus: 'HEALTHY' },
+    { containerName: 'side', status: 'STOPPED', exitCode: 1, healthStatus: 'UNHEALTHY' },
+  ],
+  ...extra,
+});
+
+describe('mergeTaskReport', () => {
+  it('moves a task to RUNNING with startedAt and bumps the version once', () => {
+    const merged = mergeTaskReport(record(), report('RUNNING', { startedAt: 100 }), 101);
+    expect(merged?.task).toMatchObject({ lastStatus: 'RUNNING', startedAt: 100, connectivity: 'CONNECTED', version: 2 });
+    // Health comes from essential containers only.
+    expect(merged?.task.healthStatus).toBe('HEALTHY');
+    expect(mergeTaskReport(merged!, report('RUNNING', { startedAt: 100 }), 102)).toBeUndefined();
+  });
+
+  it('never moves a status backwards', () => {
+    const running = mergeTaskReport(record(), report('RUNNING'), 1)!;
+    const merged = mergeTaskReport(running, report('PENDING'), 2);
+    expect(merged?.task.lastStatus ?? running.task.lastStatus).toBe('RUNNING');
+    expect((merged ?? running).task.containers?.[0]?.lastStatus).toBe('RUNNING');
+  });
+
+  it('a task that stops on its own is desired STOPPED with the reported stop code', () => {
+    const merged = mergeTaskReport(
+      record(),
+      report('STOPPED', { stopCode: 'TaskFailedToStart', reason: 'CannotPullContainerError: nope', executionStoppedAt: 5 }),
+      6,
+    );
+    expect(merged?.task).toMatchObject({
+      lastStatus: 'STOPPED',
+      desiredStatus: 'STOPPED',
+      stopCode: 'TaskFailedToStart',
+      stoppedReason: 'CannotPullContainerError: nope',
+      stoppedAt: 6,
+      stoppingAt: 6,
+      executionStoppedAt: 5,
+    });
+  });
+
+  it('keeps the stop code of a user stop', () => {
+    const stopping = record({ desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'bye', stoppingAt: 3 });
+    const merged = mergeTaskReport(stopping, report('STOPPED', { stopCode: 'EssentialContainerExited' }), 4);
+    expect(merged?.task).toMatchObject({ stopCode: 'UserInitiated', stoppedReason: 'bye', stoppingAt: 3, stoppedAt: 4 });
+  });
+});
