@@ -17,7 +17,15 @@ let agentB: Awaited<ReturnType<typeof startAgent>>;
 const launched: string[] = [];
 
 const run = (args: string[]): any => {
-  const out = awsOk(server.env, ['ecs', 'run-task', '--cluster', CLUSTER, '--task-definition', 'sleeper', ...args]);
+  const out = awsOk(server.env, [
+    'ecs',
+    'run-task',
+    '--cluster',
+    CLUSTER,
+    '--task-definition',
+    'sleeper',
+    ...args,
+  ]);
   launched.push(...out.tasks.map((t: any) => t.taskArn));
   return out;
 };
@@ -27,17 +35,46 @@ beforeAll(async () => {
   server = await startServer({ agent: false });
   awsOk(server.env, ['ecs', 'create-cluster', '--cluster-name', CLUSTER]);
   const common = ['--cpu', '2048', '--memory', '2048'];
-  agentA = await startAgent({ endpoint: server.endpoint, cluster: CLUSTER, extraArgs: [...common, '--availability-zone', 'us-east-1a', '--attribute', 'tier=web'] });
-  agentB = await startAgent({ endpoint: server.endpoint, cluster: CLUSTER, extraArgs: [...common, '--availability-zone', 'us-east-1b', '--attribute', 'tier=db'] });
+  agentA = await startAgent({
+    endpoint: server.endpoint,
+    cluster: CLUSTER,
+    extraArgs: [...common, '--availability-zone', 'us-east-1a', '--attribute', 'tier=web'],
+  });
+  agentB = await startAgent({
+    endpoint: server.endpoint,
+    cluster: CLUSTER,
+    extraArgs: [...common, '--availability-zone', 'us-east-1b', '--attribute', 'tier=db'],
+  });
   awsOk(server.env, [
-    'ecs', 'register-task-definition', '--family', 'sleeper', '--container-definitions',
-    JSON.stringify([{ name: 'app', image: 'berth-test/busybox:latest', memory: 256, cpu: 256, command: ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'] }]),
+    'ecs',
+    'register-task-definition',
+    '--family',
+    'sleeper',
+    '--container-definitions',
+    JSON.stringify([
+      {
+        name: 'app',
+        image: 'berth-test/busybox:latest',
+        memory: 256,
+        cpu: 256,
+        command: ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'],
+      },
+    ]),
   ]);
 });
 
 afterAll(async () => {
   for (const arn of launched) awsOk(server.env, ['ecs', 'stop-task', '--cluster', CLUSTER, '--task', arn]);
-  if (launched.length > 0) awsOk(server.env, ['ecs', 'wait', 'tasks-stopped', '--cluster', CLUSTER, '--tasks', ...launched.slice(0, 100)]);
+  if (launched.length > 0)
+    awsOk(server.env, [
+      'ecs',
+      'wait',
+      'tasks-stopped',
+      '--cluster',
+      CLUSTER,
+      '--tasks',
+      ...launched.slice(0, 100),
+    ]);
   await agentA?.stop();
   await agentB?.stop();
   await server?.stop();
@@ -49,26 +86,58 @@ describe('placement across two agents', () => {
   it('registers both instances with their attributes and real resources', () => {
     const list = awsOk(server.env, ['ecs', 'list-container-instances', '--cluster', CLUSTER]);
     expect(list.containerInstanceArns.sort()).toEqual([agentA.instanceArn, agentB.instanceArn].sort());
-    const db = awsOk(server.env, ['ecs', 'list-container-instances', '--cluster', CLUSTER, '--filter', 'attribute:tier == db']);
+    const db = awsOk(server.env, [
+      'ecs',
+      'list-container-instances',
+      '--cluster',
+      CLUSTER,
+      '--filter',
+      'attribute:tier == db',
+    ]);
     expect(db.containerInstanceArns).toEqual([agentB.instanceArn]);
-    const described = awsOk(server.env, ['ecs', 'describe-container-instances', '--cluster', CLUSTER, '--container-instances', agentA.instanceArn]);
+    const described = awsOk(server.env, [
+      'ecs',
+      'describe-container-instances',
+      '--cluster',
+      CLUSTER,
+      '--container-instances',
+      agentA.instanceArn,
+    ]);
     const instance = described.containerInstances[0];
     expect(instance.agentConnected).toBe(true);
     expect(instance.status).toBe('ACTIVE');
     expect(instance.registeredResources.find((r: any) => r.name === 'MEMORY').integerValue).toBe(2048);
-    expect(instance.attributes).toEqual(expect.arrayContaining([{ name: 'tier', value: 'web' }, { name: 'ecs.availability-zone', value: 'us-east-1a' }]));
+    expect(instance.attributes).toEqual(
+      expect.arrayContaining([
+        { name: 'tier', value: 'web' },
+        { name: 'ecs.availability-zone', value: 'us-east-1a' },
+      ]),
+    );
   });
 
   it('memberOf places only on matching instances', () => {
-    const out = run(['--count', '2', '--placement-constraints', 'type=memberOf,expression=attribute:tier==db']);
+    const out = run([
+      '--count',
+      '2',
+      '--placement-constraints',
+      'type=memberOf,expression=attribute:tier==db',
+    ]);
     expect(out.failures).toEqual([]);
     expect(instancesOf(out)).toEqual([agentB.instanceArn, agentB.instanceArn]);
   });
 
   it('spread by availability zone balances the zones', () => {
-    const out = run(['--count', '4', '--placement-strategy', 'type=spread,field=attribute:ecs.availability-zone']);
+    const out = run([
+      '--count',
+      '4',
+      '--placement-strategy',
+      'type=spread,field=attribute:ecs.availability-zone',
+    ]);
     // B already runs 2 tasks of the group (memberOf above): spread evens the zones out at 3 and 3.
-    const counts = instancesOf(out).reduce<Record<string, number>>((acc, arn) => ({ ...acc, [arn]: (acc[arn] ?? 0) + 1 }), {});
+    const counts = instancesOf(out).reduce<Record<string, number>>(
+      (acc, arn) => ({ ...acc, [arn]: (acc[arn] ?? 0) + 1 }),
+      {},
+    );
     expect(counts).toEqual({ [agentA.instanceArn]: 3, [agentB.instanceArn]: 1 });
   });
 
@@ -82,8 +151,14 @@ describe('placement across two agents', () => {
 
   it('reports a task that fits nowhere in failures[] with RESOURCE:MEMORY', () => {
     const out = awsOk(server.env, [
-      'ecs', 'run-task', '--cluster', CLUSTER, '--task-definition', 'sleeper',
-      '--overrides', JSON.stringify({ containerOverrides: [{ name: 'app', memory: 4096 }] }),
+      'ecs',
+      'run-task',
+      '--cluster',
+      CLUSTER,
+      '--task-definition',
+      'sleeper',
+      '--overrides',
+      JSON.stringify({ containerOverrides: [{ name: 'app', memory: 4096 }] }),
     ]);
     expect(out.tasks).toEqual([]);
     expect(out.failures).toEqual(
@@ -96,12 +171,29 @@ describe('placement across two agents', () => {
 
   it('runs what it placed: every launched task reaches RUNNING on its instance', async () => {
     awsOk(server.env, ['ecs', 'wait', 'tasks-running', '--cluster', CLUSTER, '--tasks', ...launched]);
-    const instances = awsOk(server.env, ['ecs', 'describe-container-instances', '--cluster', CLUSTER, '--container-instances', agentA.instanceArn, agentB.instanceArn]);
-    const byArn = Object.fromEntries(instances.containerInstances.map((i: any) => [i.containerInstanceArn, i]));
+    const instances = awsOk(server.env, [
+      'ecs',
+      'describe-container-instances',
+      '--cluster',
+      CLUSTER,
+      '--container-instances',
+      agentA.instanceArn,
+      agentB.instanceArn,
+    ]);
+    const byArn = Object.fromEntries(
+      instances.containerInstances.map((i: any) => [i.containerInstanceArn, i]),
+    );
     expect(byArn[agentA.instanceArn].runningTasksCount).toBe(6);
     expect(byArn[agentB.instanceArn].runningTasksCount).toBe(3);
-    const remaining = byArn[agentA.instanceArn].remainingResources.find((r: any) => r.name === 'MEMORY').integerValue;
+    const remaining = byArn[agentA.instanceArn].remainingResources.find(
+      (r: any) => r.name === 'MEMORY',
+    ).integerValue;
     expect(remaining).toBe(2048 - 6 * 256);
-    await waitFor(() => awsOk(server.env, ['ecs', 'describe-clusters', '--clusters', CLUSTER]).clusters[0].runningTasksCount === 9, 'cluster running count');
+    await waitFor(
+      () =>
+        awsOk(server.env, ['ecs', 'describe-clusters', '--clusters', CLUSTER]).clusters[0]
+          .runningTasksCount === 9,
+      'cluster running count',
+    );
   });
 });

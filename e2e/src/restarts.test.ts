@@ -11,14 +11,23 @@ import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
 const SLEEPER = JSON.stringify([
-  { name: 'app', image: 'berth-test/busybox:latest', memory: 32, command: ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'] },
+  {
+    name: 'app',
+    image: 'berth-test/busybox:latest',
+    memory: 32,
+    command: ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'],
+  },
 ]);
 
 const containersOf = (taskArn: string): string[] =>
-  docker(['ps', '-a', '-q', '--no-trunc', '--filter', `label=com.amazonaws.ecs.task-arn=${taskArn}`]).stdout.split('\n').filter(Boolean);
+  docker(['ps', '-a', '-q', '--no-trunc', '--filter', `label=com.amazonaws.ecs.task-arn=${taskArn}`])
+    .stdout.split('\n')
+    .filter(Boolean);
 
 const runningContainersOf = (taskArn: string): string[] =>
-  docker(['ps', '-q', '--no-trunc', '--filter', `label=com.amazonaws.ecs.task-arn=${taskArn}`]).stdout.split('\n').filter(Boolean);
+  docker(['ps', '-q', '--no-trunc', '--filter', `label=com.amazonaws.ecs.task-arn=${taskArn}`])
+    .stdout.split('\n')
+    .filter(Boolean);
 
 beforeAll(() => ensureTestImages());
 
@@ -33,8 +42,22 @@ describe('agent kill -9 and restart', () => {
   it('re-adopts running containers without losing or duplicating any', async () => {
     server = await startServer({ agent: false });
     agent = await startAgent({ endpoint: server.endpoint });
-    awsOk(server.env, ['ecs', 'register-task-definition', '--family', 'sleeper', '--container-definitions', SLEEPER]);
-    const tasks: string[] = awsOk(server.env, ['ecs', 'run-task', '--task-definition', 'sleeper', '--count', '3']).tasks.map((t: any) => t.taskArn);
+    awsOk(server.env, [
+      'ecs',
+      'register-task-definition',
+      '--family',
+      'sleeper',
+      '--container-definitions',
+      SLEEPER,
+    ]);
+    const tasks: string[] = awsOk(server.env, [
+      'ecs',
+      'run-task',
+      '--task-definition',
+      'sleeper',
+      '--count',
+      '3',
+    ]).tasks.map((t: any) => t.taskArn);
     awsOk(server.env, ['ecs', 'wait', 'tasks-running', '--tasks', ...tasks]);
     const before = Object.fromEntries(tasks.map((arn) => [arn, containersOf(arn)]));
     for (const ids of Object.values(before)) expect(ids).toHaveLength(1);
@@ -45,7 +68,9 @@ describe('agent kill -9 and restart', () => {
     awsOk(server.env, ['ecs', 'stop-task', '--task', tasks[0]!]);
 
     agent = await startAgent({ endpoint: server.endpoint, stateDir: agent.stateDir });
-    expect(agent.instanceArn).toBe(awsOk(server.env, ['ecs', 'list-container-instances']).containerInstanceArns[0]);
+    expect(agent.instanceArn).toBe(
+      awsOk(server.env, ['ecs', 'list-container-instances']).containerInstanceArns[0],
+    );
     awsOk(server.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', tasks[0]!]);
     const described = awsOk(server.env, ['ecs', 'describe-tasks', '--tasks', ...tasks]).tasks;
     expect(described.map((t: any) => t.lastStatus).sort()).toEqual(['RUNNING', 'RUNNING', 'STOPPED']);
@@ -63,11 +88,30 @@ describe('agent kill -9 and restart', () => {
 
   it('never touches containers it did not create', async () => {
     const name = `not-berths-${Date.now()}`;
-    expect(docker(['run', '-d', '--name', name, '--label', 'com.amazonaws.ecs.task-arn=arn:aws:ecs:us-east-1:000000000000:task/default/foreign', 'berth-test/busybox:latest']).status).toBe(0);
+    expect(
+      docker([
+        'run',
+        '-d',
+        '--name',
+        name,
+        '--label',
+        'com.amazonaws.ecs.task-arn=arn:aws:ecs:us-east-1:000000000000:task/default/foreign',
+        'berth-test/busybox:latest',
+      ]).status,
+    ).toBe(0);
     try {
       await agent.kill9();
       agent = await startAgent({ endpoint: server.endpoint, stateDir: agent.stateDir });
-      await waitFor(() => awsOk(server.env, ['ecs', 'describe-container-instances', '--container-instances', agent.instanceArn]).containerInstances[0].agentConnected, 'agent connected');
+      await waitFor(
+        () =>
+          awsOk(server.env, [
+            'ecs',
+            'describe-container-instances',
+            '--container-instances',
+            agent.instanceArn,
+          ]).containerInstances[0].agentConnected,
+        'agent connected',
+      );
       expect(docker(['inspect', '-f', '{{.State.Running}}', name]).stdout.trim()).toBe('true');
     } finally {
       docker(['rm', '-f', name]);
@@ -80,8 +124,16 @@ describe('server stop and restart on the same data directory', () => {
     const dataDir = tempDir('berth-e2e-data-');
     let server = await startServer({ dataDir });
     try {
-      awsOk(server.env, ['ecs', 'register-task-definition', '--family', 'sleeper', '--container-definitions', SLEEPER]);
-      const taskArn: string = awsOk(server.env, ['ecs', 'run-task', '--task-definition', 'sleeper']).tasks[0].taskArn;
+      awsOk(server.env, [
+        'ecs',
+        'register-task-definition',
+        '--family',
+        'sleeper',
+        '--container-definitions',
+        SLEEPER,
+      ]);
+      const taskArn: string = awsOk(server.env, ['ecs', 'run-task', '--task-definition', 'sleeper']).tasks[0]
+        .taskArn;
       awsOk(server.env, ['ecs', 'wait', 'tasks-running', '--tasks', taskArn]);
       const ids = runningContainersOf(taskArn);
       expect(ids).toHaveLength(1);
@@ -92,7 +144,11 @@ describe('server stop and restart on the same data directory', () => {
       server = await startServer({ dataDir });
       const task = awsOk(server.env, ['ecs', 'describe-tasks', '--tasks', taskArn]).tasks[0];
       expect(task.lastStatus).toBe('RUNNING');
-      await waitFor(() => awsOk(server.env, ['ecs', 'describe-clusters']).clusters[0].registeredContainerInstancesCount === 1, 'one instance');
+      await waitFor(
+        () =>
+          awsOk(server.env, ['ecs', 'describe-clusters']).clusters[0].registeredContainerInstancesCount === 1,
+        'one instance',
+      );
       expect(awsOk(server.env, ['ecs', 'list-container-instances']).containerInstanceArns).toHaveLength(1);
       expect(runningContainersOf(taskArn)).toEqual(ids);
 
@@ -106,8 +162,16 @@ describe('server stop and restart on the same data directory', () => {
 
   it('with --in-memory, a clean shutdown stops and removes the containers it started', async () => {
     const server = await startServer();
-    awsOk(server.env, ['ecs', 'register-task-definition', '--family', 'sleeper', '--container-definitions', SLEEPER]);
-    const taskArn: string = awsOk(server.env, ['ecs', 'run-task', '--task-definition', 'sleeper']).tasks[0].taskArn;
+    awsOk(server.env, [
+      'ecs',
+      'register-task-definition',
+      '--family',
+      'sleeper',
+      '--container-definitions',
+      SLEEPER,
+    ]);
+    const taskArn: string = awsOk(server.env, ['ecs', 'run-task', '--task-definition', 'sleeper']).tasks[0]
+      .taskArn;
     awsOk(server.env, ['ecs', 'wait', 'tasks-running', '--tasks', taskArn]);
     expect(containersOf(taskArn)).toHaveLength(1);
     await server.stop();

@@ -34,14 +34,23 @@ it('runs an awsvpc task on its own address, with waiters', async () => {
       family: 'sdk-awsvpc',
       networkMode: 'awsvpc',
       containerDefinitions: [
-        { name: 'web', image: 'berth-test/busybox:latest', memory: 64, portMappings: [{ containerPort: 80 }] },
+        {
+          name: 'web',
+          image: 'berth-test/busybox:latest',
+          memory: 64,
+          portMappings: [{ containerPort: 80 }],
+        },
         {
           name: 'probe',
           image: 'berth-test/busybox:latest',
           memory: 32,
           essential: false,
           dependsOn: [{ containerName: 'web', condition: 'START' }],
-          command: ['sh', '-c', 'for i in $(seq 1 50); do wget -q -O /www/probe.html http://localhost:80/ && exit 0; sleep 0.2; done; exit 1'],
+          command: [
+            'sh',
+            '-c',
+            'for i in $(seq 1 50); do wget -q -O /www/probe.html http://localhost:80/ && exit 0; sleep 0.2; done; exit 1',
+          ],
         },
       ],
     }),
@@ -49,13 +58,18 @@ it('runs an awsvpc task on its own address, with waiters', async () => {
   const run = await ecs.send(
     new RunTaskCommand({
       taskDefinition: 'sdk-awsvpc',
-      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-12345678'], securityGroups: ['sg-12345678'] } },
+      networkConfiguration: {
+        awsvpcConfiguration: { subnets: ['subnet-12345678'], securityGroups: ['sg-12345678'] },
+      },
     }),
   );
   expect(run.failures).toEqual([]);
   const taskArn = run.tasks?.[0]?.taskArn ?? '';
   expect(run.tasks?.[0]?.lastStatus).toBe('PROVISIONING');
-  await waitUntilTasksRunning({ client: ecs, maxWaitTime: 120, minDelay: 1, maxDelay: 2 }, { tasks: [taskArn] });
+  await waitUntilTasksRunning(
+    { client: ecs, maxWaitTime: 120, minDelay: 1, maxDelay: 2 },
+    { tasks: [taskArn] },
+  );
   const task = (await ecs.send(new DescribeTasksCommand({ tasks: [taskArn] }))).tasks?.[0];
   const eni = task?.attachments?.[0];
   expect(eni?.type).toBe('ElasticNetworkInterface');
@@ -63,12 +77,17 @@ it('runs an awsvpc task on its own address, with waiters', async () => {
   const address = eni?.details?.find((d) => d.name === 'privateIPv4Address')?.value ?? '';
   expect(address).toMatch(/^127\.1\.\d+\.\d+$/);
   expect(eni?.details?.find((d) => d.name === 'subnetId')?.value).toBe('subnet-12345678');
-  expect(task?.containers?.find((c) => c.name === 'web')?.networkInterfaces?.[0]?.privateIpv4Address).toBe(address);
+  expect(task?.containers?.find((c) => c.name === 'web')?.networkInterfaces?.[0]?.privateIpv4Address).toBe(
+    address,
+  );
   const response = await fetch(`http://${address}:80/`, { signal: AbortSignal.timeout(5000) });
   expect(await response.text()).toBe('hello from berth\n');
 
   await ecs.send(new StopTaskCommand({ task: taskArn }));
-  await waitUntilTasksStopped({ client: ecs, maxWaitTime: 120, minDelay: 1, maxDelay: 2 }, { tasks: [taskArn] });
+  await waitUntilTasksStopped(
+    { client: ecs, maxWaitTime: 120, minDelay: 1, maxDelay: 2 },
+    { tasks: [taskArn] },
+  );
   const stopped = (await ecs.send(new DescribeTasksCommand({ tasks: [taskArn] }))).tasks?.[0];
   expect(stopped?.attachments?.[0]?.status).toBe('DELETED');
 });
@@ -76,11 +95,19 @@ it('runs an awsvpc task on its own address, with waiters', async () => {
 it('keeps custom attributes on container instances and filters by them', async () => {
   const [arn] = (await ecs.send(new ListContainerInstancesCommand({}))).containerInstanceArns ?? [];
   await ecs.send(new PutAttributesCommand({ attributes: [{ name: 'stack', value: 'blue', targetId: arn }] }));
-  const listed = await ecs.send(new ListAttributesCommand({ targetType: 'container-instance', attributeName: 'stack' }));
-  expect(listed.attributes).toEqual([{ name: 'stack', value: 'blue', targetType: 'container-instance', targetId: arn }]);
+  const listed = await ecs.send(
+    new ListAttributesCommand({ targetType: 'container-instance', attributeName: 'stack' }),
+  );
+  expect(listed.attributes).toEqual([
+    { name: 'stack', value: 'blue', targetType: 'container-instance', targetId: arn },
+  ]);
   const filtered = await ecs.send(new ListContainerInstancesCommand({ filter: 'attribute:stack == blue' }));
   expect(filtered.containerInstanceArns).toEqual([arn]);
-  const described = await ecs.send(new DescribeContainerInstancesCommand({ containerInstances: [arn ?? ''] }));
-  const cpu = described.containerInstances?.[0]?.registeredResources?.find((r) => r.name === 'CPU')?.integerValue;
+  const described = await ecs.send(
+    new DescribeContainerInstancesCommand({ containerInstances: [arn ?? ''] }),
+  );
+  const cpu = described.containerInstances?.[0]?.registeredResources?.find(
+    (r) => r.name === 'CPU',
+  )?.integerValue;
   expect(cpu).toBeGreaterThanOrEqual(1024);
 });

@@ -14,8 +14,10 @@ afterAll(async () => {
   await berth?.stop();
 });
 
-const client = (credentials: { accessKeyId: string; secretAccessKey: string }, region = 'us-east-1'): ECSClient =>
-  new ECSClient({ endpoint: berth.endpoint, region, credentials, maxAttempts: 1 });
+const client = (
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  region = 'us-east-1',
+): ECSClient => new ECSClient({ endpoint: berth.endpoint, region, credentials, maxAttempts: 1 });
 
 describe('SigV4', () => {
   it('accepts a correctly signed request', async () => {
@@ -34,24 +36,37 @@ describe('SigV4', () => {
     const error = await client({ accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' })
       .send(new ListClustersCommand({}))
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' });
+    expect(error).toMatchObject({
+      name: 'UnrecognizedClientException',
+      message: 'The security token included in the request is invalid.',
+    });
   });
 
   it('rejects an unsigned request with MissingAuthenticationTokenException (403)', async () => {
     const response = await fetch(berth.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters',
+      },
       body: '{}',
     });
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' });
+    expect(await response.json()).toEqual({
+      __type: 'MissingAuthenticationTokenException',
+      message: 'Missing Authentication Token',
+    });
   });
 
   it('answers unknown operations and malformed bodies with the protocol errors', async () => {
     const unknown = await signedCall(berth.endpoint, 'AmazonEC2ContainerServiceV20141113.NoSuchThing', '{}');
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ __type: 'UnknownOperationException' });
-    const malformed = await signedCall(berth.endpoint, 'AmazonEC2ContainerServiceV20141113.ListClusters', '{"maxResults": ');
+    const malformed = await signedCall(
+      berth.endpoint,
+      'AmazonEC2ContainerServiceV20141113.ListClusters',
+      '{"maxResults": ',
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ __type: 'SerializationException' });
   });
@@ -66,6 +81,8 @@ describe('SigV4', () => {
   it('answers operations Berth does not implement with a clear error, not a fake success', () => {
     const result = aws(berth.env, ['ecs', 'list-account-settings']);
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('(UnsupportedFeatureException) when calling the ListAccountSettings operation: Berth does not implement ListAccountSettings yet.');
+    expect(result.stderr).toContain(
+      '(UnsupportedFeatureException) when calling the ListAccountSettings operation: Berth does not implement ListAccountSettings yet.',
+    );
   });
 });

@@ -47,31 +47,57 @@ describe('clusters (seed walkthrough)', () => {
       ['dev-cluster', 'Development'],
     ] as const) {
       const created = awsOk(berth.env, [
-        'ecs', 'create-cluster', '--cluster-name', name,
-        '--capacity-providers', 'FARGATE',
-        '--default-capacity-provider-strategy', 'capacityProvider=FARGATE,weight=1',
-        '--tags', `key=Environment,value=${env}`,
+        'ecs',
+        'create-cluster',
+        '--cluster-name',
+        name,
+        '--capacity-providers',
+        'FARGATE',
+        '--default-capacity-provider-strategy',
+        'capacityProvider=FARGATE,weight=1',
+        '--tags',
+        `key=Environment,value=${env}`,
       ]);
       expect(created.cluster.capacityProviders).toEqual(['FARGATE']);
-      expect(created.cluster.defaultCapacityProviderStrategy).toEqual([{ capacityProvider: 'FARGATE', weight: 1, base: 0 }]);
+      expect(created.cluster.defaultCapacityProviderStrategy).toEqual([
+        { capacityProvider: 'FARGATE', weight: 1, base: 0 },
+      ]);
       expect(created.cluster.tags).toEqual([{ key: 'Environment', value: env }]);
-      const described = awsOk(berth.env, ['ecs', 'describe-clusters', '--clusters', name, '--include', 'TAGS']);
+      const described = awsOk(berth.env, [
+        'ecs',
+        'describe-clusters',
+        '--clusters',
+        name,
+        '--include',
+        'TAGS',
+      ]);
       expect(described.clusters[0].tags).toEqual([{ key: 'Environment', value: env }]);
     }
   });
 
   it("the CLI itself rejects the seed's Key=/Value= tag spelling", () => {
-    const result = aws(berth.env, ['ecs', 'create-cluster', '--cluster-name', 'x', '--tags', 'Key=Environment,Value=Production']);
+    const result = aws(berth.env, [
+      'ecs',
+      'create-cluster',
+      '--cluster-name',
+      'x',
+      '--tags',
+      'Key=Environment,Value=Production',
+    ]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/Unknown parameter in tags\[0\]: "Key"/);
   });
 
   it('answers unknown clusters with MISSING failures and ClusterNotFoundException', () => {
     const described = awsOk(berth.env, ['ecs', 'describe-clusters', '--clusters', 'nope']);
-    expect(described.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:000000000000:cluster/nope', reason: 'MISSING' }]);
+    expect(described.failures).toEqual([
+      { arn: 'arn:aws:ecs:us-east-1:000000000000:cluster/nope', reason: 'MISSING' },
+    ]);
     const result = aws(berth.env, ['ecs', 'list-tasks', '--cluster', 'nope']);
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('An error occurred (ClusterNotFoundException) when calling the ListTasks operation: Cluster not found.');
+    expect(result.stderr).toContain(
+      'An error occurred (ClusterNotFoundException) when calling the ListTasks operation: Cluster not found.',
+    );
   });
 });
 
@@ -79,19 +105,36 @@ describe('task definitions (seed walkthrough)', () => {
   it.each(['seed-web-app-task.json', 'seed-optimized-web-app.json', 'seed-multi-container-app.json'])(
     'registers %s verbatim',
     (file) => {
-      const registered = awsOk(berth.env, ['ecs', 'register-task-definition', '--cli-input-json', fixture(file)]);
+      const registered = awsOk(berth.env, [
+        'ecs',
+        'register-task-definition',
+        '--cli-input-json',
+        fixture(file),
+      ]);
       const definition = registered.taskDefinition;
       expect(definition.status).toBe('ACTIVE');
       expect(definition.revision).toBe(1);
-      expect(definition.taskDefinitionArn).toBe(`arn:aws:ecs:us-east-1:000000000000:task-definition/${definition.family}:1`);
+      expect(definition.taskDefinitionArn).toBe(
+        `arn:aws:ecs:us-east-1:000000000000:task-definition/${definition.family}:1`,
+      );
       expect(definition.compatibilities).toEqual(expect.arrayContaining(['EC2', 'FARGATE']));
-      const described = awsOk(berth.env, ['ecs', 'describe-task-definition', '--task-definition', definition.family]);
+      const described = awsOk(berth.env, [
+        'ecs',
+        'describe-task-definition',
+        '--task-definition',
+        definition.family,
+      ]);
       expect(described.taskDefinition).toEqual(definition);
     },
   );
 
   it('keeps the healthCheck, ulimits and dependsOn of the seed definitions', () => {
-    const optimized = awsOk(berth.env, ['ecs', 'describe-task-definition', '--task-definition', 'optimized-web-app:1']);
+    const optimized = awsOk(berth.env, [
+      'ecs',
+      'describe-task-definition',
+      '--task-definition',
+      'optimized-web-app:1',
+    ]);
     expect(optimized.taskDefinition.containerDefinitions[0].healthCheck).toEqual({
       command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'],
       interval: 30,
@@ -99,24 +142,51 @@ describe('task definitions (seed walkthrough)', () => {
       retries: 3,
       startPeriod: 60,
     });
-    expect(optimized.taskDefinition.containerDefinitions[0].ulimits).toEqual([{ name: 'nofile', softLimit: 65536, hardLimit: 65536 }]);
-    const multi = awsOk(berth.env, ['ecs', 'describe-task-definition', '--task-definition', 'multi-container-app']);
-    expect(multi.taskDefinition.containerDefinitions[1].dependsOn).toEqual([{ containerName: 'web', condition: 'START' }]);
+    expect(optimized.taskDefinition.containerDefinitions[0].ulimits).toEqual([
+      { name: 'nofile', softLimit: 65536, hardLimit: 65536 },
+    ]);
+    const multi = awsOk(berth.env, [
+      'ecs',
+      'describe-task-definition',
+      '--task-definition',
+      'multi-container-app',
+    ]);
+    expect(multi.taskDefinition.containerDefinitions[1].dependsOn).toEqual([
+      { containerName: 'web', condition: 'START' },
+    ]);
   });
 
   it('rejects a Fargate definition with a bad size, with the ECS error', () => {
     const result = aws(berth.env, [
-      'ecs', 'register-task-definition', '--family', 'bad', '--requires-compatibilities', 'FARGATE',
-      '--network-mode', 'awsvpc', '--cpu', '256', '--memory', '4096',
-      '--container-definitions', '[{"name":"a","image":"nginx:alpine"}]',
+      'ecs',
+      'register-task-definition',
+      '--family',
+      'bad',
+      '--requires-compatibilities',
+      'FARGATE',
+      '--network-mode',
+      'awsvpc',
+      '--cpu',
+      '256',
+      '--memory',
+      '4096',
+      '--container-definitions',
+      '[{"name":"a","image":"nginx:alpine"}]',
     ]);
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('(ClientException) when calling the RegisterTaskDefinition operation: No Fargate configuration exists for given values.');
+    expect(result.stderr).toContain(
+      '(ClientException) when calling the RegisterTaskDefinition operation: No Fargate configuration exists for given values.',
+    );
   });
 
   it('rejects an EC2 container without memory', () => {
     const result = aws(berth.env, [
-      'ecs', 'register-task-definition', '--family', 'nomem', '--container-definitions', '[{"name":"a","image":"nginx:alpine"}]',
+      'ecs',
+      'register-task-definition',
+      '--family',
+      'nomem',
+      '--container-definitions',
+      '[{"name":"a","image":"nginx:alpine"}]',
     ]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('(ClientException)');
@@ -127,10 +197,24 @@ describe('task definitions (seed walkthrough)', () => {
 describe('tasks on the embedded agent', () => {
   it('runs a busybox httpd task that serves on its networkBindings host port, then stops it', async () => {
     awsOk(berth.env, ['ecs', 'register-task-definition', '--cli-input-json', fixture('busybox-httpd.json')]);
-    const run = awsOk(berth.env, ['ecs', 'run-task', '--task-definition', 'busybox-httpd', '--started-by', 'e2e']);
+    const run = awsOk(berth.env, [
+      'ecs',
+      'run-task',
+      '--task-definition',
+      'busybox-httpd',
+      '--started-by',
+      'e2e',
+    ]);
     expect(run.failures).toEqual([]);
     const taskArn: string = run.tasks[0].taskArn;
-    expect(run.tasks[0]).toMatchObject({ lastStatus: 'PENDING', desiredStatus: 'RUNNING', launchType: 'EC2', group: 'family:busybox-httpd', startedBy: 'e2e', version: 1 });
+    expect(run.tasks[0]).toMatchObject({
+      lastStatus: 'PENDING',
+      desiredStatus: 'RUNNING',
+      launchType: 'EC2',
+      group: 'family:busybox-httpd',
+      startedBy: 'e2e',
+      version: 1,
+    });
     awsOk(berth.env, ['ecs', 'wait', 'tasks-running', '--tasks', taskArn]);
     const running = awsOk(berth.env, ['ecs', 'describe-tasks', '--tasks', taskArn]).tasks[0];
     expect(running.lastStatus).toBe('RUNNING');
@@ -148,29 +232,49 @@ describe('tasks on the embedded agent', () => {
     awsOk(berth.env, ['ecs', 'stop-task', '--task', taskArn]);
     awsOk(berth.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', taskArn]);
     const stopped = awsOk(berth.env, ['ecs', 'describe-tasks', '--tasks', taskArn]).tasks[0];
-    expect(stopped).toMatchObject({ lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' });
+    expect(stopped).toMatchObject({
+      lastStatus: 'STOPPED',
+      desiredStatus: 'STOPPED',
+      stopCode: 'UserInitiated',
+      stoppedReason: 'Task stopped by user',
+    });
     expect(stopped.stoppedAt).toBeGreaterThanOrEqual(stopped.startedAt);
-    expect(awsOk(berth.env, ['ecs', 'list-tasks', '--desired-status', 'STOPPED']).taskArns).toContain(taskArn);
+    expect(awsOk(berth.env, ['ecs', 'list-tasks', '--desired-status', 'STOPPED']).taskArns).toContain(
+      taskArn,
+    );
   });
 
   it('stops a task whose essential container exits, with its exit code', () => {
     const run = awsOk(berth.env, [
-      'ecs', 'run-task', '--task-definition', 'busybox-httpd',
-      '--overrides', JSON.stringify({ containerOverrides: [{ name: 'web', command: ['sh', '-c', 'exit 3'] }] }),
+      'ecs',
+      'run-task',
+      '--task-definition',
+      'busybox-httpd',
+      '--overrides',
+      JSON.stringify({ containerOverrides: [{ name: 'web', command: ['sh', '-c', 'exit 3'] }] }),
     ]);
     const taskArn: string = run.tasks[0].taskArn;
     awsOk(berth.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', taskArn]);
     const task = awsOk(berth.env, ['ecs', 'describe-tasks', '--tasks', taskArn]).tasks[0];
-    expect(task).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' });
+    expect(task).toMatchObject({
+      lastStatus: 'STOPPED',
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+    });
     expect(task.containers[0]).toMatchObject({ name: 'web', lastStatus: 'STOPPED', exitCode: 3 });
   });
 
   it('ends a task with a missing image in CannotPullContainerError', () => {
     awsOk(berth.env, [
-      'ecs', 'register-task-definition', '--family', 'missing-image',
-      '--container-definitions', JSON.stringify([{ name: 'app', image: MISSING_IMAGE, memory: 32 }]),
+      'ecs',
+      'register-task-definition',
+      '--family',
+      'missing-image',
+      '--container-definitions',
+      JSON.stringify([{ name: 'app', image: MISSING_IMAGE, memory: 32 }]),
     ]);
-    const taskArn: string = awsOk(berth.env, ['ecs', 'run-task', '--task-definition', 'missing-image']).tasks[0].taskArn;
+    const taskArn: string = awsOk(berth.env, ['ecs', 'run-task', '--task-definition', 'missing-image'])
+      .tasks[0].taskArn;
     awsOk(berth.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', taskArn]);
     const task = awsOk(berth.env, ['ecs', 'describe-tasks', '--tasks', taskArn]).tasks[0];
     expect(task.stopCode).toBe('TaskFailedToStart');
@@ -180,20 +284,43 @@ describe('tasks on the embedded agent', () => {
 
   it('answers bad input with the exact AWS errors', () => {
     const cases: [string[], string][] = [
-      [['ecs', 'run-task', '--task-definition', 'no-such-family'], '(ClientException) when calling the RunTask operation: Unable to describe task definition.'],
-      [['ecs', 'run-task', '--task-definition', 'busybox-httpd', '--count', '11'], '(InvalidParameterException) when calling the RunTask operation'],
-      [['ecs', 'stop-task', '--task', '0123456789abcdef0123456789abcdef'], '(InvalidParameterException) when calling the StopTask operation: The referenced task was not found.'],
-      [['ecs', 'describe-task-definition', '--task-definition', 'nope:1'], '(ClientException) when calling the DescribeTaskDefinition operation: Unable to describe task definition.'],
-      [['ecs', 'delete-cluster', '--cluster', 'nope'], '(ClusterNotFoundException) when calling the DeleteCluster operation: Cluster not found.'],
+      [
+        ['ecs', 'run-task', '--task-definition', 'no-such-family'],
+        '(ClientException) when calling the RunTask operation: Unable to describe task definition.',
+      ],
+      [
+        ['ecs', 'run-task', '--task-definition', 'busybox-httpd', '--count', '11'],
+        '(InvalidParameterException) when calling the RunTask operation',
+      ],
+      [
+        ['ecs', 'stop-task', '--task', '0123456789abcdef0123456789abcdef'],
+        '(InvalidParameterException) when calling the StopTask operation: The referenced task was not found.',
+      ],
+      [
+        ['ecs', 'describe-task-definition', '--task-definition', 'nope:1'],
+        '(ClientException) when calling the DescribeTaskDefinition operation: Unable to describe task definition.',
+      ],
+      [
+        ['ecs', 'delete-cluster', '--cluster', 'nope'],
+        '(ClusterNotFoundException) when calling the DeleteCluster operation: Cluster not found.',
+      ],
     ];
     for (const [args, message] of cases) {
       const result = aws(berth.env, args);
       expect(result.status, args.join(' ')).not.toBe(0);
       expect(result.stderr, args.join(' ')).toContain(message);
     }
-    const missing = awsOk(berth.env, ['ecs', 'describe-tasks', '--tasks', '0123456789abcdef0123456789abcdef']);
+    const missing = awsOk(berth.env, [
+      'ecs',
+      'describe-tasks',
+      '--tasks',
+      '0123456789abcdef0123456789abcdef',
+    ]);
     expect(missing.failures).toEqual([
-      { arn: 'arn:aws:ecs:us-east-1:000000000000:task/default/0123456789abcdef0123456789abcdef', reason: 'MISSING' },
+      {
+        arn: 'arn:aws:ecs:us-east-1:000000000000:task/default/0123456789abcdef0123456789abcdef',
+        reason: 'MISSING',
+      },
     ]);
   });
 });

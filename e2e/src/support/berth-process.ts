@@ -11,7 +11,10 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BERTH_BIN = join(REPO_ROOT, 'packages/cli/bin/berth.js');
 
-export const TEST_CREDENTIALS = { accessKeyId: 'AKIABERTHE2ETEST0001', secretAccessKey: 'berth-e2e-secret-key-0123456789abcdefghij' };
+export const TEST_CREDENTIALS = {
+  accessKeyId: 'AKIABERTHE2ETEST0001',
+  secretAccessKey: 'berth-e2e-secret-key-0123456789abcdefghij',
+};
 export const TEST_REGION = 'us-east-1';
 
 export interface BerthProcess {
@@ -43,14 +46,25 @@ export const clientEnv = (endpoint: string): NodeJS.ProcessEnv => ({
 });
 
 /** Spawns the CLI and resolves once it prints `ready` (a line matching the pattern). */
-const spawnBerth = (args: readonly string[], ready: RegExp, timeoutMs = 60_000): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> =>
+const spawnBerth = (
+  args: readonly string[],
+  ready: RegExp,
+  timeoutMs = 60_000,
+): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BERTH_BIN, ...args], {
-      env: { ...process.env, BERTH_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, BERTH_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey },
+      env: {
+        ...process.env,
+        BERTH_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+        BERTH_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let text = '';
-    const timer = setTimeout(() => reject(new Error(`berth ${args[0]} not ready in ${timeoutMs} ms:\n${text}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`berth ${args[0]} not ready in ${timeoutMs} ms:\n${text}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       text += chunk.toString();
       const match = text.match(ready);
@@ -117,7 +131,9 @@ export interface AgentOptions {
   readonly extraArgs?: readonly string[];
 }
 
-export const startAgent = async (options: AgentOptions): Promise<BerthProcess & { stateDir: string; instanceArn: string }> => {
+export const startAgent = async (
+  options: AgentOptions,
+): Promise<BerthProcess & { stateDir: string; instanceArn: string }> => {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'berth-e2e-agent-'));
   const args = [
     'agent',

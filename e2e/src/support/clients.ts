@@ -29,7 +29,8 @@ export const aws = (env: NodeJS.ProcessEnv, args: readonly string[]): CliResult 
 /** Runs aws and fails with its output when it does not succeed. */
 export const awsOk = (env: NodeJS.ProcessEnv, args: readonly string[]): any => {
   const result = aws(env, args);
-  if (result.status !== 0) throw new Error(`aws ${args.join(' ')} failed (${result.status}):\n${result.stderr}${result.stdout}`);
+  if (result.status !== 0)
+    throw new Error(`aws ${args.join(' ')} failed (${result.status}):\n${result.stderr}${result.stdout}`);
   return result.json;
 };
 

@@ -4,9 +4,18 @@ import { SignatureV4 } from '@smithy/signature-v4';
 
 import { TEST_CREDENTIALS, TEST_REGION } from './berth-process.js';
 
-export const signedCall = async (endpoint: string, target: string, body: string): Promise<{ status: number; body: any }> => {
+export const signedCall = async (
+  endpoint: string,
+  target: string,
+  body: string,
+): Promise<{ status: number; body: any }> => {
   const url = new URL(endpoint);
-  const signer = new SignatureV4({ credentials: TEST_CREDENTIALS, region: TEST_REGION, service: 'ecs', sha256: Hash.bind(null, 'sha256') });
+  const signer = new SignatureV4({
+    credentials: TEST_CREDENTIALS,
+    region: TEST_REGION,
+    service: 'ecs',
+    sha256: Hash.bind(null, 'sha256'),
+  });
   const signed = await signer.sign({
     method: 'POST',
     protocol: url.protocol,

@@ -17,7 +17,11 @@ import { TaskEngine } from './engine/index.js';
 import { hostAttributes, hostResources, type HostFactsConfig } from './host/host-facts.js';
 import { DockerRuntime } from './runtime/docker/index.js';
 import { Backoff, sleep } from './session/backoff.js';
-import { ControlPlaneClient, ControlPlaneError, type AgentCredentials } from './session/control-plane-client.js';
+import {
+  ControlPlaneClient,
+  ControlPlaneError,
+  type AgentCredentials,
+} from './session/control-plane-client.js';
 import { ReportQueue } from './session/report-queue.js';
 import { loadIdentity, saveIdentity, type AgentIdentity } from './state/agent-identity.js';
 
@@ -99,13 +103,19 @@ export class Agent {
       cluster: this.config.cluster,
       totalResources: toWireResources(hostResources(this.config.host)),
       attributes: hostAttributes(this.config.host),
-      versionInfo: { agentVersion: AGENT_VERSION, agentHash: 'berth', dockerVersion: 'DockerVersion: unknown' },
+      versionInfo: {
+        agentVersion: AGENT_VERSION,
+        agentHash: 'berth',
+        dockerVersion: 'DockerVersion: unknown',
+      },
       instanceIdentityDocument: JSON.stringify({
         instanceId: this.identity.instanceId,
         availabilityZone: this.config.host.availabilityZone,
         instanceType: this.config.host.instanceType,
       }),
-      ...(this.identity.containerInstanceArn ? { containerInstanceArn: this.identity.containerInstanceArn } : {}),
+      ...(this.identity.containerInstanceArn
+        ? { containerInstanceArn: this.identity.containerInstanceArn }
+        : {}),
     };
     const { containerInstance } = await this.client.call<{ containerInstance: ContainerInstance }>(
       `${ECS_TARGET}.RegisterContainerInstance`,

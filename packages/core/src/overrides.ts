@@ -1,4 +1,9 @@
-import type { ContainerDefinition, ContainerOverride, KeyValuePair, TaskOverride } from './wire/ecs-shapes.js';
+import type {
+  ContainerDefinition,
+  ContainerOverride,
+  KeyValuePair,
+  TaskOverride,
+} from './wire/ecs-shapes.js';
 
 const mergeEnvironment = (
   base: readonly KeyValuePair[] | undefined,
@@ -23,7 +28,8 @@ const applyContainerOverride = (
   if (override.cpu !== undefined) merged.cpu = override.cpu;
   if (override.memory !== undefined) merged.memory = override.memory;
   if (override.memoryReservation !== undefined) merged.memoryReservation = override.memoryReservation;
-  if (override.resourceRequirements !== undefined) merged.resourceRequirements = override.resourceRequirements;
+  if (override.resourceRequirements !== undefined)
+    merged.resourceRequirements = override.resourceRequirements;
   return merged;
 };
 

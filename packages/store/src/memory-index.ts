@@ -46,7 +46,7 @@ export class MemoryIndex {
 
   private mapFor<V>(maps: Map<string, Map<string, V>>, kind: string): Map<string, V> {
     let map = maps.get(kind);
-    if (!map) maps.set(kind, (map = new Map()));
+    if (!map) maps.set(kind, (map = new Map<string, V>()));
     return map;
   }
 }

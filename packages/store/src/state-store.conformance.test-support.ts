@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { StateStore } from './state-store.js';
 
 /** The StateStore contract, run against every implementation. */
-export const runStateStoreConformance = (name: string, open: () => StateStore, reopen?: (s: StateStore) => StateStore): void => {
+export const runStateStoreConformance = (
+  name: string,
+  open: () => StateStore,
+  reopen?: (s: StateStore) => StateStore,
+): void => {
   describe(`StateStore conformance: ${name}`, () => {
     it('reads back what a transaction wrote, by key and by scope', () => {
       const store = open();
@@ -48,7 +52,9 @@ export const runStateStoreConformance = (name: string, open: () => StateStore, r
     it('tells subscribers what changed, after commit', () => {
       const store = open();
       const seen: string[] = [];
-      const unsubscribe = store.subscribe((changes) => seen.push(...changes.map((c) => `${c.kind}:${c.key}`)));
+      const unsubscribe = store.subscribe((changes) =>
+        seen.push(...changes.map((c) => `${c.kind}:${c.key}`)),
+      );
       store.transact((tx) => tx.put('cluster', 'x', 'p', {}));
       unsubscribe();
       store.transact((tx) => tx.put('cluster', 'y', 'p', {}));

@@ -16,7 +16,8 @@ export interface HostFactsConfig {
   readonly customAttributes: readonly Attribute[];
 }
 
-export const cpuArchitecture = (): string => (arch() === 'arm64' ? 'arm64' : arch() === 'x64' ? 'x86_64' : arch());
+export const cpuArchitecture = (): string =>
+  arch() === 'arm64' ? 'arm64' : arch() === 'x64' ? 'x86_64' : arch();
 
 export const hostResources = (config: HostFactsConfig): ResourceAmounts => ({
   cpu: config.cpuUnits ?? cpus().length * 1024,

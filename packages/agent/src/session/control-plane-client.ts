@@ -59,7 +59,11 @@ export class ControlPlaneClient {
     const text = await response.text();
     const parsed = (text ? JSON.parse(text) : {}) as { __type?: string; message?: string };
     if (!response.ok) {
-      throw new ControlPlaneError(parsed.__type ?? String(response.status), parsed.message ?? text, response.status);
+      throw new ControlPlaneError(
+        parsed.__type ?? String(response.status),
+        parsed.message ?? text,
+        response.status,
+      );
     }
     return parsed as T;
   }

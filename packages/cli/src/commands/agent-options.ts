@@ -49,7 +49,14 @@ export const addAgentOptions = (command: Command): Command =>
 
 export const agentConfigFrom = (
   flags: AgentFlags,
-  base: { endpoint: string; credentials: AgentConfig['credentials']; region: string; cluster: string; stateDir: string; log: Log },
+  base: {
+    endpoint: string;
+    credentials: AgentConfig['credentials'];
+    region: string;
+    cluster: string;
+    stateDir: string;
+    log: Log;
+  },
 ): AgentConfig => ({
   ...base,
   host: {

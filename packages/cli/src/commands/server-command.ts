@@ -9,7 +9,13 @@ import { Agent } from '@berth/agent';
 import { startControlPlane } from '@berth/control-plane';
 
 import { resolveKeyPair } from '../credentials-file.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_REGION } from '../defaults.js';
+import {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_DATA_DIR,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_REGION,
+} from '../defaults.js';
 import { stderrLog } from '../logger.js';
 
 import { addAgentOptions, agentConfigFrom, type AgentFlags } from './agent-options.js';
@@ -52,10 +58,19 @@ export const serverCommand = (): Command =>
       .option('--access-key-id <id>', 'access key id clients sign with (env BERTH_ACCESS_KEY_ID)')
       .option('--secret-access-key <secret>', 'secret access key (env BERTH_SECRET_ACCESS_KEY)')
       .option('--account-id <id>', 'the account resources belong to', accountId, DEFAULT_ACCOUNT_ID)
-      .option('--region <region>', 'region of the embedded agent', process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION)
+      .option(
+        '--region <region>',
+        'region of the embedded agent',
+        process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION,
+      )
       .option('--no-agent', 'run the control plane only')
       .option('--cluster <name>', 'cluster the embedded agent joins', 'default')
-      .option('--stopped-task-retention <seconds>', 'how long STOPPED tasks stay describable', (v) => Number(v), 3600)
+      .option(
+        '--stopped-task-retention <seconds>',
+        'how long STOPPED tasks stay describable',
+        (v) => Number(v),
+        3600,
+      )
       .option('--quiet', 'no log lines on stderr'),
   ).action(async (flags: ServerFlags) => {
     const log = stderrLog('berth', flags.quiet);
@@ -83,7 +98,9 @@ export const serverCommand = (): Command =>
           credentials: keyPair,
           region: flags.region,
           cluster: flags.cluster,
-          stateDir: flags.inMemory ? mkdtempSync(join(tmpdir(), 'berth-agent-')) : join(flags.dataDir, 'agent'),
+          stateDir: flags.inMemory
+            ? mkdtempSync(join(tmpdir(), 'berth-agent-'))
+            : join(flags.dataDir, 'agent'),
           log: stderrLog('agent', flags.quiet),
         }),
       );

@@ -16,8 +16,12 @@ export const expiredRecords = (
 ): { tasks: TaskRecord[]; tokens: ClientTokenRecord[] } => ({
   tasks: store
     .list<TaskRecord>(KIND.task)
-    .filter((t) => t.task.lastStatus === 'STOPPED' && nowMs - (t.task.stoppedAt ?? 0) * 1000 > taskRetentionMs),
-  tokens: store.list<ClientTokenRecord>(KIND.clientToken).filter((t) => nowMs - t.createdAt > CLIENT_TOKEN_RETENTION_MS),
+    .filter(
+      (t) => t.task.lastStatus === 'STOPPED' && nowMs - (t.task.stoppedAt ?? 0) * 1000 > taskRetentionMs,
+    ),
+  tokens: store
+    .list<ClientTokenRecord>(KIND.clientToken)
+    .filter((t) => nowMs - t.createdAt > CLIENT_TOKEN_RETENTION_MS),
 });
 
 export class RetentionController {

@@ -75,11 +75,14 @@ export class ApiServer {
       response = encodeError(requestId, this.toApiError(error, requestId));
     }
     if (res.destroyed) return;
-    res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) });
+    res.writeHead(response.status, {
+      ...response.headers,
+      'content-length': Buffer.byteLength(response.body),
+    });
     res.end(response.body);
   }
 
-  private async dispatch(req: IncomingMessage, body: Buffer, requestId: string): Promise<unknown> {
+  private dispatch(req: IncomingMessage, body: Buffer, requestId: string): unknown {
     const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
     const target = req.headers['x-amz-target'];
     if (req.method !== 'POST' || typeof target !== 'string') {
@@ -96,7 +99,11 @@ export class ApiServer {
     );
     if (!service || !operation) {
       if (service?.unimplemented.has(operationName)) {
-        throw new ApiError('UnsupportedFeatureException', `Berth does not implement ${operationName} yet.`, 400);
+        throw new ApiError(
+          'UnsupportedFeatureException',
+          `Berth does not implement ${operationName} yet.`,
+          400,
+        );
       }
       throw new ApiError('UnknownOperationException', `Unknown operation ${target}`, 400);
     }
@@ -113,7 +120,10 @@ export class ApiServer {
 
   private toApiError(error: unknown, requestId: string): ApiError {
     if (error instanceof ApiError) return error;
-    this.options.log('unhandled error', { requestId, error: error instanceof Error ? error.stack : String(error) });
+    this.options.log('unhandled error', {
+      requestId,
+      error: error instanceof Error ? error.stack : String(error),
+    });
     return serverException(requestId);
   }
 }

@@ -24,7 +24,11 @@ const sign = async (body: string, secret = SECRET, date = new Date(NOW)): Promis
       port: 7470,
       path: '/',
       query: {},
-      headers: { host: '127.0.0.1:7470', 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'X.Y' },
+      headers: {
+        host: '127.0.0.1:7470',
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'X.Y',
+      },
       body,
     },
     { signingDate: date },
@@ -55,13 +59,25 @@ describe('verifySigV4', () => {
 
   it('rejects a changed body, a wrong secret, an unknown key, no header and an old signature', async () => {
     const request = await sign('{"a":1}');
-    expect(codeOf(() => verifySigV4({ ...request, body: Buffer.from('{"a":2}') }, secrets, NOW))).toBe('InvalidSignatureException/400');
+    expect(codeOf(() => verifySigV4({ ...request, body: Buffer.from('{"a":2}') }, secrets, NOW))).toBe(
+      'InvalidSignatureException/400',
+    );
     expect(codeOf(() => verifySigV4(request, () => 'other', NOW))).toBe('InvalidSignatureException/400');
     expect(codeOf(() => verifySigV4(request, () => undefined, NOW))).toBe('UnrecognizedClientException/400');
-    expect(codeOf(() => verifySigV4({ ...request, headers: {} }, secrets, NOW))).toBe('MissingAuthenticationTokenException/403');
-    expect(codeOf(() => verifySigV4(request, secrets, NOW + 16 * 60 * 1000))).toBe('InvalidSignatureException/400');
+    expect(codeOf(() => verifySigV4({ ...request, headers: {} }, secrets, NOW))).toBe(
+      'MissingAuthenticationTokenException/403',
+    );
+    expect(codeOf(() => verifySigV4(request, secrets, NOW + 16 * 60 * 1000))).toBe(
+      'InvalidSignatureException/400',
+    );
     expect(
-      codeOf(() => verifySigV4({ ...request, headers: { ...request.headers, authorization: 'AWS4-HMAC-SHA256 nonsense' } }, secrets, NOW)),
+      codeOf(() =>
+        verifySigV4(
+          { ...request, headers: { ...request.headers, authorization: 'AWS4-HMAC-SHA256 nonsense' } },
+          secrets,
+          NOW,
+        ),
+      ),
     ).toBe('IncompleteSignatureException/400');
   });
 });

@@ -48,7 +48,10 @@ const canonicalQuery = (query: string): string =>
     .filter((pair) => pair.length > 0)
     .map((pair) => {
       const [name = '', value = ''] = pair.split('=');
-      return [encode(decodeURIComponent(name.replace(/\+/g, ' '))), encode(decodeURIComponent(value.replace(/\+/g, ' ')))];
+      return [
+        encode(decodeURIComponent(name.replace(/\+/g, ' '))),
+        encode(decodeURIComponent(value.replace(/\+/g, ' '))),
+      ];
     })
     .sort(([a = '', av = ''], [b = '', bv = '']) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
     .map(([name, value]) => `${name}=${value}`)
@@ -83,18 +86,31 @@ export const verifySigV4 = (req: SignedRequest, secretFor: SecretLookup, nowMs: 
       400,
     );
   }
-  const [, accessKeyId = '', date = '', region = '', service = '', signedHeaderList = '', signature = ''] = match;
+  const [, accessKeyId = '', date = '', region = '', service = '', signedHeaderList = '', signature = ''] =
+    match;
   const secret = secretFor(accessKeyId);
   if (secret === undefined) {
-    throw new ApiError('UnrecognizedClientException', 'The security token included in the request is invalid.', 400);
+    throw new ApiError(
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+      400,
+    );
   }
   const amzDate = header(req, 'x-amz-date') ?? '';
   const signedAt = parseAmzDate(amzDate);
   if (Number.isNaN(signedAt)) {
-    throw new ApiError('IncompleteSignatureException', 'Date must be in ISO-8601 \'basic format\'. Got \'' + amzDate + "'.", 400);
+    throw new ApiError(
+      'IncompleteSignatureException',
+      "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'.",
+      400,
+    );
   }
   if (Math.abs(nowMs - signedAt) > MAX_CLOCK_SKEW_MS) {
-    throw new ApiError('InvalidSignatureException', `Signature expired: ${amzDate} is now earlier than the allowed window.`, 400);
+    throw new ApiError(
+      'InvalidSignatureException',
+      `Signature expired: ${amzDate} is now earlier than the allowed window.`,
+      400,
+    );
   }
   const signedHeaders = signedHeaderList.split(';');
   const canonicalHeaders = signedHeaders

@@ -23,7 +23,11 @@ const misfit = (remaining: ResourceAmounts, wanted: ResourceAmounts): string | u
   return undefined;
 };
 
-export const applyPlan = (tx: StoreTransaction, clusterArn: string, tasks: readonly TaskRecord[]): PlanOutcome => {
+export const applyPlan = (
+  tx: StoreTransaction,
+  clusterArn: string,
+  tasks: readonly TaskRecord[],
+): PlanOutcome => {
   const usage = instanceUsage(tx, clusterArn);
   const remaining = new Map<string, ResourceAmounts>();
   const committed: TaskRecord[] = [];
@@ -36,7 +40,8 @@ export const applyPlan = (tx: StoreTransaction, clusterArn: string, tasks: reado
       continue;
     }
     const free =
-      remaining.get(instanceArn) ?? subtractResources(instance.registeredResources, usageOf(usage, instanceArn).reserved);
+      remaining.get(instanceArn) ??
+      subtractResources(instance.registeredResources, usageOf(usage, instanceArn).reserved);
     const reason = misfit(free, task.reservation);
     if (reason) {
       rejected.push({ task, reason });

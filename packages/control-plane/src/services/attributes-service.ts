@@ -22,8 +22,10 @@ export class AttributesService {
   put(partition: Partition, clusterRef: string | undefined, attributes: readonly Attribute[]): Attribute[] {
     for (const a of attributes) {
       if (!NAME_PATTERN.test(a.name)) throw invalidParameter(`Invalid attribute name: ${a.name}.`);
-      if (a.value !== undefined && !VALUE_PATTERN.test(a.value)) throw invalidParameter(`Invalid attribute value: ${a.value}.`);
-      if (a.targetType !== undefined && a.targetType !== 'container-instance') throw invalidParameter('Invalid targetType.');
+      if (a.value !== undefined && !VALUE_PATTERN.test(a.value))
+        throw invalidParameter(`Invalid attribute value: ${a.value}.`);
+      if (a.targetType !== undefined && a.targetType !== 'container-instance')
+        throw invalidParameter('Invalid targetType.');
     }
     return this.modify(partition, clusterRef, attributes, (current, a) => {
       const next = current.filter((c) => c.name !== a.name);
@@ -38,10 +40,17 @@ export class AttributesService {
     });
   }
 
-  delete(partition: Partition, clusterRef: string | undefined, attributes: readonly Attribute[]): Attribute[] {
+  delete(
+    partition: Partition,
+    clusterRef: string | undefined,
+    attributes: readonly Attribute[],
+  ): Attribute[] {
     return this.modify(partition, clusterRef, attributes, (current, a) => {
       if (!current.some((c) => c.name === a.name)) {
-        throw new ApiError('TargetNotFoundException', `The specified attribute ${a.name} was not found on the target.`);
+        throw new ApiError(
+          'TargetNotFoundException',
+          `The specified attribute ${a.name} was not found on the target.`,
+        );
       }
       return current.filter((c) => c.name !== a.name);
     });
@@ -49,7 +58,14 @@ export class AttributesService {
 
   list(
     partition: Partition,
-    request: { cluster?: string; targetType: string; attributeName?: string; attributeValue?: string; maxResults?: unknown; nextToken?: unknown },
+    request: {
+      cluster?: string;
+      targetType: string;
+      attributeName?: string;
+      attributeValue?: string;
+      maxResults?: unknown;
+      nextToken?: unknown;
+    },
   ): Page<Attribute> {
     if (request.targetType !== 'container-instance') throw invalidParameter('Invalid targetType.');
     if (request.attributeValue !== undefined && request.attributeName === undefined) {
@@ -60,7 +76,11 @@ export class AttributesService {
       .list<ContainerInstanceRecord>(KIND.containerInstance, clusterArn)
       .filter((r) => r.instance.status !== 'INACTIVE')
       .flatMap((r) =>
-        (r.instance.attributes ?? []).map((a) => ({ ...a, targetType: 'container-instance' as const, targetId: r.instance.containerInstanceArn ?? '' })),
+        (r.instance.attributes ?? []).map((a) => ({
+          ...a,
+          targetType: 'container-instance' as const,
+          targetId: r.instance.containerInstanceArn ?? '',
+        })),
       )
       .filter((a) => request.attributeName === undefined || a.name === request.attributeName)
       .filter((a) => request.attributeValue === undefined || a.value === request.attributeValue);
@@ -73,7 +93,8 @@ export class AttributesService {
     attributes: readonly Attribute[],
     apply: (current: Attribute[], attribute: Attribute) => Attribute[],
   ): Attribute[] {
-    if (attributes.length === 0 || attributes.length > 10) throw invalidParameter('attributes must contain between 1 and 10 items.');
+    if (attributes.length === 0 || attributes.length > 10)
+      throw invalidParameter('attributes must contain between 1 and 10 items.');
     return this.deps.store.transact((tx) => {
       const clusterArn = activeCluster(tx, partition, clusterRef).cluster.clusterArn ?? '';
       const changed = new Map<string, ContainerInstanceRecord>();

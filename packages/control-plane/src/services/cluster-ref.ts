@@ -16,10 +16,15 @@ export const clusterArnOf = (partition: Partition, ref: string | undefined): str
   return ref;
 };
 
-export const clusterNameOf = (arn: string): string => arn.slice(arn.indexOf(':cluster/') + ':cluster/'.length);
+export const clusterNameOf = (arn: string): string =>
+  arn.slice(arn.indexOf(':cluster/') + ':cluster/'.length);
 
 /** The ACTIVE cluster a parameter names, or ClusterNotFoundException. */
-export const activeCluster = (reader: StoreReader, partition: Partition, ref: string | undefined): ClusterRecord => {
+export const activeCluster = (
+  reader: StoreReader,
+  partition: Partition,
+  ref: string | undefined,
+): ClusterRecord => {
   const record = reader.get<ClusterRecord>(KIND.cluster, clusterArnOf(partition, ref));
   if (!record || record.cluster.status !== 'ACTIVE') throw clusterNotFound();
   return record;

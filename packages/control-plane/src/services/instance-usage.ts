@@ -14,16 +14,28 @@ export interface InstanceUsage {
   readonly taskGroups: Readonly<Record<string, number>>;
 }
 
-const EMPTY_USAGE: InstanceUsage = { reserved: EMPTY_RESOURCES, runningTasksCount: 0, pendingTasksCount: 0, taskGroups: {} };
+const EMPTY_USAGE: InstanceUsage = {
+  reserved: EMPTY_RESOURCES,
+  runningTasksCount: 0,
+  pendingTasksCount: 0,
+  taskGroups: {},
+};
 
 /** Usage of every container instance in a cluster, in one pass over its tasks. */
-export const instanceUsage = (reader: StoreReader, clusterArn: string): ReadonlyMap<string, InstanceUsage> => {
-  const usage = new Map<string, { reserved: ResourceAmounts; running: number; pending: number; groups: Record<string, number> }>();
+export const instanceUsage = (
+  reader: StoreReader,
+  clusterArn: string,
+): ReadonlyMap<string, InstanceUsage> => {
+  const usage = new Map<
+    string,
+    { reserved: ResourceAmounts; running: number; pending: number; groups: Record<string, number> }
+  >();
   for (const record of reader.list<TaskRecord>(KIND.task, clusterArn)) {
     const instanceArn = record.task.containerInstanceArn;
     if (!instanceArn || record.task.lastStatus === 'STOPPED') continue;
     let entry = usage.get(instanceArn);
-    if (!entry) usage.set(instanceArn, (entry = { reserved: EMPTY_RESOURCES, running: 0, pending: 0, groups: {} }));
+    if (!entry)
+      usage.set(instanceArn, (entry = { reserved: EMPTY_RESOURCES, running: 0, pending: 0, groups: {} }));
     entry.reserved = addResources(entry.reserved, record.reservation);
     if (record.task.desiredStatus === 'RUNNING') entry.running += 1;
     if (record.task.lastStatus === 'PENDING') entry.pending += 1;
@@ -32,7 +44,12 @@ export const instanceUsage = (reader: StoreReader, clusterArn: string): Readonly
   }
   const result = new Map<string, InstanceUsage>();
   for (const [arn, e] of usage) {
-    result.set(arn, { reserved: e.reserved, runningTasksCount: e.running, pendingTasksCount: e.pending, taskGroups: e.groups });
+    result.set(arn, {
+      reserved: e.reserved,
+      runningTasksCount: e.running,
+      pendingTasksCount: e.pending,
+      taskGroups: e.groups,
+    });
   }
   return result;
 };

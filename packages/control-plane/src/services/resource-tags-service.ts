@@ -16,7 +16,8 @@ const KIND_BY_TYPE: Readonly<Record<string, string>> = {
 
 type Taggable = { readonly tags?: readonly Tag[]; readonly task?: { readonly tags?: readonly Tag[] } };
 
-const notFound = (): ApiError => new ApiError('InvalidParameterException', 'The specified resource could not be found.');
+const notFound = (): ApiError =>
+  new ApiError('InvalidParameterException', 'The specified resource could not be found.');
 
 export class ResourceTagsService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -36,7 +37,11 @@ export class ResourceTagsService {
     this.change(partition, resourceArn, (current) => removeTags(current, keys));
   }
 
-  private change(partition: Partition, resourceArn: string, update: (current: readonly Tag[]) => Tag[]): void {
+  private change(
+    partition: Partition,
+    resourceArn: string,
+    update: (current: readonly Tag[]) => Tag[],
+  ): void {
     this.deps.store.transact((tx) => {
       const { kind, key, scope, record } = this.locate(tx, partition, resourceArn);
       const tags = update(tagsOf(record));

@@ -3,7 +3,7 @@
  * Revisions of a family only grow, even across deregistration and deletion.
  */
 import {
-  ApiError,
+  type ApiError,
   clientException,
   invalidParameter,
   partitionKey,
@@ -22,7 +22,11 @@ import { paginate, type Page } from './pagination.js';
 import { KIND, type TaskDefinitionRecord } from './records.js';
 import { epochSeconds, type ServiceDeps } from './service-deps.js';
 import { validateTags } from './tags.js';
-import { buildTaskDefinition, compareTaskDefinitionArns, parseTaskDefinitionReference } from './task-definitions/index.js';
+import {
+  buildTaskDefinition,
+  compareTaskDefinitionArns,
+  parseTaskDefinitionReference,
+} from './task-definitions/index.js';
 
 const unableToDescribe = (): ApiError => clientException('Unable to describe task definition.');
 
@@ -36,7 +40,11 @@ export class TaskDefinitionRegistry {
   ): { taskDefinition: TaskDefinition; tags: Tag[] } {
     const tags = validateTags(request.tags);
     return this.deps.store.transact((tx) => {
-      const revision = this.revisionsOf(tx, partition, request.family).reduce((max, r) => Math.max(max, r.definition.revision ?? 0), 0) + 1;
+      const revision =
+        this.revisionsOf(tx, partition, request.family).reduce(
+          (max, r) => Math.max(max, r.definition.revision ?? 0),
+          0,
+        ) + 1;
       const definition = buildTaskDefinition(request, {
         partition,
         revision,
@@ -54,7 +62,10 @@ export class TaskDefinitionRegistry {
     if (!ref) throw invalidParameter('taskDefinition can not be blank.');
     const { family, revision } = parseTaskDefinitionReference(ref, partition);
     if (revision !== undefined) {
-      const record = reader.get<TaskDefinitionRecord>(KIND.taskDefinition, taskDefinitionArn(partition, family, revision));
+      const record = reader.get<TaskDefinitionRecord>(
+        KIND.taskDefinition,
+        taskDefinitionArn(partition, family, revision),
+      );
       if (!record) throw unableToDescribe();
       return record;
     }
@@ -65,14 +76,22 @@ export class TaskDefinitionRegistry {
     return latest;
   }
 
-  describe(partition: Partition, ref: string | undefined, include: readonly string[]): { taskDefinition: TaskDefinition; tags?: Tag[] } {
+  describe(
+    partition: Partition,
+    ref: string | undefined,
+    include: readonly string[],
+  ): { taskDefinition: TaskDefinition; tags?: Tag[] } {
     const record = this.resolve(this.deps.store, partition, ref);
-    return { taskDefinition: record.definition, ...(include.includes('TAGS') ? { tags: [...record.tags] } : {}) };
+    return {
+      taskDefinition: record.definition,
+      ...(include.includes('TAGS') ? { tags: [...record.tags] } : {}),
+    };
   }
 
   list(partition: Partition, request: ListTaskDefinitionsRequest): Page<string> {
     const status = request.status ?? 'ACTIVE';
-    if (!['ACTIVE', 'INACTIVE', 'DELETE_IN_PROGRESS'].includes(status)) throw invalidParameter(`Invalid status: ${status}.`);
+    if (!['ACTIVE', 'INACTIVE', 'DELETE_IN_PROGRESS'].includes(status))
+      throw invalidParameter(`Invalid status: ${status}.`);
     const sort = request.sort ?? 'ASC';
     const arns = this.all(partition)
       .filter((r) => r.definition.status === status)
@@ -103,7 +122,9 @@ export class TaskDefinitionRegistry {
     if (!ref) throw invalidParameter('taskDefinition can not be blank.');
     const { revision } = parseTaskDefinitionReference(ref, partition);
     if (revision === undefined) {
-      throw clientException('Revision is required. Specify the task definition as family:revision or a full ARN.');
+      throw clientException(
+        'Revision is required. Specify the task definition as family:revision or a full ARN.',
+      );
     }
     return this.deps.store.transact((tx) => {
       const record = this.resolve(tx, partition, ref);
@@ -113,13 +134,20 @@ export class TaskDefinitionRegistry {
         status: 'INACTIVE',
         deregisteredAt: epochSeconds(this.deps.now()),
       };
-      tx.put(KIND.taskDefinition, definition.taskDefinitionArn ?? '', record.partitionKey, { ...record, definition });
+      tx.put(KIND.taskDefinition, definition.taskDefinitionArn ?? '', record.partitionKey, {
+        ...record,
+        definition,
+      });
       return definition;
     });
   }
 
-  delete(partition: Partition, refs: readonly string[]): { taskDefinitions: TaskDefinition[]; failures: Failure[] } {
-    if (refs.length === 0 || refs.length > 10) throw invalidParameter('taskDefinitions must contain between 1 and 10 items.');
+  delete(
+    partition: Partition,
+    refs: readonly string[],
+  ): { taskDefinitions: TaskDefinition[]; failures: Failure[] } {
+    if (refs.length === 0 || refs.length > 10)
+      throw invalidParameter('taskDefinitions must contain between 1 and 10 items.');
     return this.deps.store.transact((tx) => {
       const taskDefinitions: TaskDefinition[] = [];
       const failures: Failure[] = [];
@@ -134,12 +162,16 @@ export class TaskDefinitionRegistry {
         if (record.definition.status === 'ACTIVE') {
           failures.push({
             arn: record.definition.taskDefinitionArn ?? ref,
-            reason: 'The specified task definition is still in ACTIVE status. Please deregister the target and try again.',
+            reason:
+              'The specified task definition is still in ACTIVE status. Please deregister the target and try again.',
           });
           continue;
         }
         const definition: TaskDefinition = { ...record.definition, status: 'DELETE_IN_PROGRESS' };
-        tx.put(KIND.taskDefinition, definition.taskDefinitionArn ?? '', record.partitionKey, { ...record, definition });
+        tx.put(KIND.taskDefinition, definition.taskDefinitionArn ?? '', record.partitionKey, {
+          ...record,
+          definition,
+        });
         taskDefinitions.push(definition);
       }
       return { taskDefinitions, failures };

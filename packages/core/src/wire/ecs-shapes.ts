@@ -84,7 +84,19 @@ export const ECS_OPERATIONS = [
 export type EcsOperation = (typeof ECS_OPERATIONS)[number];
 
 export type AcceleratorManufacturer = 'amazon-web-services' | 'amd' | 'nvidia' | 'xilinx' | 'habana';
-export type AcceleratorName = 'a100' | 'inferentia' | 'k520' | 'k80' | 'm60' | 'radeon-pro-v520' | 't4' | 'vu9p' | 'v100' | 'a10g' | 'h100' | 't4g';
+export type AcceleratorName =
+  | 'a100'
+  | 'inferentia'
+  | 'k520'
+  | 'k80'
+  | 'm60'
+  | 'radeon-pro-v520'
+  | 't4'
+  | 'vu9p'
+  | 'v100'
+  | 'a10g'
+  | 'h100'
+  | 't4g';
 export type AcceleratorType = 'gpu' | 'fpga' | 'inference';
 export type AccessType = 'PUBLIC' | 'PRIVATE';
 export type AgentUpdateStatus = 'PENDING' | 'STAGING' | 'STAGED' | 'UPDATING' | 'UPDATED' | 'FAILED';
@@ -99,18 +111,38 @@ export type CapacityOptionType = 'ON_DEMAND' | 'SPOT' | 'RESERVED';
 export type CapacityProviderField = 'TAGS';
 export type CapacityProviderStatus = 'PROVISIONING' | 'ACTIVE' | 'DEPROVISIONING' | 'INACTIVE';
 export type CapacityProviderType = 'EC2_AUTOSCALING' | 'MANAGED_INSTANCES' | 'FARGATE' | 'FARGATE_SPOT';
-export type CapacityProviderUpdateStatus = 'CREATE_IN_PROGRESS' | 'CREATE_COMPLETE' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS' | 'DELETE_COMPLETE' | 'DELETE_FAILED' | 'UPDATE_IN_PROGRESS' | 'UPDATE_COMPLETE' | 'UPDATE_FAILED';
-export type CapacityReservationPreference = 'RESERVATIONS_ONLY' | 'RESERVATIONS_FIRST' | 'RESERVATIONS_EXCLUDED';
+export type CapacityProviderUpdateStatus =
+  | 'CREATE_IN_PROGRESS'
+  | 'CREATE_COMPLETE'
+  | 'CREATE_FAILED'
+  | 'DELETE_IN_PROGRESS'
+  | 'DELETE_COMPLETE'
+  | 'DELETE_FAILED'
+  | 'UPDATE_IN_PROGRESS'
+  | 'UPDATE_COMPLETE'
+  | 'UPDATE_FAILED';
+export type CapacityReservationPreference =
+  'RESERVATIONS_ONLY' | 'RESERVATIONS_FIRST' | 'RESERVATIONS_EXCLUDED';
 export type ClusterField = 'ATTACHMENTS' | 'CONFIGURATIONS' | 'SETTINGS' | 'STATISTICS' | 'TAGS';
 export type ClusterSettingName = 'containerInsights';
 export type Compatibility = 'EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES';
 export type Connectivity = 'CONNECTED' | 'DISCONNECTED';
 export type ContainerCondition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
 export type ContainerInstanceField = 'TAGS' | 'CONTAINER_INSTANCE_HEALTH';
-export type ContainerInstanceStatus = 'ACTIVE' | 'DRAINING' | 'REGISTERING' | 'DEREGISTERING' | 'REGISTRATION_FAILED';
+export type ContainerInstanceStatus =
+  'ACTIVE' | 'DRAINING' | 'REGISTERING' | 'DEREGISTERING' | 'REGISTRATION_FAILED';
 export type CpuManufacturer = 'intel' | 'amd' | 'amazon-web-services';
-export type DaemonDeploymentRollbackMonitorsStatus = 'TRIGGERED' | 'MONITORING' | 'MONITORING_COMPLETE' | 'DISABLED';
-export type DaemonDeploymentStatus = 'PENDING' | 'SUCCESSFUL' | 'STOPPED' | 'STOP_REQUESTED' | 'IN_PROGRESS' | 'ROLLBACK_IN_PROGRESS' | 'ROLLBACK_SUCCESSFUL' | 'ROLLBACK_FAILED';
+export type DaemonDeploymentRollbackMonitorsStatus =
+  'TRIGGERED' | 'MONITORING' | 'MONITORING_COMPLETE' | 'DISABLED';
+export type DaemonDeploymentStatus =
+  | 'PENDING'
+  | 'SUCCESSFUL'
+  | 'STOPPED'
+  | 'STOP_REQUESTED'
+  | 'IN_PROGRESS'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_SUCCESSFUL'
+  | 'ROLLBACK_FAILED';
 export type DaemonPropagateTags = 'DAEMON' | 'NONE';
 export type DaemonStatus = 'ACTIVE' | 'DELETE_IN_PROGRESS';
 export type DaemonTaskDefinitionRevisionFilter = 'LAST_REGISTERED';
@@ -118,8 +150,17 @@ export type DaemonTaskDefinitionStatus = 'ACTIVE' | 'DELETE_IN_PROGRESS' | 'DELE
 export type DaemonTaskDefinitionStatusFilter = 'ACTIVE' | 'DELETE_IN_PROGRESS' | 'ALL';
 export type DeploymentControllerType = 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
 export type DeploymentLifecycleHookAction = 'ROLLBACK' | 'CONTINUE';
-export type DeploymentLifecycleHookStage = 'RECONCILE_SERVICE' | 'PRE_SCALE_UP' | 'POST_SCALE_UP' | 'TEST_TRAFFIC_SHIFT' | 'POST_TEST_TRAFFIC_SHIFT' | 'PRE_PRODUCTION_TRAFFIC_SHIFT' | 'PRODUCTION_TRAFFIC_SHIFT' | 'POST_PRODUCTION_TRAFFIC_SHIFT';
-export type DeploymentLifecycleHookStatus = 'AWAITING_ACTION' | 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
+export type DeploymentLifecycleHookStage =
+  | 'RECONCILE_SERVICE'
+  | 'PRE_SCALE_UP'
+  | 'POST_SCALE_UP'
+  | 'TEST_TRAFFIC_SHIFT'
+  | 'POST_TEST_TRAFFIC_SHIFT'
+  | 'PRE_PRODUCTION_TRAFFIC_SHIFT'
+  | 'PRODUCTION_TRAFFIC_SHIFT'
+  | 'POST_PRODUCTION_TRAFFIC_SHIFT';
+export type DeploymentLifecycleHookStatus =
+  'AWAITING_ACTION' | 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
 export type DeploymentLifecycleHookTargetType = 'AWS_LAMBDA' | 'PAUSE';
 export type DeploymentRolloutState = 'COMPLETED' | 'FAILED' | 'IN_PROGRESS';
 export type DeploymentStrategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
@@ -131,7 +172,8 @@ export type EFSTransitEncryption = 'ENABLED' | 'DISABLED';
 export type EnvironmentFileType = 's3';
 export type ExecuteCommandLogging = 'NONE' | 'DEFAULT' | 'OVERRIDE';
 export type ExpressGatewayServiceInclude = 'TAGS';
-export type ExpressGatewayServiceScalingMetric = 'AVERAGE_CPU' | 'AVERAGE_MEMORY' | 'REQUEST_COUNT_PER_TARGET';
+export type ExpressGatewayServiceScalingMetric =
+  'AVERAGE_CPU' | 'AVERAGE_MEMORY' | 'REQUEST_COUNT_PER_TARGET';
 export type ExpressGatewayServiceStatusCode = 'ACTIVE' | 'DRAINING' | 'INACTIVE';
 export type FirelensConfigurationType = 'fluentd' | 'fluentbit';
 export type HealthStatus = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
@@ -142,7 +184,8 @@ export type IpcMode = 'host' | 'task' | 'none';
 export type LaunchType = 'EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES';
 export type LocalStorage = 'included' | 'required' | 'excluded';
 export type LocalStorageType = 'hdd' | 'ssd';
-export type LogDriver = 'json-file' | 'syslog' | 'journald' | 'gelf' | 'fluentd' | 'awslogs' | 'splunk' | 'awsfirelens';
+export type LogDriver =
+  'json-file' | 'syslog' | 'journald' | 'gelf' | 'fluentd' | 'awslogs' | 'splunk' | 'awsfirelens';
 export type ManagedAgentName = 'ExecuteCommandAgent';
 export type ManagedDraining = 'ENABLED' | 'DISABLED';
 export type ManagedInstancesMonitoringOptions = 'BASIC' | 'DETAILED';
@@ -150,7 +193,17 @@ export type ManagedResourceStatus = 'PROVISIONING' | 'ACTIVE' | 'DEPROVISIONING'
 export type ManagedScalingStatus = 'ENABLED' | 'DISABLED';
 export type ManagedTerminationProtection = 'ENABLED' | 'DISABLED';
 export type NetworkMode = 'bridge' | 'host' | 'awsvpc' | 'none';
-export type OSFamily = 'WINDOWS_SERVER_2019_FULL' | 'WINDOWS_SERVER_2019_CORE' | 'WINDOWS_SERVER_2016_FULL' | 'WINDOWS_SERVER_2004_CORE' | 'WINDOWS_SERVER_2022_CORE' | 'WINDOWS_SERVER_2022_FULL' | 'WINDOWS_SERVER_2025_CORE' | 'WINDOWS_SERVER_2025_FULL' | 'WINDOWS_SERVER_20H2_CORE' | 'LINUX';
+export type OSFamily =
+  | 'WINDOWS_SERVER_2019_FULL'
+  | 'WINDOWS_SERVER_2019_CORE'
+  | 'WINDOWS_SERVER_2016_FULL'
+  | 'WINDOWS_SERVER_2004_CORE'
+  | 'WINDOWS_SERVER_2022_CORE'
+  | 'WINDOWS_SERVER_2022_FULL'
+  | 'WINDOWS_SERVER_2025_CORE'
+  | 'WINDOWS_SERVER_2025_FULL'
+  | 'WINDOWS_SERVER_20H2_CORE'
+  | 'LINUX';
 export type PidMode = 'host' | 'task';
 export type PlacementConstraintType = 'distinctInstance' | 'memberOf';
 export type PlacementStrategyType = 'random' | 'spread' | 'binpack';
@@ -165,11 +218,42 @@ export type SchedulingStrategy = 'REPLICA' | 'DAEMON';
 export type Scope = 'task' | 'shared';
 export type ServiceConnectAccessLoggingFormat = 'TEXT' | 'JSON';
 export type ServiceConnectIncludeQueryParameters = 'DISABLED' | 'ENABLED';
-export type ServiceDeploymentLifecycleStage = 'RECONCILE_SERVICE' | 'PRE_SCALE_UP' | 'SCALE_UP' | 'POST_SCALE_UP' | 'TEST_TRAFFIC_SHIFT' | 'POST_TEST_TRAFFIC_SHIFT' | 'PRODUCTION_TRAFFIC_SHIFT' | 'POST_PRODUCTION_TRAFFIC_SHIFT' | 'BAKE_TIME' | 'CLEAN_UP';
-export type ServiceDeploymentRollbackMonitorsStatus = 'TRIGGERED' | 'MONITORING' | 'MONITORING_COMPLETE' | 'DISABLED';
-export type ServiceDeploymentStatus = 'PENDING' | 'SUCCESSFUL' | 'STOPPED' | 'STOP_REQUESTED' | 'IN_PROGRESS' | 'ROLLBACK_REQUESTED' | 'ROLLBACK_IN_PROGRESS' | 'ROLLBACK_SUCCESSFUL' | 'ROLLBACK_FAILED';
+export type ServiceDeploymentLifecycleStage =
+  | 'RECONCILE_SERVICE'
+  | 'PRE_SCALE_UP'
+  | 'SCALE_UP'
+  | 'POST_SCALE_UP'
+  | 'TEST_TRAFFIC_SHIFT'
+  | 'POST_TEST_TRAFFIC_SHIFT'
+  | 'PRODUCTION_TRAFFIC_SHIFT'
+  | 'POST_PRODUCTION_TRAFFIC_SHIFT'
+  | 'BAKE_TIME'
+  | 'CLEAN_UP';
+export type ServiceDeploymentRollbackMonitorsStatus =
+  'TRIGGERED' | 'MONITORING' | 'MONITORING_COMPLETE' | 'DISABLED';
+export type ServiceDeploymentStatus =
+  | 'PENDING'
+  | 'SUCCESSFUL'
+  | 'STOPPED'
+  | 'STOP_REQUESTED'
+  | 'IN_PROGRESS'
+  | 'ROLLBACK_REQUESTED'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_SUCCESSFUL'
+  | 'ROLLBACK_FAILED';
 export type ServiceField = 'TAGS';
-export type SettingName = 'serviceLongArnFormat' | 'taskLongArnFormat' | 'containerInstanceLongArnFormat' | 'awsvpcTrunking' | 'containerInsights' | 'fargateFIPSMode' | 'tagResourceAuthorization' | 'fargateTaskRetirementWaitPeriod' | 'guardDutyActivate' | 'defaultLogDriverMode' | 'fargateEventWindows';
+export type SettingName =
+  | 'serviceLongArnFormat'
+  | 'taskLongArnFormat'
+  | 'containerInstanceLongArnFormat'
+  | 'awsvpcTrunking'
+  | 'containerInsights'
+  | 'fargateFIPSMode'
+  | 'tagResourceAuthorization'
+  | 'fargateTaskRetirementWaitPeriod'
+  | 'guardDutyActivate'
+  | 'defaultLogDriverMode'
+  | 'fargateEventWindows';
 export type SettingType = 'user' | 'aws_managed';
 export type SortOrder = 'ASC' | 'DESC';
 export type StabilityStatus = 'STEADY_STATE' | 'STABILIZING';
@@ -182,9 +266,30 @@ export type TaskDefinitionStatus = 'ACTIVE' | 'INACTIVE' | 'DELETE_IN_PROGRESS';
 export type TaskField = 'TAGS';
 export type TaskFilesystemType = 'ext3' | 'ext4' | 'xfs' | 'ntfs';
 export type TaskSetField = 'TAGS';
-export type TaskStopCode = 'TaskFailedToStart' | 'EssentialContainerExited' | 'UserInitiated' | 'ServiceSchedulerInitiated' | 'SpotInterruption' | 'TerminationNotice';
+export type TaskStopCode =
+  | 'TaskFailedToStart'
+  | 'EssentialContainerExited'
+  | 'UserInitiated'
+  | 'ServiceSchedulerInitiated'
+  | 'SpotInterruption'
+  | 'TerminationNotice';
 export type TransportProtocol = 'tcp' | 'udp';
-export type UlimitName = 'core' | 'cpu' | 'data' | 'fsize' | 'locks' | 'memlock' | 'msgqueue' | 'nice' | 'nofile' | 'nproc' | 'rss' | 'rtprio' | 'rttime' | 'sigpending' | 'stack';
+export type UlimitName =
+  | 'core'
+  | 'cpu'
+  | 'data'
+  | 'fsize'
+  | 'locks'
+  | 'memlock'
+  | 'msgqueue'
+  | 'nice'
+  | 'nofile'
+  | 'nproc'
+  | 'rss'
+  | 'rtprio'
+  | 'rttime'
+  | 'sigpending'
+  | 'stack';
 export type VersionConsistency = 'enabled' | 'disabled';
 export interface AcceleratorCountRequest {
   min?: number;
@@ -1142,8 +1247,7 @@ export interface HealthCheck {
   retries?: number;
   startPeriod?: number;
 }
-export interface HookDetails {
-}
+export interface HookDetails {}
 export interface HostEntry {
   hostname: string;
   ipAddress: string;
@@ -2032,8 +2136,7 @@ export interface TagResourceRequest {
   resourceArn: string;
   tags: Tag[];
 }
-export interface TagResourceResponse {
-}
+export interface TagResourceResponse {}
 export interface Task {
   attachments?: Attachment[];
   attributes?: Attribute[];
@@ -2188,8 +2291,7 @@ export interface UntagResourceRequest {
   resourceArn: string;
   tagKeys: string[];
 }
-export interface UntagResourceResponse {
-}
+export interface UntagResourceResponse {}
 export interface UpdateCapacityProviderRequest {
   name: string;
   cluster?: string;

@@ -74,7 +74,8 @@ export class SqliteStateStore implements StateStore {
       get: <T>(kind: string, key: string) => read(kind, key)?.value as T | undefined,
       list: <T>(kind: string, scope?: string) => this.listWithPending<T>(kind, scope, pending, read),
       count: (kind: string, scope?: string) => this.listWithPending(kind, scope, pending, read).length,
-      put: (kind, key, scope, value) => void pending.set(slot(kind, key), { kind, key, record: { key, scope, value } }),
+      put: (kind, key, scope, value) =>
+        void pending.set(slot(kind, key), { kind, key, record: { key, scope, value } }),
       delete: (kind, key) => void pending.set(slot(kind, key), { kind, key }),
     };
     const result = work(tx);
@@ -144,8 +145,7 @@ export class SqliteStateStore implements StateStore {
       this.index.set(row.kind, { key: row.key, scope: row.scope, value: JSON.parse(row.body) as unknown });
     }
     const revision = this.db.prepare("SELECT value FROM meta WHERE name = 'revision'").get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     this.currentRevision = revision ? Number(revision.value) : 0;
   }
 }

@@ -14,7 +14,9 @@ import type { ControlPlaneServices } from './control-plane-services.js';
 import { as } from './input.js';
 
 export const clusterOperations = ({ clusters }: ControlPlaneServices): Record<string, Operation> => ({
-  CreateCluster: (ctx, input) => ({ cluster: clusters.create(ctx.partition, as<CreateClusterRequest>(input)) }),
+  CreateCluster: (ctx, input) => ({
+    cluster: clusters.create(ctx.partition, as<CreateClusterRequest>(input)),
+  }),
   DescribeClusters: (ctx, input) => {
     const request = as<DescribeClustersRequest>(input);
     return clusters.describe(ctx.partition, request.clusters, request.include ?? []);
@@ -24,8 +26,12 @@ export const clusterOperations = ({ clusters }: ControlPlaneServices): Record<st
     const page = clusters.list(ctx.partition, request.maxResults, request.nextToken);
     return { clusterArns: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   },
-  DeleteCluster: (ctx, input) => ({ cluster: clusters.delete(ctx.partition, as<DeleteClusterRequest>(input).cluster) }),
-  UpdateCluster: (ctx, input) => ({ cluster: clusters.update(ctx.partition, as<UpdateClusterRequest>(input)) }),
+  DeleteCluster: (ctx, input) => ({
+    cluster: clusters.delete(ctx.partition, as<DeleteClusterRequest>(input).cluster),
+  }),
+  UpdateCluster: (ctx, input) => ({
+    cluster: clusters.update(ctx.partition, as<UpdateClusterRequest>(input)),
+  }),
   UpdateClusterSettings: (ctx, input) => ({
     cluster: clusters.updateSettings(ctx.partition, as<UpdateClusterSettingsRequest>(input)),
   }),

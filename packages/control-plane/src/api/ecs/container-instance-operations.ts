@@ -11,9 +11,14 @@ import type { Operation } from '../../http/request-context.js';
 import type { ControlPlaneServices } from './control-plane-services.js';
 import { as } from './input.js';
 
-export const containerInstanceOperations = ({ containerInstances }: ControlPlaneServices): Record<string, Operation> => ({
+export const containerInstanceOperations = ({
+  containerInstances,
+}: ControlPlaneServices): Record<string, Operation> => ({
   RegisterContainerInstance: (ctx, input) => ({
-    containerInstance: containerInstances.register(ctx.partition, as<RegisterContainerInstanceRequest>(input)),
+    containerInstance: containerInstances.register(
+      ctx.partition,
+      as<RegisterContainerInstanceRequest>(input),
+    ),
   }),
   DeregisterContainerInstance: (ctx, input) => {
     const request = as<DeregisterContainerInstanceRequest>(input);
@@ -28,7 +33,12 @@ export const containerInstanceOperations = ({ containerInstances }: ControlPlane
   },
   DescribeContainerInstances: (ctx, input) => {
     const request = as<DescribeContainerInstancesRequest>(input);
-    return containerInstances.describe(ctx.partition, request.cluster, request.containerInstances ?? [], request.include ?? []);
+    return containerInstances.describe(
+      ctx.partition,
+      request.cluster,
+      request.containerInstances ?? [],
+      request.include ?? [],
+    );
   },
   ListContainerInstances: (ctx, input) => {
     const page = containerInstances.list(ctx.partition, as<ListContainerInstancesRequest>(input));
@@ -36,6 +46,11 @@ export const containerInstanceOperations = ({ containerInstances }: ControlPlane
   },
   UpdateContainerInstancesState: (ctx, input) => {
     const request = as<UpdateContainerInstancesStateRequest>(input);
-    return containerInstances.updateState(ctx.partition, request.cluster, request.containerInstances ?? [], request.status);
+    return containerInstances.updateState(
+      ctx.partition,
+      request.cluster,
+      request.containerInstances ?? [],
+      request.status,
+    );
   },
 });

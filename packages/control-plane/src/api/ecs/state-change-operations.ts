@@ -21,12 +21,21 @@ const ACK = { acknowledgment: 'ACK' };
 const AGENT_STATUSES = ['PENDING', 'RUNNING', 'STOPPED'];
 
 const reportStatus = (status: string | undefined): TaskReport['status'] => {
-  if (!status || !AGENT_STATUSES.includes(status)) throw invalidParameter(`Invalid status: ${String(status)}.`);
+  if (!status || !AGENT_STATUSES.includes(status))
+    throw invalidParameter(`Invalid status: ${String(status)}.`);
   return status as TaskReport['status'];
 };
 
-export const stateChangeOperations = ({ agentLink, deps }: ControlPlaneServices): Record<string, Operation> => {
-  const submit = (partition: Parameters<typeof agentLink.report>[0], cluster: string | undefined, taskRef: string, report: Omit<TaskReport, 'cluster' | 'task'>): void => {
+export const stateChangeOperations = ({
+  agentLink,
+  deps,
+}: ControlPlaneServices): Record<string, Operation> => {
+  const submit = (
+    partition: Parameters<typeof agentLink.report>[0],
+    cluster: string | undefined,
+    taskRef: string,
+    report: Omit<TaskReport, 'cluster' | 'task'>,
+  ): void => {
     const clusterArn = activeCluster(deps.store, partition, cluster).cluster.clusterArn ?? '';
     const record = findTask(deps.store, partition, clusterArn, taskRef);
     if (!record) throw invalidParameter('The referenced task was not found.');
@@ -52,7 +61,9 @@ export const stateChangeOperations = ({ agentLink, deps }: ControlPlaneServices)
         ...(request.reason ? { reason: request.reason } : {}),
         ...(request.pullStartedAt !== undefined ? { pullStartedAt: request.pullStartedAt } : {}),
         ...(request.pullStoppedAt !== undefined ? { pullStoppedAt: request.pullStoppedAt } : {}),
-        ...(request.executionStoppedAt !== undefined ? { executionStoppedAt: request.executionStoppedAt } : {}),
+        ...(request.executionStoppedAt !== undefined
+          ? { executionStoppedAt: request.executionStoppedAt }
+          : {}),
       });
       return ACK;
     },
@@ -66,7 +77,10 @@ export const stateChangeOperations = ({ agentLink, deps }: ControlPlaneServices)
         ...(request.reason ? { reason: request.reason } : {}),
         ...(request.networkBindings ? { networkBindings: request.networkBindings } : {}),
       };
-      submit(ctx.partition, request.cluster, requiredString(input, 'task'), { status: 'PENDING', containers: [container] });
+      submit(ctx.partition, request.cluster, requiredString(input, 'task'), {
+        status: 'PENDING',
+        containers: [container],
+      });
       return ACK;
     },
   };

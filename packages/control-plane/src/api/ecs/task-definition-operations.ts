@@ -12,7 +12,9 @@ import type { Operation } from '../../http/request-context.js';
 import type { ControlPlaneServices } from './control-plane-services.js';
 import { as } from './input.js';
 
-export const taskDefinitionOperations = ({ taskDefinitions }: ControlPlaneServices): Record<string, Operation> => ({
+export const taskDefinitionOperations = ({
+  taskDefinitions,
+}: ControlPlaneServices): Record<string, Operation> => ({
   RegisterTaskDefinition: (ctx, input) =>
     taskDefinitions.register(ctx.partition, as<RegisterTaskDefinitionRequest>(input), ctx.principalArn),
   DescribeTaskDefinition: (ctx, input) => {
@@ -28,7 +30,10 @@ export const taskDefinitionOperations = ({ taskDefinitions }: ControlPlaneServic
     return { families: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   },
   DeregisterTaskDefinition: (ctx, input) => ({
-    taskDefinition: taskDefinitions.deregister(ctx.partition, as<DeregisterTaskDefinitionRequest>(input).taskDefinition),
+    taskDefinition: taskDefinitions.deregister(
+      ctx.partition,
+      as<DeregisterTaskDefinitionRequest>(input).taskDefinition,
+    ),
   }),
   DeleteTaskDefinitions: (ctx, input) =>
     taskDefinitions.delete(ctx.partition, as<DeleteTaskDefinitionsRequest>(input).taskDefinitions ?? []),

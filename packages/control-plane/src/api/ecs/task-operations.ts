@@ -17,11 +17,19 @@ export const taskOperations = ({ tasks, deps }: ControlPlaneServices): Record<st
   StartTask: (ctx, input) => tasks.start(ctx.partition, as<StartTaskRequest>(input)),
   StopTask: (ctx, input) => {
     const request = as<StopTaskRequest>(input);
-    return { task: tasks.stop(ctx.partition, request.cluster, requiredString(input, 'task'), request.reason) };
+    return {
+      task: tasks.stop(ctx.partition, request.cluster, requiredString(input, 'task'), request.reason),
+    };
   },
   DescribeTasks: (ctx, input) => {
     const request = as<DescribeTasksRequest>(input);
-    return describeTasks(deps.store, ctx.partition, request.cluster, request.tasks ?? [], request.include ?? []);
+    return describeTasks(
+      deps.store,
+      ctx.partition,
+      request.cluster,
+      request.tasks ?? [],
+      request.include ?? [],
+    );
   },
   ListTasks: (ctx, input) => {
     const page = listTasks(deps.store, ctx.partition, as<ListTasksRequest>(input));

@@ -19,7 +19,10 @@ export class DesiredStateNotifier {
   constructor(private readonly store: StateStore) {
     this.baseSeq = store.revision;
     for (const task of store.list<TaskRecord>(KIND.task)) {
-      this.desiredByTask.set(task.task.taskArn ?? '', `${task.task.containerInstanceArn}|${task.task.desiredStatus}`);
+      this.desiredByTask.set(
+        task.task.taskArn ?? '',
+        `${task.task.containerInstanceArn}|${task.task.desiredStatus}`,
+      );
     }
     this.unsubscribe = store.subscribe((changes) => this.onChanges(changes));
   }
@@ -77,4 +80,3 @@ export class DesiredStateNotifier {
     }
   }
 }
-

@@ -9,7 +9,9 @@ export const validateCapacityProviderStrategy = (
   allowedProviders: readonly string[],
 ): CapacityProviderStrategyItem[] => {
   if (strategy.length > MAX_ITEMS) {
-    throw invalidParameter(`A capacity provider strategy can contain a maximum of ${MAX_ITEMS} capacity providers.`);
+    throw invalidParameter(
+      `A capacity provider strategy can contain a maximum of ${MAX_ITEMS} capacity providers.`,
+    );
   }
   let withBase = 0;
   for (const item of strategy) {
@@ -28,13 +30,22 @@ export const validateCapacityProviderStrategy = (
       );
     }
   }
-  if (withBase > 1) throw invalidParameter('Only one capacity provider in a capacity provider strategy can have a base defined.');
+  if (withBase > 1)
+    throw invalidParameter(
+      'Only one capacity provider in a capacity provider strategy can have a base defined.',
+    );
   if (strategy.length > 0 && strategy.every((item) => (item.weight ?? 0) === 0)) {
-    throw invalidParameter('At least one capacity provider in a capacity provider strategy must have a weight greater than zero.');
+    throw invalidParameter(
+      'At least one capacity provider in a capacity provider strategy must have a weight greater than zero.',
+    );
   }
   const names = strategy.map((item) => item.capacityProvider);
   if (new Set(names).size !== names.length) {
     throw invalidParameter('A capacity provider strategy cannot contain duplicate capacity providers.');
   }
-  return strategy.map((item) => ({ capacityProvider: item.capacityProvider, weight: item.weight ?? 0, base: item.base ?? 0 }));
+  return strategy.map((item) => ({
+    capacityProvider: item.capacityProvider,
+    weight: item.weight ?? 0,
+    base: item.base ?? 0,
+  }));
 };

@@ -41,7 +41,10 @@ export class ClustersService {
     const tags = validateTags(request.tags);
     const providers = request.capacityProviders ?? [];
     this.checkProviders(providers);
-    const strategy = validateCapacityProviderStrategy(request.defaultCapacityProviderStrategy ?? [], providers);
+    const strategy = validateCapacityProviderStrategy(
+      request.defaultCapacityProviderStrategy ?? [],
+      providers,
+    );
     const arn = clusterArn(partition, name);
     return this.deps.store.transact((tx) => {
       const existing = tx.get<ClusterRecord>(KIND.cluster, arn);
@@ -130,11 +133,17 @@ export class ClustersService {
       }
       const services = tx.list<{ service: { status?: string } }>(SERVICE_KIND, arn);
       if (services.some((s) => s.service.status === 'ACTIVE' || s.service.status === 'DRAINING')) {
-        throw new ApiError('ClusterContainsServicesException', 'The Cluster cannot be deleted while Services are active.');
+        throw new ApiError(
+          'ClusterContainsServicesException',
+          'The Cluster cannot be deleted while Services are active.',
+        );
       }
       const tasks = tx.list<TaskRecord>(KIND.task, arn);
       if (tasks.some((t) => t.task.lastStatus !== 'STOPPED')) {
-        throw new ApiError('ClusterContainsTasksException', 'The Cluster cannot be deleted while Tasks are active.');
+        throw new ApiError(
+          'ClusterContainsTasksException',
+          'The Cluster cannot be deleted while Tasks are active.',
+        );
       }
       const deleted: ClusterRecord = { ...record, cluster: { ...record.cluster, status: 'INACTIVE' } };
       tx.put(KIND.cluster, arn, record.partitionKey, deleted);
@@ -199,7 +208,10 @@ export class ClustersService {
     return this.mergeSettings(DEFAULT_SETTINGS, requested);
   }
 
-  private mergeSettings(current: readonly ClusterSetting[], requested: readonly ClusterSetting[]): ClusterSetting[] {
+  private mergeSettings(
+    current: readonly ClusterSetting[],
+    requested: readonly ClusterSetting[],
+  ): ClusterSetting[] {
     const byName = new Map(current.map((s) => [s.name, s]));
     for (const setting of requested) {
       if (setting.name !== 'containerInsights') {

@@ -71,10 +71,20 @@ export class ContainerInstancesService {
       return next;
     });
     this.presence.seen(record.instance.containerInstanceArn ?? '');
-    return this.view(this.deps.store, record, usageOf(instanceUsage(this.deps.store, record.clusterArn), ''), []);
+    return this.view(
+      this.deps.store,
+      record,
+      usageOf(instanceUsage(this.deps.store, record.clusterArn), ''),
+      [],
+    );
   }
 
-  deregister(partition: Partition, clusterRef: string | undefined, ref: string, force: boolean): ContainerInstance {
+  deregister(
+    partition: Partition,
+    clusterRef: string | undefined,
+    ref: string,
+    force: boolean,
+  ): ContainerInstance {
     return this.deps.store.transact((tx) => {
       const cluster = activeCluster(tx, partition, clusterRef);
       const record = this.find(tx, cluster.cluster.clusterArn ?? '', ref);
@@ -108,7 +118,10 @@ export class ContainerInstancesService {
     const failures: Failure[] = [];
     for (const ref of refs) {
       const record = this.find(store, clusterArn, ref);
-      if (record) containerInstances.push(this.view(store, record, usageOf(usage, record.instance.containerInstanceArn ?? ''), include));
+      if (record)
+        containerInstances.push(
+          this.view(store, record, usageOf(usage, record.instance.containerInstanceArn ?? ''), include),
+        );
       else failures.push({ arn: instanceArnOf(partition, clusterArn, ref), reason: 'MISSING' });
     }
     return { containerInstances, failures };
@@ -116,7 +129,13 @@ export class ContainerInstancesService {
 
   list(
     partition: Partition,
-    request: { cluster?: string; filter?: string; status?: string; maxResults?: unknown; nextToken?: unknown },
+    request: {
+      cluster?: string;
+      filter?: string;
+      status?: string;
+      maxResults?: unknown;
+      nextToken?: unknown;
+    },
   ): Page<string> {
     const store = this.deps.store;
     const clusterArn = activeCluster(store, partition, request.cluster).cluster.clusterArn ?? '';
@@ -127,8 +146,17 @@ export class ContainerInstancesService {
     const usage = instanceUsage(store, clusterArn);
     const arns = store
       .list<ContainerInstanceRecord>(KIND.containerInstance, clusterArn)
-      .filter((r) => (request.status ? r.instance.status === request.status : r.instance.status !== 'INACTIVE'))
-      .filter((r) => !expression || evaluate(expression, queryableInstance(r, this.connected(r), usageOf(usage, r.instance.containerInstanceArn ?? ''))))
+      .filter((r) =>
+        request.status ? r.instance.status === request.status : r.instance.status !== 'INACTIVE',
+      )
+      .filter(
+        (r) =>
+          !expression ||
+          evaluate(
+            expression,
+            queryableInstance(r, this.connected(r), usageOf(usage, r.instance.containerInstanceArn ?? '')),
+          ),
+      )
       .sort((a, b) => (a.instance.registeredAt ?? 0) - (b.instance.registeredAt ?? 0))
       .map((r) => r.instance.containerInstanceArn ?? '');
     return paginate(arns, request.maxResults, request.nextToken);
@@ -156,9 +184,19 @@ export class ContainerInstancesService {
         const updated: ContainerInstanceRecord =
           record.instance.status === status
             ? record
-            : { ...record, instance: { ...record.instance, status, version: (record.instance.version ?? 0) + 1 } };
+            : {
+                ...record,
+                instance: { ...record.instance, status, version: (record.instance.version ?? 0) + 1 },
+              };
         tx.put(KIND.containerInstance, record.instance.containerInstanceArn ?? '', clusterArn, updated);
-        containerInstances.push(this.view(tx, updated, usageOf(instanceUsage(tx, clusterArn), record.instance.containerInstanceArn ?? ''), []));
+        containerInstances.push(
+          this.view(
+            tx,
+            updated,
+            usageOf(instanceUsage(tx, clusterArn), record.instance.containerInstanceArn ?? ''),
+            [],
+          ),
+        );
       }
       return { containerInstances, failures };
     });
@@ -175,10 +213,18 @@ export class ContainerInstancesService {
   }
 
   connected(record: ContainerInstanceRecord): boolean {
-    return record.instance.status !== 'INACTIVE' && this.presence.isConnected(record.instance.containerInstanceArn ?? '');
+    return (
+      record.instance.status !== 'INACTIVE' &&
+      this.presence.isConnected(record.instance.containerInstanceArn ?? '')
+    );
   }
 
-  view(_reader: StoreReader, record: ContainerInstanceRecord, usage: InstanceUsage, include: readonly string[]): ContainerInstance {
+  view(
+    _reader: StoreReader,
+    record: ContainerInstanceRecord,
+    usage: InstanceUsage,
+    include: readonly string[],
+  ): ContainerInstance {
     return {
       ...record.instance,
       agentConnected: this.connected(record),
@@ -206,6 +252,10 @@ const parseIdentity = (document: string | undefined): { instanceId?: string } =>
 
 const mergeAttributes = (current: readonly Attribute[], added: readonly Attribute[]): Attribute[] => {
   const byName = new Map(current.map((a) => [a.name, a]));
-  for (const attribute of added) byName.set(attribute.name, { name: attribute.name, ...(attribute.value !== undefined ? { value: attribute.value } : {}) });
+  for (const attribute of added)
+    byName.set(attribute.name, {
+      name: attribute.name,
+      ...(attribute.value !== undefined ? { value: attribute.value } : {}),
+    });
   return [...byName.values()];
 };

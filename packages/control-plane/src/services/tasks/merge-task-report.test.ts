@@ -19,7 +19,10 @@ const record = (overrides: Partial<TaskRecord['task']> = {}): TaskRecord => ({
     ],
     ...overrides,
   },
-  containerDefinitions: [{ name: 'web', essential: true }, { name: 'side', essential: false }],
+  containerDefinitions: [
+    { name: 'web', essential: true },
+    { name: 'side', essential: false },
+  ],
   reservation: { cpu: 0, memory: 0, ports: [], portsUdp: [] },
   networkMode: 'bridge',
   family: 'f',
@@ -41,7 +44,12 @@ const report = (status: TaskReport['status'], extra: Partial<TaskReport> = {}): 
 describe('mergeTaskReport', () => {
   it('moves a task to RUNNING with startedAt and bumps the version once', () => {
     const merged = mergeTaskReport(record(), report('RUNNING', { startedAt: 100 }), 101);
-    expect(merged?.task).toMatchObject({ lastStatus: 'RUNNING', startedAt: 100, connectivity: 'CONNECTED', version: 2 });
+    expect(merged?.task).toMatchObject({
+      lastStatus: 'RUNNING',
+      startedAt: 100,
+      connectivity: 'CONNECTED',
+      version: 2,
+    });
     // Health comes from essential containers only.
     expect(merged?.task.healthStatus).toBe('HEALTHY');
     expect(mergeTaskReport(merged!, report('RUNNING', { startedAt: 100 }), 102)).toBeUndefined();
@@ -57,7 +65,11 @@ describe('mergeTaskReport', () => {
   it('a task that stops on its own is desired STOPPED with the reported stop code', () => {
     const merged = mergeTaskReport(
       record(),
-      report('STOPPED', { stopCode: 'TaskFailedToStart', reason: 'CannotPullContainerError: nope', executionStoppedAt: 5 }),
+      report('STOPPED', {
+        stopCode: 'TaskFailedToStart',
+        reason: 'CannotPullContainerError: nope',
+        executionStoppedAt: 5,
+      }),
       6,
     );
     expect(merged?.task).toMatchObject({
@@ -72,8 +84,18 @@ describe('mergeTaskReport', () => {
   });
 
   it('keeps the stop code of a user stop', () => {
-    const stopping = record({ desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'bye', stoppingAt: 3 });
+    const stopping = record({
+      desiredStatus: 'STOPPED',
+      stopCode: 'UserInitiated',
+      stoppedReason: 'bye',
+      stoppingAt: 3,
+    });
     const merged = mergeTaskReport(stopping, report('STOPPED', { stopCode: 'EssentialContainerExited' }), 4);
-    expect(merged?.task).toMatchObject({ stopCode: 'UserInitiated', stoppedReason: 'bye', stoppingAt: 3, stoppedAt: 4 });
+    expect(merged?.task).toMatchObject({
+      stopCode: 'UserInitiated',
+      stoppedReason: 'bye',
+      stoppingAt: 3,
+      stoppedAt: 4,
+    });
   });
 });

@@ -36,7 +36,10 @@ const mergeContainer = (container: Container, report: ContainerReport | undefine
 };
 
 /** Task health from essential containers: all HEALTHY → HEALTHY; any UNHEALTHY → UNHEALTHY; else UNKNOWN. */
-export const taskHealth = (containers: readonly Container[], essential: ReadonlySet<string>): HealthStatus => {
+export const taskHealth = (
+  containers: readonly Container[],
+  essential: ReadonlySet<string>,
+): HealthStatus => {
   const checked = containers.filter((c) => essential.has(c.name ?? ''));
   if (checked.some((c) => c.healthStatus === 'UNHEALTHY')) return 'UNHEALTHY';
   if (checked.length > 0 && checked.every((c) => c.healthStatus === 'HEALTHY')) return 'HEALTHY';
@@ -49,13 +52,19 @@ const attachmentsFor = (task: Task, status: TaskStatus): Attachment[] =>
     status: status === 'STOPPED' ? 'DELETED' : status === 'RUNNING' ? 'ATTACHED' : (a.status ?? 'PRECREATED'),
   }));
 
-export const mergeTaskReport = (record: TaskRecord, report: TaskReport, now: number): TaskRecord | undefined => {
+export const mergeTaskReport = (
+  record: TaskRecord,
+  report: TaskReport,
+  now: number,
+): TaskRecord | undefined => {
   const task = record.task;
   const current = (task.lastStatus ?? 'PENDING') as TaskStatus;
   const status = laterStatus(current, report.status);
   const byName = new Map(report.containers.map((c) => [c.containerName, c]));
   const containers = (task.containers ?? []).map((c) => mergeContainer(c, byName.get(c.name ?? '')));
-  const essential = new Set(record.containerDefinitions.filter((d) => d.essential !== false).map((d) => d.name ?? ''));
+  const essential = new Set(
+    record.containerDefinitions.filter((d) => d.essential !== false).map((d) => d.name ?? ''),
+  );
   const stoppedNow = status === 'STOPPED' && current !== 'STOPPED';
   const runningNow = status === 'RUNNING' && current !== 'RUNNING';
   const selfStopped = stoppedNow && task.desiredStatus !== 'STOPPED';
@@ -65,9 +74,15 @@ export const mergeTaskReport = (record: TaskRecord, report: TaskReport, now: num
     containers,
     healthStatus: taskHealth(containers, essential),
     attachments: attachmentsFor(task, status),
-    ...(report.pullStartedAt !== undefined && task.pullStartedAt === undefined ? { pullStartedAt: report.pullStartedAt } : {}),
-    ...(report.pullStoppedAt !== undefined && task.pullStoppedAt === undefined ? { pullStoppedAt: report.pullStoppedAt } : {}),
-    ...(runningNow ? { startedAt: report.startedAt ?? now, connectivity: 'CONNECTED', connectivityAt: now } : {}),
+    ...(report.pullStartedAt !== undefined && task.pullStartedAt === undefined
+      ? { pullStartedAt: report.pullStartedAt }
+      : {}),
+    ...(report.pullStoppedAt !== undefined && task.pullStoppedAt === undefined
+      ? { pullStoppedAt: report.pullStoppedAt }
+      : {}),
+    ...(runningNow
+      ? { startedAt: report.startedAt ?? now, connectivity: 'CONNECTED', connectivityAt: now }
+      : {}),
     ...(stoppedNow
       ? {
           stoppedAt: now,

@@ -26,7 +26,9 @@ export const validateNetworkConfiguration = (
     throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
   }
   if (!awsvpc && network?.awsvpcConfiguration) {
-    throw invalidParameter('Network Configuration is not valid for the given networkMode of this task definition.');
+    throw invalidParameter(
+      'Network Configuration is not valid for the given networkMode of this task definition.',
+    );
   }
   if (awsvpc && (network?.awsvpcConfiguration?.subnets ?? []).length === 0) {
     throw invalidParameter('subnets can not be empty.');
@@ -39,11 +41,16 @@ export const validateNetworkConfiguration = (
   }
 };
 
-export const validateOverrides = (definition: TaskDefinition, overrides: TaskOverride | undefined): TaskOverride => {
+export const validateOverrides = (
+  definition: TaskDefinition,
+  overrides: TaskOverride | undefined,
+): TaskOverride => {
   const names = new Set((definition.containerDefinitions ?? []).map((c) => c.name));
   for (const override of overrides?.containerOverrides ?? []) {
     if (!override.name || !names.has(override.name)) {
-      throw invalidParameter(`Override for container named ${String(override.name)} is not a container in the TaskDefinition.`);
+      throw invalidParameter(
+        `Override for container named ${String(override.name)} is not a container in the TaskDefinition.`,
+      );
     }
   }
   return overrides ?? {};
@@ -55,6 +62,8 @@ export const validateInactiveDefinition = (definition: TaskDefinition): void => 
 
 export const validateStartedBy = (startedBy: string | undefined): void => {
   if (startedBy !== undefined && (startedBy.length > 128 || !/^[a-zA-Z0-9_./-]*$/.test(startedBy))) {
-    throw invalidParameter('startedBy must be up to 128 letters (uppercase and lowercase), numbers, hyphens, underscores, periods and forward slashes.');
+    throw invalidParameter(
+      'startedBy must be up to 128 letters (uppercase and lowercase), numbers, hyphens, underscores, periods and forward slashes.',
+    );
   }
 };

@@ -46,8 +46,7 @@ export interface NewTaskInput {
 
 export type NetworkMode = TaskRecord['networkMode'];
 
-export const networkModeOf = (definition: TaskDefinition): NetworkMode =>
-  (definition.networkMode ?? 'bridge') as NetworkMode;
+export const networkModeOf = (definition: TaskDefinition): NetworkMode => definition.networkMode ?? 'bridge';
 
 /** The task-level cpu and memory in effect: overrides win over the task definition. */
 export const taskLevelSize = (
@@ -62,7 +61,11 @@ export const taskLevelSize = (
   };
 };
 
-const eniAttachment = (id: string, address: string, network: NetworkConfiguration | undefined): Attachment => {
+const eniAttachment = (
+  id: string,
+  address: string,
+  network: NetworkConfiguration | undefined,
+): Attachment => {
   const vpc = network?.awsvpcConfiguration;
   const octets = address.split('.').map(Number);
   const mac = ['02', '42', ...octets.map((o) => o.toString(16).padStart(2, '0'))].join(':');
@@ -88,7 +91,9 @@ export const buildTask = (input: NewTaskInput): TaskRecord => {
   const containerDefinitions = applyOverrides(definition.containerDefinitions ?? [], overrides);
   const size = taskLevelSize(definition, overrides);
   const attachment =
-    networkMode === 'awsvpc' && input.address ? eniAttachment(input.newId(), input.address, input.networkConfiguration) : undefined;
+    networkMode === 'awsvpc' && input.address
+      ? eniAttachment(input.newId(), input.address, input.networkConfiguration)
+      : undefined;
   const containers: Container[] = containerDefinitions.map((def) => ({
     containerArn: containerArn(partition, clusterName, input.taskId, input.newId()),
     taskArn: arn,
@@ -96,7 +101,10 @@ export const buildTask = (input: NewTaskInput): TaskRecord => {
     image: def.image ?? '',
     lastStatus: 'PENDING',
     networkBindings: [],
-    networkInterfaces: attachment && input.address ? [{ attachmentId: attachment.id ?? '', privateIpv4Address: input.address }] : [],
+    networkInterfaces:
+      attachment && input.address
+        ? [{ attachmentId: attachment.id ?? '', privateIpv4Address: input.address }]
+        : [],
     healthStatus: 'UNKNOWN',
     cpu: String(def.cpu ?? 0),
     ...(def.memory !== undefined ? { memory: String(def.memory) } : {}),

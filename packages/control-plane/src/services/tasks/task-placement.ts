@@ -52,4 +52,3 @@ export const planPlacement = (instances: readonly PlacementInstance[], ask: Plac
     },
     instances,
   );
-

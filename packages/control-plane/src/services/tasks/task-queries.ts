@@ -1,4 +1,10 @@
-import { invalidParameter, type Failure, type ListTasksRequest, type Partition, type Task } from '@berth/core';
+import {
+  invalidParameter,
+  type Failure,
+  type ListTasksRequest,
+  type Partition,
+  type Task,
+} from '@berth/core';
 import type { StoreReader } from '@berth/store';
 
 import { activeCluster } from '../cluster-ref.js';
@@ -30,18 +36,30 @@ export const describeTasks = (
   return { tasks, failures };
 };
 
-export const listTasks = (reader: StoreReader, partition: Partition, request: ListTasksRequest): Page<string> => {
+export const listTasks = (
+  reader: StoreReader,
+  partition: Partition,
+  request: ListTasksRequest,
+): Page<string> => {
   const clusterArn = activeCluster(reader, partition, request.cluster).cluster.clusterArn ?? '';
   const desired = request.desiredStatus ?? 'RUNNING';
   if (!DESIRED_STATUSES.includes(desired)) throw invalidParameter(`Invalid desiredStatus: ${desired}.`);
-  if (request.launchType !== undefined && !['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'].includes(request.launchType)) {
+  if (
+    request.launchType !== undefined &&
+    !['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'].includes(request.launchType)
+  ) {
     throw invalidParameter(`Invalid launchType: ${request.launchType}.`);
   }
   const instance = request.containerInstance;
   const matches = (record: TaskRecord): boolean => {
     const task = record.task;
     if (task.desiredStatus !== desired) return false;
-    if (instance && task.containerInstanceArn !== instance && !task.containerInstanceArn?.endsWith(`/${instance}`)) return false;
+    if (
+      instance &&
+      task.containerInstanceArn !== instance &&
+      !task.containerInstanceArn?.endsWith(`/${instance}`)
+    )
+      return false;
     if (request.family !== undefined && record.family !== request.family) return false;
     if (request.startedBy !== undefined && task.startedBy !== request.startedBy) return false;
     if (request.serviceName !== undefined && task.group !== `service:${request.serviceName}`) return false;
@@ -51,7 +69,11 @@ export const listTasks = (reader: StoreReader, partition: Partition, request: Li
   const arns = reader
     .list<TaskRecord>(KIND.task, clusterArn)
     .filter(matches)
-    .sort((a, b) => (a.task.createdAt ?? 0) - (b.task.createdAt ?? 0) || (a.task.taskArn ?? '').localeCompare(b.task.taskArn ?? ''))
+    .sort(
+      (a, b) =>
+        (a.task.createdAt ?? 0) - (b.task.createdAt ?? 0) ||
+        (a.task.taskArn ?? '').localeCompare(b.task.taskArn ?? ''),
+    )
     .map((r) => r.task.taskArn ?? '');
   return paginate(arns, request.maxResults, request.nextToken);
 };

@@ -67,11 +67,19 @@ export class TasksService {
     if (instances.length < 1 || instances.length > 10) {
       throw invalidParameter('containerInstances must contain between 1 and 10 items.');
     }
-    return this.deps.store.transact((tx) => this.launch(tx, partition, { ...request, launchType: 'EC2' }, instances.length));
+    return this.deps.store.transact((tx) =>
+      this.launch(tx, partition, { ...request, launchType: 'EC2' }, instances.length),
+    );
   }
 
-  stop(partition: Partition, clusterRef: string | undefined, taskRef: string, reason: string | undefined): Task {
-    if (reason !== undefined && reason.length > 255) throw invalidParameter('reason can be at most 255 characters.');
+  stop(
+    partition: Partition,
+    clusterRef: string | undefined,
+    taskRef: string,
+    reason: string | undefined,
+  ): Task {
+    if (reason !== undefined && reason.length > 255)
+      throw invalidParameter('reason can be at most 255 characters.');
     return this.deps.store.transact((tx) => {
       const cluster = activeCluster(tx, partition, clusterRef);
       const record = findTask(tx, partition, cluster.cluster.clusterArn ?? '', taskRef);
@@ -111,9 +119,13 @@ export class TasksService {
     validateStartedBy(request.startedBy);
     const tags = validateTags(request.tags);
     const propagated = request.propagateTags === 'TASK_DEFINITION' ? [...definitionRecord.tags] : [];
-    const managed = request.enableECSManagedTags ? [{ key: 'aws:ecs:clusterName', value: cluster.cluster.clusterName ?? '' }] : [];
+    const managed = request.enableECSManagedTags
+      ? [{ key: 'aws:ecs:clusterName', value: cluster.cluster.clusterName ?? '' }]
+      : [];
 
-    const only = request.containerInstances ? this.instanceSet(tx, clusterArn, request.containerInstances) : undefined;
+    const only = request.containerInstances
+      ? this.instanceSet(tx, clusterArn, request.containerInstances)
+      : undefined;
     const instances = placementInstances(tx, clusterArn, this.presence, only);
     if (instances.filter((i) => i.status === 'ACTIVE').length === 0 && !only) {
       throw invalidParameter('No Container Instances were found in your cluster.');
@@ -144,7 +156,10 @@ export class TasksService {
       : planPlacement(instances, {
           count,
           template: template(''),
-          constraints: constraints.map((c) => ({ type: c.type ?? 'memberOf', ...(c.expression ? { expression: c.expression } : {}) })),
+          constraints: constraints.map((c) => ({
+            type: c.type ?? 'memberOf',
+            ...(c.expression ? { expression: c.expression } : {}),
+          })),
           strategies: request.placementStrategy ?? [],
           seed: `${clusterArn}/${now}/${this.deps.ids.hexId()}`,
         });
@@ -162,16 +177,26 @@ export class TasksService {
     return { tasks: outcome.committed.map((t) => taskView(t, ['TAGS'])), failures };
   }
 
-  private launchTypeOf(request: LaunchRequest, clusterDefault: readonly { capacityProvider: string }[]): LaunchType {
+  private launchTypeOf(
+    request: LaunchRequest,
+    clusterDefault: readonly { capacityProvider: string }[],
+  ): LaunchType {
     if (request.launchType && request.capacityProviderStrategy) {
-      throw invalidParameter('Specifying both a launch type and capacity provider strategy is not supported.');
+      throw invalidParameter(
+        'Specifying both a launch type and capacity provider strategy is not supported.',
+      );
     }
     const strategy = request.capacityProviderStrategy ?? (request.launchType ? [] : clusterDefault);
-    const fargate = request.launchType === 'FARGATE' || strategy.some((s) => s.capacityProvider.startsWith('FARGATE'));
-    if (fargate) throw unsupportedFeature('Berth does not run the FARGATE launch type yet; use launchType EC2.');
-    if (request.launchType === 'EXTERNAL') throw unsupportedFeature('Berth does not run the EXTERNAL launch type.');
+    const fargate =
+      request.launchType === 'FARGATE' || strategy.some((s) => s.capacityProvider.startsWith('FARGATE'));
+    if (fargate)
+      throw unsupportedFeature('Berth does not run the FARGATE launch type yet; use launchType EC2.');
+    if (request.launchType === 'EXTERNAL')
+      throw unsupportedFeature('Berth does not run the EXTERNAL launch type.');
     if (strategy.length > 0) {
-      throw unsupportedFeature('Berth does not place tasks by capacity provider strategy yet; use launchType EC2.');
+      throw unsupportedFeature(
+        'Berth does not place tasks by capacity provider strategy yet; use launchType EC2.',
+      );
     }
     return 'EC2';
   }
@@ -180,15 +205,22 @@ export class TasksService {
     const instances = tx.list<ContainerInstanceRecord>(KIND.containerInstance, clusterArn);
     const arns = new Set<string>();
     for (const ref of refs) {
-      const match = instances.find((i) => i.instance.containerInstanceArn === ref || i.instance.containerInstanceArn?.endsWith(`/${ref}`));
+      const match = instances.find(
+        (i) =>
+          i.instance.containerInstanceArn === ref || i.instance.containerInstanceArn?.endsWith(`/${ref}`),
+      );
       if (!match) throw invalidParameter(`Container instance ${ref} was not found in the cluster.`);
       arns.add(match.instance.containerInstanceArn ?? '');
     }
     return arns;
   }
 
-  private instanceFacts(tx: StoreTransaction, instanceArn: string): { availabilityZone?: string; cpuArchitecture?: string } {
-    const attributes = tx.get<ContainerInstanceRecord>(KIND.containerInstance, instanceArn)?.instance.attributes ?? [];
+  private instanceFacts(
+    tx: StoreTransaction,
+    instanceArn: string,
+  ): { availabilityZone?: string; cpuArchitecture?: string } {
+    const attributes =
+      tx.get<ContainerInstanceRecord>(KIND.containerInstance, instanceArn)?.instance.attributes ?? [];
     const value = (name: string): string | undefined => attributes.find((a) => a.name === name)?.value;
     const zone = value('ecs.availability-zone');
     const arch = value('ecs.cpu-architecture');
@@ -204,7 +236,10 @@ export class TasksService {
     );
   }
 
-  private replayClientToken(tx: StoreTransaction, request: RunTaskRequest): { tasks: Task[]; failures: Failure[] } | undefined {
+  private replayClientToken(
+    tx: StoreTransaction,
+    request: RunTaskRequest,
+  ): { tasks: Task[]; failures: Failure[] } | undefined {
     if (!request.clientToken) return undefined;
     const stored = tx.get<ClientTokenRecord>(KIND.clientToken, request.clientToken);
     if (!stored || this.deps.now() - stored.createdAt > CLIENT_TOKEN_TTL_MS) return undefined;
