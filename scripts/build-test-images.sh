@@ -6,7 +6,10 @@
 # The seed documents' images (nginx:alpine, web-app, fluentd) are retagged from it by the e2e suite.
 set -euo pipefail
 BUSYBOX=${BUSYBOX:-/bin/busybox}
-if docker image inspect berth-test/busybox:latest >/dev/null 2>&1 && [ "${FORCE:-}" != 1 ]; then
+# The image carries the hash of this script: a changed script means a rebuild.
+version=$(sha256sum "$0" | cut -c1-16)
+current=$(docker image inspect -f '{{ index .Config.Labels "dev.berth.test-image" }}' berth-test/busybox:latest 2>/dev/null || true)
+if [ "$current" = "$version" ] && [ "${FORCE:-}" != 1 ]; then
   exit 0
 fi
 if ! [ -x "$BUSYBOX" ]; then
@@ -27,7 +30,8 @@ cat >"$ctx/curl" <<'SH'
 #!/bin/sh
 # Minimal `curl [-f] [-s] URL` for health checks, on busybox wget.
 for arg in "$@"; do url="$arg"; done
-exec wget -q -O /dev/null -T 3 "$url"
+# (busybox 1.35's wget crashes with -T, so the time limit comes from timeout.)
+exec timeout 3 wget -q -O /dev/null "$url"
 SH
 cat >"$ctx/Dockerfile" <<'DOCKERFILE'
 FROM scratch
@@ -37,5 +41,6 @@ COPY serve curl /bin/
 RUN chmod 755 /bin/serve /bin/curl && mkdir -p /www /tmp && echo 'hello from berth' > /www/index.html
 CMD ["/bin/serve"]
 DOCKERFILE
+echo "LABEL dev.berth.test-image=$version" >>"$ctx/Dockerfile"
 docker build -q -t berth-test/busybox:latest "$ctx" >/dev/null
 echo "built berth-test/busybox:latest"

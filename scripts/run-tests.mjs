@@ -1,36 +1,35 @@
-// Runs every test (unit and end-to-end) with Vitest and prints one summary line:
+// Runs every test with Vitest — the unit project, then the end-to-end project (they share one
+// Docker engine, so they run one after the other) — and prints one summary line:
 // "N passed, N failed, N skipped". Exits non-zero when anything failed or nothing ran.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-mkdirSync('test-results', { recursive: true });
-const report = 'test-results/vitest.json';
-const run = spawnSync(
-  'npx',
-  [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-    ...process.argv.slice(2),
-  ],
-  { stdio: 'inherit' },
-);
+const projects = process.argv.length > 2 ? process.argv.slice(2) : ['unit', 'e2e'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-try {
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed = results.numPassedTests;
-  failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
-  skipped = results.numPendingTests + results.numTodoTests;
-  for (const file of results.testResults ?? []) {
-    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed += 1;
+let status = 0;
+mkdirSync('test-results', { recursive: true });
+for (const project of projects) {
+  const report = `test-results/${project}.json`;
+  rmSync(report, { force: true });
+  const run = spawnSync(
+    'npx',
+    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    { stdio: 'inherit' },
+  );
+  status ||= run.status ?? 1;
+  try {
+    const results = JSON.parse(readFileSync(report, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    skipped += results.numPendingTests + results.numTodoTests;
+    // A file that fails to load has no test results of its own: count it as a failure.
+    failed += (results.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  } catch (error) {
+    console.error(`run-tests: no report from vitest for ${project} (${error})`);
+    failed += 1;
   }
-} catch (error) {
-  console.error(`run-tests: no report from vitest (${error})`);
-  failed += 1;
 }
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+process.exit(status === 0 && failed === 0 && passed > 0 ? 0 : 1);

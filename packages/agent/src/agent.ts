@@ -143,6 +143,7 @@ export class Agent {
             waitSeconds: knownSeq < 0 ? 0 : POLL_WAIT_SECONDS,
           },
           (POLL_WAIT_SECONDS + 10) * 1000,
+          this.stopping.signal,
         );
         if (this.stopping.signal.aborted) return;
         if (knownSeq < 0) for (const report of this.engine?.observed() ?? []) this.reports.push(report);

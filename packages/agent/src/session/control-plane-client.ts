@@ -34,7 +34,7 @@ export class ControlPlaneClient {
     });
   }
 
-  async call<T>(target: string, body: unknown, timeoutMs: number): Promise<T> {
+  async call<T>(target: string, body: unknown, timeoutMs: number, cancel?: AbortSignal): Promise<T> {
     const payload = JSON.stringify(body);
     const signed = await this.signer.sign({
       method: 'POST',
@@ -54,7 +54,7 @@ export class ControlPlaneClient {
       method: 'POST',
       headers: signed.headers,
       body: payload,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: cancel ? AbortSignal.any([AbortSignal.timeout(timeoutMs), cancel]) : AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
     const parsed = (text ? JSON.parse(text) : {}) as { __type?: string; message?: string };

@@ -1,0 +1,58 @@
+import type { DesiredTask, HealthStatus } from '@berth/core';
+
+import type { ContainerInspection, RuntimeHealth } from '../runtime/container-runtime.js';
+import { networkBindings } from './spec-network.js';
+import { isBefore, type ManagedContainer } from './task-state.js';
+
+export const OOM_REASON = 'OutOfMemoryError: Container killed due to memory usage';
+export const VANISHED_REASON = 'ContainerVanishedError: No container matching saved ID found';
+
+const HEALTH: Record<RuntimeHealth, HealthStatus> = {
+  starting: 'UNKNOWN',
+  healthy: 'HEALTHY',
+  unhealthy: 'UNHEALTHY',
+};
+
+const LIVE = new Set(['running', 'paused', 'restarting']);
+
+const markStopped = (c: ManagedContainer, inspection: ContainerInspection): void => {
+  c.known = 'STOPPED';
+  c.exitCode = inspection.exitCode;
+  if (inspection.oomKilled) c.reason ??= OOM_REASON;
+};
+
+/**
+ * Folds what the runtime reports about a container into its state. Statuses only move forward;
+ * a container that disappears while it was known is STOPPED with ContainerVanishedError.
+ */
+export const observeContainer = (
+  task: DesiredTask,
+  c: ManagedContainer,
+  inspection: ContainerInspection | undefined,
+): void => {
+  if (!inspection) {
+    if (c.known === 'STOPPED') return;
+    if (c.startedAtMs === undefined && c.known === 'CREATED') {
+      c.known = 'NONE';
+      c.runtimeId = undefined;
+      return;
+    }
+    c.known = 'STOPPED';
+    c.reason ??= VANISHED_REASON;
+    return;
+  }
+  c.runtimeId = inspection.id;
+  c.health = inspection.health === undefined ? 'UNKNOWN' : HEALTH[inspection.health];
+  if (LIVE.has(inspection.state)) {
+    if (isBefore(c.known, 'RUNNING')) c.known = 'RUNNING';
+    c.startedAtMs = inspection.startedAt ?? c.startedAtMs;
+    if (c.known === 'RUNNING') c.bindings = networkBindings(task, c.definition, inspection);
+    return;
+  }
+  if (inspection.startedAt !== undefined) {
+    c.startedAtMs ??= inspection.startedAt;
+    if (c.known !== 'STOPPED') markStopped(c, inspection);
+    return;
+  }
+  if (isBefore(c.known, 'CREATED')) c.known = 'CREATED';
+};

@@ -1,0 +1,110 @@
+import type {
+  ContainerDefinition,
+  DesiredTask,
+  HealthStatus,
+  NetworkBinding,
+  TaskStopCode,
+} from '@berth/core';
+
+import { PAUSE_CONTAINER_NAME } from './docker-names.js';
+
+/** The agent's own states (ECS `taskstatus.go`), in order. Everything before RUNNING is PENDING on the wire. */
+export const AGENT_STATUSES = ['NONE', 'PULLED', 'CREATED', 'RUNNING', 'STOPPED'] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
+
+export const statusRank = (status: AgentStatus): number => AGENT_STATUSES.indexOf(status);
+export const isBefore = (status: AgentStatus, than: AgentStatus): boolean =>
+  statusRank(status) < statusRank(than);
+
+/** One container of a managed task. Mutated only by its task's loop. */
+export interface ManagedContainer {
+  readonly name: string;
+  readonly definition: ContainerDefinition;
+  readonly essential: boolean;
+  /** The awsvpc pause container: not reported, stopped with SIGKILL, stopped last. */
+  readonly internal: boolean;
+  known: AgentStatus;
+  /** The image actually run (the pause image is only known once ensured). */
+  image: string;
+  runtimeId: string | undefined;
+  imageDigest: string | undefined;
+  exitCode: number | undefined;
+  reason: string | undefined;
+  health: HealthStatus;
+  bindings: NetworkBinding[];
+  /** Epoch ms of the (latest) start; set once the container has run. */
+  startedAtMs: number | undefined;
+  /** A failed stop is retried no earlier than this (epoch ms). */
+  retryAtMs: number | undefined;
+}
+
+/** Why the agent itself stopped a task (user stops carry none: the control plane sets those). */
+export interface TaskStop {
+  readonly stopCode: TaskStopCode;
+  readonly reason: string;
+}
+
+export interface TaskState {
+  desired: DesiredTask;
+  readonly containers: readonly ManagedContainer[];
+  /** NONE until the task is STOPPED; RUNNING once `reachedRunning`. */
+  known: AgentStatus;
+  reachedRunning: boolean;
+  stop: TaskStop | undefined;
+  /** Task-scoped volumes exist. */
+  resourcesReady: boolean;
+  /** The task left the desired set: stop it and remove its containers right away. */
+  forgotten: boolean;
+  /** Its containers were found after an agent restart (timestamps come from them, not the clock). */
+  adopted: boolean;
+  cleanedUp: boolean;
+  pullStartedAtMs: number | undefined;
+  pullStoppedAtMs: number | undefined;
+  startedAtMs: number | undefined;
+  stoppedAtMs: number | undefined;
+}
+
+const newContainer = (definition: ContainerDefinition, internal: boolean): ManagedContainer => ({
+  name: definition.name ?? '',
+  definition,
+  essential: internal || (definition.essential ?? true),
+  internal,
+  known: 'NONE',
+  image: definition.image ?? '',
+  runtimeId: undefined,
+  imageDigest: undefined,
+  exitCode: undefined,
+  reason: undefined,
+  health: 'UNKNOWN',
+  bindings: [],
+  startedAtMs: undefined,
+  retryAtMs: undefined,
+});
+
+export const createTaskState = (desired: DesiredTask): TaskState => {
+  const pause = desired.networkMode === 'awsvpc' ? [newContainer({ name: PAUSE_CONTAINER_NAME }, true)] : [];
+  return {
+    desired,
+    containers: [...pause, ...desired.containers.map((d) => newContainer(d, false))],
+    known: 'NONE',
+    reachedRunning: false,
+    stop: undefined,
+    resourcesReady: false,
+    forgotten: false,
+    adopted: false,
+    cleanedUp: false,
+    pullStartedAtMs: undefined,
+    pullStoppedAtMs: undefined,
+    startedAtMs: undefined,
+    stoppedAtMs: undefined,
+  };
+};
+
+export const isStopping = (task: TaskState): boolean =>
+  task.desired.desiredStatus === 'STOPPED' || task.stop !== undefined || task.forgotten;
+
+export const containerNamed = (task: TaskState, name: string): ManagedContainer | undefined =>
+  task.containers.find((c) => c.name === name);
+
+export const pauseContainer = (task: TaskState): ManagedContainer | undefined =>
+  task.containers.find((c) => c.internal);

@@ -1,0 +1,161 @@
+/**
+ * The task state machine. One serial loop per task (managed-task.ts) walks each container through
+ * the agent states below; step-planner.ts decides which moves are due (dependencies.ts says when a
+ * container may move), and this table performs them — one function per target state, as in the
+ * ECS agent's docker_task_engine.go.
+ *
+ *               pull               create              start
+ *   ┌──────┐ ──────────▶ ┌────────┐ ─────────▶ ┌─────────┐ ─────────▶ ┌─────────┐
+ *   │ NONE │             │ PULLED │            │ CREATED │            │ RUNNING │
+ *   └──────┘             └────────┘            └─────────┘            └─────────┘
+ *      │                     │                      │                      │ exits, or stop
+ *      │                     │  failure, or the task stops (no runtime      │ (SIGTERM/STOPSIGNAL,
+ *      │                     │  call: nothing is running)                   ▼  SIGKILL after timeout)
+ *      └─────────────────────┴──────────────────────┴──────────────▶ ┌─────────┐
+ *                                                                     │ STOPPED │
+ *                                                                     └─────────┘
+ * Task, on the wire:  PENDING (NONE … CREATED) ──▶ RUNNING ──▶ STOPPED
+ *  - RUNNING once every container runs, except non-essential containers that exited and
+ *    containers still waiting on a COMPLETE/SUCCESS dependency.
+ *  - The task stops when desired STOPPED (or gone from the desired set), when an essential
+ *    container exits (EssentialContainerExited), when an essential container's transition fails or
+ *    a dependency can never be met (TaskFailedToStart). Running containers then stop in reverse
+ *    dependency order; the awsvpc pause container goes last, killed.
+ *  - STOPPED once every container is. Its containers (and task-scoped volumes) are removed
+ *    taskCleanupWaitSeconds later, or at once when the task leaves the desired set.
+ */
+import type { ContainerInspection, ContainerRuntime } from '../runtime/container-runtime.js';
+import { isOwnedBy, LABELS } from '../runtime/ownership-labels.js';
+import { reasonOf, RuntimeError, type RuntimeErrorName } from '../runtime/runtime-error.js';
+import type { PauseImage } from '../pause/pause-image.js';
+import { containerSpec, type SpecContext } from './container-spec.js';
+import type { ResolvedEngineConfig } from './engine-config.js';
+import { pauseSpec } from './pause-spec.js';
+import { pauseContainer, type AgentStatus, type ManagedContainer, type TaskState } from './task-state.js';
+import { resolveTaskVolumes, volumeSources } from './task-volumes.js';
+
+export type TargetStatus = Exclude<AgentStatus, 'NONE'>;
+
+export interface TransitionContext {
+  readonly runtime: ContainerRuntime;
+  /** The container instance ARN: owner of everything created. */
+  readonly owner: string;
+  readonly clusterArn: string;
+  readonly config: ResolvedEngineConfig;
+  readonly pause: PauseImage;
+}
+
+/** What a transition observed; the task loop folds it into the state. */
+export type Outcome =
+  | { readonly kind: 'pulled'; readonly image: string; readonly digest?: string }
+  | { readonly kind: 'created'; readonly id: string; readonly inspection?: ContainerInspection }
+  /** After start/stop: the inspection, `undefined` if gone, `'unknown'` if the inspect failed. */
+  | { readonly kind: 'observed'; readonly inspection: ContainerInspection | undefined | 'unknown' }
+  | { readonly kind: 'marked-stopped' }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+type Transition = (ctx: TransitionContext, task: TaskState, c: ManagedContainer) => Promise<Outcome>;
+
+const specContext = (ctx: TransitionContext, task: TaskState): SpecContext => {
+  const pauseId = pauseContainer(task)?.runtimeId;
+  return {
+    task: task.desired,
+    owner: ctx.owner,
+    clusterArn: ctx.clusterArn,
+    config: ctx.config,
+    ...(pauseId === undefined ? {} : { pauseId }),
+    volumeSources: volumeSources(resolveTaskVolumes(task.desired)),
+  };
+};
+
+const inspectAfter = async (ctx: TransitionContext, id: string): Promise<Outcome> => {
+  try {
+    return { kind: 'observed', inspection: await ctx.runtime.inspectContainer(id) };
+  } catch {
+    return { kind: 'observed', inspection: 'unknown' };
+  }
+};
+
+const pull: Transition = async (ctx, _task, c) => {
+  if (c.internal) return { kind: 'pulled', image: await ctx.pause.ensure() };
+  const ensured = await ctx.runtime.ensureImage(c.image, ctx.config.imagePullBehavior);
+  return {
+    kind: 'pulled',
+    image: c.image,
+    ...(ensured.digest === undefined ? {} : { digest: ensured.digest }),
+  };
+};
+
+/** A name conflict means an earlier attempt (or agent run) created it: adopt it if it is this task's. */
+const adoptExisting = async (
+  ctx: TransitionContext,
+  task: TaskState,
+  c: ManagedContainer,
+  name: string,
+  conflict: RuntimeError,
+): Promise<Outcome> => {
+  const existing = await ctx.runtime.inspectContainer(name);
+  const mine =
+    existing !== undefined &&
+    isOwnedBy(existing.labels, ctx.owner) &&
+    existing.labels[LABELS.taskArn] === task.desired.taskArn &&
+    existing.labels[LABELS.containerName] === c.name;
+  if (!mine) throw conflict;
+  return { kind: 'created', id: existing.id, inspection: existing };
+};
+
+const create: Transition = async (ctx, task, c) => {
+  const specs = specContext(ctx, task);
+  const spec = c.internal ? pauseSpec(specs, c.image) : containerSpec(specs, c.definition, c.image);
+  try {
+    return { kind: 'created', id: await ctx.runtime.createContainer(ctx.owner, spec) };
+  } catch (error) {
+    if (error instanceof RuntimeError && error.conflict) return adoptExisting(ctx, task, c, spec.name, error);
+    throw error;
+  }
+};
+
+const start: Transition = async (ctx, _task, c) => {
+  const id = c.runtimeId ?? '';
+  await ctx.runtime.startContainer(ctx.owner, id);
+  return inspectAfter(ctx, id);
+};
+
+const stop: Transition = async (ctx, _task, c) => {
+  if (c.known !== 'RUNNING' || c.runtimeId === undefined) return { kind: 'marked-stopped' };
+  if (c.internal) await ctx.runtime.killContainer(ctx.owner, c.runtimeId);
+  else {
+    const timeout = c.definition.stopTimeout ?? ctx.config.containerStopTimeoutSeconds;
+    await ctx.runtime.stopContainer(ctx.owner, c.runtimeId, timeout);
+  }
+  return inspectAfter(ctx, c.runtimeId);
+};
+
+/** The transition table: target status → the function that gets a container there. */
+export const TRANSITIONS: Readonly<Record<TargetStatus, Transition>> = {
+  PULLED: pull,
+  CREATED: create,
+  RUNNING: start,
+  STOPPED: stop,
+};
+
+const FAILURE_NAMES: Readonly<Record<TargetStatus, RuntimeErrorName>> = {
+  PULLED: 'CannotPullContainerError',
+  CREATED: 'CannotCreateContainerError',
+  RUNNING: 'CannotStartContainerError',
+  STOPPED: 'CannotStopContainerError',
+};
+
+/** Runs one transition; a failure becomes an outcome carrying the wire reason. */
+export const runTransition = async (
+  ctx: TransitionContext,
+  task: TaskState,
+  c: ManagedContainer,
+  to: TargetStatus,
+): Promise<Outcome> => {
+  try {
+    return await TRANSITIONS[to](ctx, task, c);
+  } catch (error) {
+    return { kind: 'failed', reason: reasonOf(error, FAILURE_NAMES[to]) };
+  }
+};

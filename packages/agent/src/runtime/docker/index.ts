@@ -1,0 +1,2 @@
+export { DockerRuntime, type DockerRuntimeOptions } from './docker-runtime.js';
+export { DOCKER_TIMEOUTS } from './docker-timeouts.js';

@@ -1,0 +1,108 @@
+/**
+ * Helpers for engine and runtime tests against the real Docker daemon: unique owners, a task
+ * builder, a recording TaskEngine, condition waits with deadlines, and cleanup by owner label.
+ */
+import { request } from 'node:http';
+
+import type { TaskReport } from '@berth/core';
+import Dockerode from 'dockerode';
+
+import type { EngineConfig } from '../engine/engine-config.js';
+import { TaskEngine } from '../engine/task-engine.js';
+import { DockerRuntime } from '../runtime/docker/docker-runtime.js';
+import { LABELS } from '../runtime/ownership-labels.js';
+import { CLUSTER_ARN } from './task-fixtures.test-support.js';
+
+export * from './task-fixtures.test-support.js';
+
+export const docker = new Dockerode();
+
+export const TEST_ENGINE_CONFIG: EngineConfig = {
+  imagePullBehavior: 'prefer-cached',
+  containerStopTimeoutSeconds: 2,
+  resyncIntervalSeconds: 2,
+};
+
+export class EngineHarness {
+  readonly reports: TaskReport[] = [];
+  readonly logs: string[] = [];
+  readonly runtime = new DockerRuntime({ docker });
+  readonly engine: TaskEngine;
+
+  constructor(
+    readonly instanceArn: string,
+    config: EngineConfig = TEST_ENGINE_CONFIG,
+  ) {
+    this.engine = new TaskEngine({
+      runtime: this.runtime,
+      containerInstanceArn: instanceArn,
+      clusterArn: CLUSTER_ARN,
+      config,
+      report: (r) => this.reports.push(r),
+      now: Date.now,
+      log: (message, fields) => this.logs.push(`${message} ${JSON.stringify(fields ?? {})}`),
+    });
+  }
+
+  latest(taskArn: string): TaskReport | undefined {
+    return this.reports.filter((r) => r.task === taskArn).at(-1);
+  }
+
+  /** Waits until the task's latest report satisfies `predicate`. */
+  async waitForReport(
+    taskArn: string,
+    predicate: (r: TaskReport) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<TaskReport> {
+    return waitUntil(
+      () => {
+        const r = this.latest(taskArn);
+        return r && predicate(r) ? r : undefined;
+      },
+      timeoutMs,
+      () =>
+        `task ${taskArn}: last report ${JSON.stringify(this.latest(taskArn))}\nlogs: ${this.logs.join('\n')}`,
+    );
+  }
+}
+
+/** Polls `probe` until it yields a value, or fails after `timeoutMs` with `describe()`. */
+export const waitUntil = async <T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+  describe: () => string = () => 'condition',
+): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+/** GET over HTTP on loopback; undefined when the connection fails. */
+export const httpGet = (host: string, port: number, path = '/'): Promise<string | undefined> =>
+  new Promise((resolve) => {
+    const req = request({ host, port, path, timeout: 2_000 }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve(body));
+      res.on('error', () => resolve(undefined));
+    });
+    req.on('error', () => resolve(undefined));
+    req.on('timeout', () => req.destroy());
+    req.end();
+  });
+
+/** Removes every container and volume carrying this owner's label. */
+export const removeOwned = async (instanceArn: string): Promise<void> => {
+  const label = [`${LABELS.containerInstance}=${instanceArn}`];
+  const containers = await docker.listContainers({ all: true, filters: { label } });
+  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true })));
+  const { Volumes: volumes } = await docker.listVolumes({ filters: { label } });
+  await Promise.all((volumes ?? []).map((v) => docker.getVolume(v.Name).remove()));
+};
+
+export const containersOf = async (instanceArn: string): Promise<Dockerode.ContainerInfo[]> =>
+  docker.listContainers({ all: true, filters: { label: [`${LABELS.containerInstance}=${instanceArn}`] } });
