@@ -84,6 +84,8 @@ describe('agent kill -9 and restart', () => {
     awsOk(server.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', tasks[1]!]);
     expect(runningContainersOf(tasks[1]!)).toEqual([]);
     expect(runningContainersOf(tasks[2]!)).toEqual(before[tasks[2]!]);
+    awsOk(server.env, ['ecs', 'stop-task', '--task', tasks[2]!]);
+    awsOk(server.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', tasks[2]!]);
   });
 
   it('never touches containers it did not create', async () => {

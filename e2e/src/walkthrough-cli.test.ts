@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REPO_ROOT, startServer, type BerthProcess } from './support/berth-process.js';
-import { aws, awsOk } from './support/clients.js';
+import { aws, awsOk, docker } from './support/clients.js';
 import { ensureTestImages, MISSING_IMAGE } from './support/test-images.js';
-import { httpGet } from './support/wait-for.js';
+import { httpGet, waitFor } from './support/wait-for.js';
 
 const fixture = (name: string): string => `file://${join(REPO_ROOT, 'e2e/fixtures', name)}`;
 
@@ -280,6 +280,88 @@ describe('tasks on the embedded agent', () => {
     expect(task.stopCode).toBe('TaskFailedToStart');
     expect(task.stoppedReason).toMatch(/^CannotPullContainerError: /);
     expect(task.containers[0].reason).toMatch(/^CannotPullContainerError: /);
+  });
+
+  it('reports container health from the healthCheck, and dependsOn orders the start', async () => {
+    awsOk(berth.env, [
+      'ecs',
+      'register-task-definition',
+      '--family',
+      'healthy-web',
+      '--container-definitions',
+      JSON.stringify([
+        {
+          name: 'web',
+          image: 'berth-test/busybox:latest',
+          memory: 64,
+          portMappings: [{ containerPort: 80 }],
+          healthCheck: {
+            command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'],
+            interval: 5,
+            timeout: 2,
+            retries: 3,
+          },
+          // (within this host's hard limit: Docker cannot raise a limit above it)
+          ulimits: [{ name: 'nofile', softLimit: 4096, hardLimit: 4096 }],
+        },
+        {
+          name: 'after-healthy',
+          image: 'berth-test/busybox:latest',
+          memory: 32,
+          essential: false,
+          dependsOn: [{ containerName: 'web', condition: 'HEALTHY' }],
+          command: ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'],
+        },
+      ]),
+    ]);
+    const taskArn: string = awsOk(berth.env, ['ecs', 'run-task', '--task-definition', 'healthy-web']).tasks[0]
+      .taskArn;
+    const task = await waitFor(
+      () => {
+        const t = awsOk(berth.env, ['ecs', 'describe-tasks', '--tasks', taskArn]).tasks[0];
+        return t.healthStatus === 'HEALTHY' && t.containers.every((c: any) => c.lastStatus === 'RUNNING')
+          ? t
+          : undefined;
+      },
+      'a HEALTHY task with both containers running',
+      90_000,
+      1000,
+    );
+    expect(task.lastStatus).toBe('RUNNING');
+    expect(task.containers.find((c: any) => c.name === 'web').healthStatus).toBe('HEALTHY');
+    const web = task.containers.find((c: any) => c.name === 'web');
+    expect(docker(['exec', web.runtimeId, 'sh', '-c', 'ulimit -n']).stdout.trim()).toBe('4096');
+    const port = web.networkBindings[0].hostPort;
+    expect((await httpGet(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    awsOk(berth.env, ['ecs', 'stop-task', '--task', taskArn]);
+    awsOk(berth.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', taskArn]);
+  });
+
+  it('start-task runs a task on the named container instance', () => {
+    const [instance] = awsOk(berth.env, ['ecs', 'list-container-instances']).containerInstanceArns;
+    const started = awsOk(berth.env, [
+      'ecs',
+      'start-task',
+      '--task-definition',
+      'busybox-httpd',
+      '--container-instances',
+      instance,
+    ]);
+    expect(started.failures).toEqual([]);
+    expect(started.tasks[0].containerInstanceArn).toBe(instance);
+    const taskArn: string = started.tasks[0].taskArn;
+    awsOk(berth.env, ['ecs', 'wait', 'tasks-running', '--tasks', taskArn]);
+    const listed = awsOk(berth.env, [
+      'ecs',
+      'list-tasks',
+      '--container-instance',
+      instance,
+      '--family',
+      'busybox-httpd',
+    ]);
+    expect(listed.taskArns).toContain(taskArn);
+    awsOk(berth.env, ['ecs', 'stop-task', '--task', taskArn, '--reason', 'done']);
+    awsOk(berth.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', taskArn]);
   });
 
   it('answers bad input with the exact AWS errors', () => {

@@ -1,0 +1,86 @@
+/** Starting and stopping the servers the benchmarks talk to, so that none outlives the run. */
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface RunningProcess {
+  readonly child: ChildProcess;
+  /** Everything it printed so far (stdout and stderr), for error messages. */
+  readonly output: () => string;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+
+const hasExited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
+const exited = (child: ChildProcess): Promise<void> =>
+  hasExited(child) ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+
+/** Last resort on an abrupt exit: no child of ours keeps running. */
+export const killAllChildren = (): void => {
+  for (const child of live) if (!hasExited(child)) child.kill('SIGKILL');
+};
+
+const stopping = new WeakMap<ChildProcess, Promise<void>>();
+
+/** SIGTERM once (a second signal would make `berth` skip its cleanup), SIGKILL after `graceMs`. */
+const stopper =
+  (child: ChildProcess) =>
+  (graceMs = 20_000): Promise<void> => {
+    if (hasExited(child)) return Promise.resolve();
+    const pending = stopping.get(child);
+    if (pending) return pending;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    const done = exited(child).then(() => clearTimeout(timer));
+    stopping.set(child, done);
+    return done;
+  };
+
+/** On interruption: stop every child still running, cleanly (Berth then removes its containers). */
+export const stopAllChildren = async (): Promise<void> => {
+  await Promise.all([...live].map((child) => stopper(child)()));
+};
+
+/**
+ * Spawns a process and resolves once `ready` matches its stdout, or `probe` succeeds.
+ * Rejects (and kills the process) when it exits first or `timeoutMs` passes.
+ */
+export const spawnUntilReady = async (
+  command: string,
+  args: readonly string[],
+  ready: { readonly line?: RegExp; readonly probe?: () => Promise<boolean> },
+  timeoutMs = 60_000,
+): Promise<RunningProcess & { readonly match: RegExpMatchArray | undefined }> => {
+  // Own process group: a Ctrl-C in the terminal reaches only the bench, which then stops its
+  // children with one SIGTERM (a second signal would make `berth` skip its cleanup).
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  let stdout = '';
+  let all = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    all += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    all += chunk.toString();
+  });
+  const stop = stopper(child);
+  const deadline = performance.now() + timeoutMs;
+  const name = `${command} ${args.slice(0, 2).join(' ')}`;
+  try {
+    for (;;) {
+      if (hasExited(child))
+        throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${all}`);
+      const match = ready.line ? stdout.match(ready.line) : undefined;
+      if (match) return { child, output: () => all, stop, match };
+      if (ready.probe && (await ready.probe())) return { child, output: () => all, stop, match: undefined };
+      if (performance.now() > deadline) throw new Error(`${name} not ready in ${timeoutMs} ms:\n${all}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } catch (error) {
+    await stop(2_000);
+    throw error;
+  }
+};

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: the ECS API against moto, and RunTask against the Docker floor, in one run.
+ * Prints a report and writes it as JSON to bench/results/latest.json. Every server and container
+ * the bench starts is stopped before it exits, also on failure or Ctrl-C.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, platform } from 'node:os';
+import { dirname } from 'node:path';
+
+import { benchApiSystem } from './api-bench.js';
+import { killAllChildren, stopAllChildren } from './child-process.js';
+import { readConfig, type BenchConfig } from './config.js';
+import { docker, removeBenchContainers, removeTaskContainers } from './docker-cli.js';
+import { dockerRunStarter } from './docker-cli-floor.js';
+import { engineApiStarter } from './docker-engine-floor.js';
+import { renderReport } from './report.js';
+import type { BenchResults } from './results.js';
+import { runTaskStarter } from './runtask-bench.js';
+import { measureInterleaved, type StartLatencyResult, type Starter } from './start-latency.js';
+import { motoVersion, startBerth, startMoto, type EcsEndpoint } from './servers.js';
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Runs one benchmark; a failure is recorded under `name` and the run goes on. */
+const attempt = async (
+  results: BenchResults,
+  signal: AbortSignal,
+  name: string,
+  body: () => Promise<void>,
+): Promise<void> => {
+  if (signal.aborted) {
+    results.errors[name] = 'skipped: interrupted';
+    return;
+  }
+  try {
+    await body();
+  } catch (error) {
+    results.errors[name] = signal.aborted ? 'interrupted' : message(error);
+    process.stderr.write(`bench: ${name} failed: ${message(error)}\n`);
+  }
+};
+
+/** Starts a server, runs `body` against it, and always stops it. */
+const withServer = async <T>(
+  start: () => Promise<EcsEndpoint>,
+  body: (server: EcsEndpoint) => Promise<T>,
+): Promise<T> => {
+  const server = await start();
+  try {
+    return await body(server);
+  } finally {
+    await server.stop();
+  }
+};
+
+/** Keeps the JSON readable: microsecond precision is plenty. */
+const roundNumbers = (_key: string, value: unknown): unknown =>
+  typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value;
+
+const progress = (text: string): void => {
+  process.stderr.write(`bench: ${text}\n`);
+};
+
+const environment = async (): Promise<Record<string, string | number>> => ({
+  node: process.version,
+  platform: platform(),
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  docker: await docker(['version', '--format', '{{.Server.Version}}']).catch(() => 'unavailable'),
+  moto: motoVersion(),
+});
+
+const runAll = async (config: BenchConfig, results: BenchResults, signal: AbortSignal): Promise<void> => {
+  await attempt(results, signal, 'api berth', async () => {
+    progress('ECS API workload against berth server --no-agent');
+    results.api.berth = await withServer(
+      () => startBerth(config, { agent: false }),
+      (s) => benchApiSystem(config, 'berth', s.endpoint, signal),
+    );
+  });
+  await attempt(results, signal, 'api moto', async () => {
+    progress('ECS API workload against moto server');
+    results.api.moto = await withServer(startMoto, (s) => benchApiSystem(config, 'moto', s.endpoint, signal));
+  });
+  await attempt(results, signal, 'start latency', () => benchStartLatency(config, results, signal));
+};
+
+/**
+ * Berth RunTask and the two Docker floors, interleaved start by start. The Berth server (with its
+ * agent) stays up throughout; if it cannot start, the floors are still measured.
+ */
+const benchStartLatency = async (
+  config: BenchConfig,
+  results: BenchResults,
+  signal: AbortSignal,
+): Promise<void> => {
+  progress('start latency: berth RunTask (embedded agent), docker run, Docker Engine API — interleaved');
+  const started = new Set<string>();
+  let berth: EcsEndpoint | undefined;
+  let runTask: (Starter & { close(): Promise<void> }) | undefined;
+  try {
+    try {
+      berth = await startBerth(config, { agent: true });
+      runTask = await runTaskStarter(config, berth.endpoint, started);
+    } catch (error) {
+      results.errors['start berth'] = message(error);
+    }
+    const floors = [dockerRunStarter(config), engineApiStarter(config)];
+    const { results: measured, errors } = await measureInterleaved(
+      runTask ? [runTask, ...floors] : floors,
+      config.startRuns,
+      signal,
+    );
+    const bySystem = (starter: Starter | undefined): StartLatencyResult | undefined =>
+      measured.find((result) => result.system === starter?.system);
+    results.start.berth = bySystem(runTask);
+    results.start.dockerRun = bySystem(floors[0]);
+    results.start.engineApi = bySystem(floors[1]);
+    for (const [system, error] of Object.entries(errors)) results.errors[`start ${system}`] = error;
+  } finally {
+    await runTask?.close();
+    await berth?.stop();
+    const left = await removeTaskContainers(started);
+    if (left > 0)
+      results.notes.push(`berth left ${left} task container(s) after shutdown; the bench removed them`);
+  }
+};
+
+const main = async (): Promise<void> => {
+  const config = readConfig();
+  const began = performance.now();
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    durationSeconds: 0,
+    environment: await environment(),
+    settings: {
+      apiSecondsPerPhase: config.apiSeconds,
+      apiMaxIterationsPerPhase: config.apiMaxIterations,
+      apiWarmupIterations: config.apiWarmupIterations,
+      concurrencies: config.concurrencies,
+      startRuns: config.startRuns,
+      image: config.testImage,
+    },
+    api: {},
+    start: {},
+    errors: {},
+    notes: [],
+  };
+  // First Ctrl-C: finish the step under way, stop the servers cleanly, report what ran.
+  // A second one kills the bench at once (its servers then get SIGKILL on exit).
+  const controller = new AbortController();
+  const interrupted = (): void => {
+    process.stderr.write('bench: interrupted, stopping servers and containers\n');
+    controller.abort();
+    void stopAllChildren();
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  process.once('exit', killAllChildren);
+  try {
+    await runAll(config, results, controller.signal);
+  } finally {
+    await removeBenchContainers().catch(() => undefined);
+  }
+  results.durationSeconds = (performance.now() - began) / 1000;
+  process.stdout.write(renderReport(results));
+  mkdirSync(dirname(config.resultsFile), { recursive: true });
+  writeFileSync(config.resultsFile, `${JSON.stringify(results, roundNumbers, 2)}\n`);
+  process.stdout.write(`\nWrote ${config.resultsFile}\n`);
+  if (controller.signal.aborted) process.exitCode = 130;
+  else if (Object.keys(results.errors).length > 0) process.exitCode = 1;
+};
+
+await main();

@@ -1,0 +1,58 @@
+/** The two ECS endpoints under test: a real `berth server`, and moto's mock ECS server. */
+import { spawnSync } from 'node:child_process';
+
+import { spawnUntilReady } from './child-process.js';
+import type { BenchConfig } from './config.js';
+import { answersHttp, freePort } from './net.js';
+
+export interface EcsEndpoint {
+  readonly name: string;
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** `berth server --in-memory`, with or without its embedded agent; ready when it prints its URL. */
+export const startBerth = async (
+  config: BenchConfig,
+  options: { readonly agent: boolean },
+): Promise<EcsEndpoint> => {
+  const args = [
+    config.berthCli,
+    'server',
+    '--port',
+    '0',
+    '--in-memory',
+    '--access-key-id',
+    config.accessKeyId,
+    '--secret-access-key',
+    config.secretAccessKey,
+    '--region',
+    config.region,
+    '--image-pull-behavior',
+    'prefer-cached',
+    '--quiet',
+    ...(options.agent ? [] : ['--no-agent']),
+  ];
+  const proc = await spawnUntilReady(process.execPath, args, { line: /Berth is running at (http:\/\/\S+)/ });
+  const endpoint = proc.match?.[1];
+  if (!endpoint) throw new Error(`berth printed no endpoint:\n${proc.output()}`);
+  return { name: 'berth', endpoint, stop: () => proc.stop() };
+};
+
+/** `python3 -m moto.server` on a free loopback port; ready when it answers HTTP. */
+export const startMoto = async (): Promise<EcsEndpoint> => {
+  const port = await freePort();
+  const proc = await spawnUntilReady(
+    'python3',
+    ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      probe: () => answersHttp(port),
+    },
+  );
+  return { name: 'moto', endpoint: `http://127.0.0.1:${port}`, stop: () => proc.stop(5_000) };
+};
+
+export const motoVersion = (): string => {
+  const result = spawnSync('python3', ['-c', 'import moto; print(moto.__version__)'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : 'unknown';
+};
