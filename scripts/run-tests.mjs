@@ -15,7 +15,15 @@ for (const project of projects) {
   rmSync(report, { force: true });
   const run = spawnSync(
     'npx',
-    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     { stdio: 'inherit' },
   );
   status ||= run.status ?? 1;
@@ -25,7 +33,9 @@ for (const project of projects) {
     failed += results.numFailedTests;
     skipped += results.numPendingTests + results.numTodoTests;
     // A file that fails to load has no test results of its own: count it as a failure.
-    failed += (results.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+    failed += (results.testResults ?? []).filter(
+      (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+    ).length;
   } catch (error) {
     console.error(`run-tests: no report from vitest for ${project} (${error})`);
     failed += 1;

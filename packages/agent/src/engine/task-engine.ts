@@ -113,6 +113,8 @@ export class TaskEngine {
       for (const [arn, task] of this.tasks) this.forget(arn, task);
       await Promise.all([...this.tasks.values()].map((t) => t.settled()));
       await Promise.all([...this.background]);
+      // A container whose creation was in flight while the loops wound down: sweep once more.
+      await this.sweepOwned();
     }
     this.closed = true;
     this.events?.close();
@@ -131,6 +133,21 @@ export class TaskEngine {
     this.tasks.set(desired.taskArn, task);
     task.start();
     this.track(task.settled().then(() => this.dropIfForgotten(desired.taskArn, task)));
+  }
+
+  private async sweepOwned(): Promise<void> {
+    const owner = this.options.containerInstanceArn;
+    const left = await this.options.runtime.listOwnedContainers(owner);
+    await reapOrphans(
+      {
+        runtime: this.options.runtime,
+        owner,
+        stopTimeoutSeconds: this.config.containerStopTimeoutSeconds,
+        log: this.deps.log,
+      },
+      left,
+      new Set(),
+    );
   }
 
   private forget(arn: string, task: ManagedTask): void {

@@ -54,7 +54,9 @@ export class ControlPlaneClient {
       method: 'POST',
       headers: signed.headers,
       body: payload,
-      signal: cancel ? AbortSignal.any([AbortSignal.timeout(timeoutMs), cancel]) : AbortSignal.timeout(timeoutMs),
+      signal: cancel
+        ? AbortSignal.any([AbortSignal.timeout(timeoutMs), cancel])
+        : AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
     const parsed = (text ? JSON.parse(text) : {}) as { __type?: string; message?: string };
