@@ -23,6 +23,8 @@ if ! docker info >/dev/null 2>&1; then
   docker info >/dev/null 2>&1 || { echo "setup: dockerd did not start; see /var/log/berth-dockerd.log" >&2; exit 1; }
 fi
 
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+# `npm install` rather than `npm ci`: npm 11 leaves other platforms' optional bindings out of the
+# lockfile and then refuses `npm ci`; install follows the lockfile all the same.
+npm install --no-audit --no-fund --loglevel=error
 npm run build --silent
 bash scripts/build-test-images.sh
