@@ -1,5 +1,5 @@
 /** The clients users use: the aws CLI and boto3 (python3), run as real processes. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { REPO_ROOT } from './berth-process.js';
@@ -48,3 +48,24 @@ export const docker = (args: readonly string[]): CliResult => {
   const result = spawnSync('docker', args, { encoding: 'utf8', timeout: 5 * 60 * 1000 });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json: undefined };
 };
+
+/** The aws CLI without blocking the event loop (for waiters that run while something samples). */
+export const awsAsync = (env: NodeJS.ProcessEnv, args: readonly string[]): Promise<CliResult> =>
+  new Promise((resolve) => {
+    const child = spawn('aws', [...args, '--endpoint-url', env.BERTH_ENDPOINT ?? '', '--output', 'json'], {
+      env,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => {
+      let json: unknown;
+      try {
+        json = stdout.trim() ? JSON.parse(stdout) : undefined;
+      } catch {
+        json = undefined;
+      }
+      resolve({ status: status ?? -1, stdout, stderr, json });
+    });
+  });

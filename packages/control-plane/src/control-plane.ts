@@ -7,6 +7,7 @@ import { agentService } from './api/agent/agent-service.js';
 import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 import { ecsService } from './api/ecs/ecs-service.js';
 import { RetentionController } from './controllers/retention-controller.js';
+import { ServiceController } from './controllers/service/service-controller.js';
 import { ApiServer } from './http/api-server.js';
 import { CredentialStore, type CredentialPair } from './http/credentials.js';
 import { AgentLinkService } from './services/agent-link/agent-link-service.js';
@@ -15,6 +16,7 @@ import { AgentPresence } from './services/agent-presence.js';
 import { AttributesService } from './services/attributes-service.js';
 import { ClustersService } from './services/clusters/clusters-service.js';
 import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
+import { ServicesService } from './services/ecs-services/services-service.js';
 import { ResourceTagsService } from './services/resource-tags-service.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
@@ -30,6 +32,8 @@ export interface ControlPlaneConfig {
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
   readonly now?: () => number;
   readonly ids?: IdSource;
+  /** How often every service is reconciled even without a change (time moves some decisions). */
+  readonly serviceResyncIntervalMs?: number;
 }
 
 export interface RunningControlPlane {
@@ -57,8 +61,17 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     tags: new ResourceTagsService(deps),
     attributes: new AttributesService(deps, containerInstances),
     agentLink: new AgentLinkService(deps, presence, notifier),
+    ecsServices: new ServicesService(deps, taskDefinitions, (p) => `arn:aws:iam::${p.accountId}:root`),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
+  const serviceController = new ServiceController({
+    store,
+    now,
+    ids: deps.ids,
+    presence,
+    log: config.log,
+    resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
+  });
   const server = new ApiServer({
     services: [ecsService(services), agentService(services)],
     credentials: new CredentialStore(config.credentials),
@@ -67,12 +80,14 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   });
   const port = await server.listen(config.port, config.host);
   retention.start();
+  serviceController.start();
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
     services,
     close: async () => {
       retention.stop();
+      serviceController.stop();
       notifier.close();
       await server.close();
       store.close();

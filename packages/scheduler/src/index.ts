@@ -36,3 +36,30 @@ export type {
 
 export { seededRandom } from './random/seeded-random.js';
 export type { RandomSource } from './random/seeded-random.js';
+
+// The service scheduler: one pure reconcile step per service (rolling update within
+// minimumHealthyPercent/maximumPercent, replacement of unhealthy, lost and draining tasks, circuit
+// breaker with rollback, launch throttle, DAEMON). Same snapshot ⇒ same plan.
+export { reconcileService } from './service/reconcile-service.js';
+export type {
+  DeploymentState,
+  DeploymentStatus,
+  RolloutState,
+  ServiceConfig,
+  ServicePlan,
+  ServiceSnapshot,
+  ServiceTask,
+  TaskLaunch,
+  TaskStop,
+} from './service/service-types.js';
+export { rollingBounds } from './service/rolling-bounds.js';
+export type { RollingBounds } from './service/rolling-bounds.js';
+export { circuitBreakerThreshold } from './service/circuit-breaker.js';
+export { launchBackoff, MAX_LAUNCH_BACKOFF_SECONDS } from './service/launch-throttle.js';
+export { serviceEvents } from './service/service-events.js';
+export { serviceReasons } from './service/service-reasons.js';
+export {
+  DEFAULT_HEALTHY_AFTER_SECONDS,
+  DEFAULT_LAUNCH_BACKOFF_SECONDS,
+  DEFAULT_LOST_AGENT_TIMEOUT_SECONDS,
+} from './service/reconcile-settings.js';

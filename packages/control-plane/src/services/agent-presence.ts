@@ -8,7 +8,17 @@ export class AgentPresence {
   private readonly lastSeen = new Map<string, number>();
   private readonly openPolls = new Map<string, number>();
 
-  constructor(private readonly now: () => number) {}
+  private readonly since: number;
+
+  constructor(private readonly now: () => number) {
+    this.since = now();
+  }
+
+  /** How long the agent has been silent (0 while connected); counted from server start if never heard. */
+  silentForMs(instanceArn: string): number {
+    if ((this.openPolls.get(instanceArn) ?? 0) > 0) return 0;
+    return this.now() - (this.lastSeen.get(instanceArn) ?? this.since);
+  }
 
   pollStarted(instanceArn: string): void {
     this.lastSeen.set(instanceArn, this.now());

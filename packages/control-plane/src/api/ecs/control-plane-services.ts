@@ -2,6 +2,7 @@ import type { AgentLinkService } from '../../services/agent-link/agent-link-serv
 import type { AttributesService } from '../../services/attributes-service.js';
 import type { ClustersService } from '../../services/clusters/clusters-service.js';
 import type { ContainerInstancesService } from '../../services/container-instances/container-instances-service.js';
+import type { ServicesService } from '../../services/ecs-services/services-service.js';
 import type { ResourceTagsService } from '../../services/resource-tags-service.js';
 import type { ServiceDeps } from '../../services/service-deps.js';
 import type { TaskDefinitionRegistry } from '../../services/task-definition-registry.js';
@@ -17,4 +18,5 @@ export interface ControlPlaneServices {
   readonly tags: ResourceTagsService;
   readonly attributes: AttributesService;
   readonly agentLink: AgentLinkService;
+  readonly ecsServices: ServicesService;
 }

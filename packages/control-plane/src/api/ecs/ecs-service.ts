@@ -6,6 +6,7 @@ import { attributeOperations } from './attribute-operations.js';
 import { clusterOperations } from './cluster-operations.js';
 import { containerInstanceOperations } from './container-instance-operations.js';
 import type { ControlPlaneServices } from './control-plane-services.js';
+import { serviceOperations } from './service-operations.js';
 import { stateChangeOperations } from './state-change-operations.js';
 import { tagOperations } from './tag-operations.js';
 import { taskDefinitionOperations } from './task-definition-operations.js';
@@ -24,6 +25,7 @@ export const ecsService = (services: ControlPlaneServices): JsonService => {
       ...tagOperations(services),
       ...attributeOperations(services),
       ...stateChangeOperations(services),
+      ...serviceOperations(services),
     }),
   );
   return {

@@ -1,0 +1,66 @@
+/** Helpers for service suites: task views and a sampler that records counts while a rollout runs. */
+import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
+
+import { TEST_CREDENTIALS, TEST_REGION } from './berth-process.js';
+import { awsOk } from './clients.js';
+
+export const describeService = (env: NodeJS.ProcessEnv, cluster: string, service: string): any =>
+  awsOk(env, ['ecs', 'describe-services', '--cluster', cluster, '--services', service]).services[0];
+
+export const serviceTasks = (
+  env: NodeJS.ProcessEnv,
+  cluster: string,
+  service: string,
+  desired = 'RUNNING',
+): any[] => {
+  const arns: string[] = awsOk(env, [
+    'ecs',
+    'list-tasks',
+    '--cluster',
+    cluster,
+    '--service-name',
+    service,
+    '--desired-status',
+    desired,
+  ]).taskArns;
+  if (arns.length === 0) return [];
+  return awsOk(env, ['ecs', 'describe-tasks', '--cluster', cluster, '--tasks', ...arns]).tasks;
+};
+
+export interface Sample {
+  readonly running: number;
+  readonly pending: number;
+  readonly deployments: number;
+}
+
+/** Samples a service's counts every ~200 ms (with the SDK, so it runs beside a CLI waiter) until stopped. */
+export const sampleService = (
+  endpoint: string,
+  cluster: string,
+  service: string,
+): { stop: () => Promise<Sample[]> } => {
+  const ecs = new ECSClient({ endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS });
+  const samples: Sample[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }));
+      const s = out.services?.[0];
+      if (s)
+        samples.push({
+          running: s.runningCount ?? 0,
+          pending: s.pendingCount ?? 0,
+          deployments: s.deployments?.length ?? 0,
+        });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      ecs.destroy();
+      return samples;
+    },
+  };
+};

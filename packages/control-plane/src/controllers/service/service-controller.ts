@@ -1,0 +1,217 @@
+/**
+ * The service controller: level-triggered. Any change to a service, to one of its tasks or to a
+ * container instance of its cluster enqueues the service; a periodic resync enqueues them all
+ * (time alone moves some things: the 40 s healthy rule, the launch throttle, lost agents). Each
+ * reconcile re-reads the store, asks the pure scheduler for a plan and writes the resulting intent
+ * — stops, placed launches, deployments, events — in one transaction. Nothing depends on having
+ * seen a transition, so a restarted server carries on from the stored state.
+ */
+import { evaluate, parseExpression, reconcileService, type ServicePlan } from '@berth/scheduler';
+import type { StateStore, StoreChange, StoreTransaction } from '@berth/store';
+
+import type { AgentPresence } from '../../services/agent-presence.js';
+import { postEvents } from '../../services/ecs-services/service-events.js';
+import {
+  SERVICE_KIND,
+  type ServiceDeployment,
+  type ServiceRecord,
+} from '../../services/ecs-services/service-record.js';
+import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
+import { epochSeconds, type IdSource } from '../../services/service-deps.js';
+import { WorkQueue } from '../work-queue.js';
+
+import { launchServiceTasks } from './service-launcher.js';
+import { buildServiceSnapshot } from './service-snapshot.js';
+
+export interface ServiceControllerOptions {
+  readonly store: StateStore;
+  readonly now: () => number;
+  readonly ids: IdSource;
+  readonly presence: AgentPresence;
+  readonly log: (message: string, fields?: Record<string, unknown>) => void;
+  readonly resyncIntervalMs: number;
+}
+
+const partitionOf = (serviceArn: string): { accountId: string; region: string } => {
+  const [, , , region = '', accountId = ''] = serviceArn.split(':');
+  return { accountId, region };
+};
+
+export class ServiceController {
+  private readonly queue: WorkQueue;
+  private unsubscribe: (() => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: ServiceControllerOptions) {
+    this.queue = new WorkQueue((key) => this.reconcile(key), options.log);
+  }
+
+  start(): void {
+    this.unsubscribe = this.options.store.subscribe((changes) => this.onChanges(changes));
+    this.timer = setInterval(() => this.resync(), this.options.resyncIntervalMs);
+    this.timer.unref();
+    this.resync();
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    clearInterval(this.timer);
+    this.queue.close();
+  }
+
+  resync(): void {
+    for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND)) {
+      if (record.service.status !== 'INACTIVE') this.queue.add(record.service.serviceArn ?? '');
+    }
+  }
+
+  private onChanges(changes: readonly StoreChange[]): void {
+    for (const change of changes) {
+      if (change.kind === SERVICE_KIND) this.queue.add(change.key);
+      else if (change.kind === KIND.task) {
+        const group = (change.value as TaskRecord | undefined)?.task.group ?? '';
+        if (group.startsWith('service:'))
+          this.queue.add(`${change.scope.replace(':cluster/', ':service/')}/${group.slice(8)}`);
+      } else if (change.kind === KIND.containerInstance) {
+        for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND, change.scope)) {
+          this.queue.add(record.service.serviceArn ?? '');
+        }
+      }
+    }
+  }
+
+  /** One reconcile of one service, in one transaction. */
+  reconcile(serviceArn: string): void {
+    this.options.store.transact((tx) => {
+      const record = tx.get<ServiceRecord>(SERVICE_KIND, serviceArn);
+      if (!record || record.service.status === 'INACTIVE') return;
+      const now = epochSeconds(this.options.now());
+      const daemonInstances =
+        record.service.schedulingStrategy === 'DAEMON' ? this.daemonInstances(tx, record) : undefined;
+      const { snapshot, tasks } = buildServiceSnapshot(tx, record, {
+        now,
+        presence: this.options.presence,
+        newHexId: () => this.options.ids.hexId(),
+        ...(daemonInstances ? { daemonInstances } : {}),
+      });
+      const plan = reconcileService(snapshot);
+      this.stopTasks(tx, tasks, plan, now);
+      const launched = launchServiceTasks(
+        {
+          tx,
+          partition: partitionOf(serviceArn),
+          presence: this.options.presence,
+          ids: this.options.ids,
+          now,
+        },
+        { ...record, deployments: this.deploymentsOf(record, plan) },
+        plan.launches,
+      );
+      const next = this.nextRecord(tx, record, plan, [...plan.events, ...launched.events], now);
+      if (JSON.stringify(next) !== JSON.stringify(record))
+        tx.put(SERVICE_KIND, serviceArn, record.clusterArn, next);
+    });
+  }
+
+  private stopTasks(
+    tx: StoreTransaction,
+    tasks: readonly TaskRecord[],
+    plan: ServicePlan,
+    now: number,
+  ): void {
+    const byArn = new Map(tasks.map((t) => [t.task.taskArn ?? '', t]));
+    for (const stop of plan.stops) {
+      const record = byArn.get(stop.taskArn);
+      if (!record || record.task.desiredStatus === 'STOPPED') continue;
+      tx.put(KIND.task, stop.taskArn, record.clusterArn, {
+        ...record,
+        task: {
+          ...record.task,
+          desiredStatus: 'STOPPED',
+          stoppingAt: now,
+          stopCode: 'ServiceSchedulerInitiated',
+          stoppedReason: stop.reason,
+          version: (record.task.version ?? 0) + 1,
+        },
+      });
+    }
+  }
+
+  /** The plan's deployments, keeping each one's launch type and network configuration. */
+  private deploymentsOf(record: ServiceRecord, plan: ServicePlan): ServiceDeployment[] {
+    const known = new Map(record.deployments.map((d) => [d.id, d]));
+    return plan.deployments.map((d) => {
+      const before = known.get(d.id);
+      const network = before?.networkConfiguration ?? record.service.networkConfiguration;
+      return {
+        ...d,
+        launchType: before?.launchType ?? 'EC2',
+        ...(network ? { networkConfiguration: network } : {}),
+      };
+    });
+  }
+
+  private nextRecord(
+    tx: StoreTransaction,
+    record: ServiceRecord,
+    plan: ServicePlan,
+    messages: readonly string[],
+    now: number,
+  ): ServiceRecord {
+    const deployments = this.deploymentsOf(record, plan);
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const completed = deployments.find((d) => d.rolloutState === 'COMPLETED');
+    const live = tx
+      .list<TaskRecord>(KIND.task, record.clusterArn)
+      .some(
+        (t) =>
+          t.task.group === `service:${record.service.serviceName ?? ''}` &&
+          t.task.desiredStatus === 'RUNNING',
+      );
+    const status = record.service.status === 'DRAINING' && !live ? 'INACTIVE' : record.service.status;
+    return {
+      ...record,
+      service: {
+        ...record.service,
+        ...(status ? { status } : {}),
+        ...(primary ? { taskDefinition: primary.taskDefinitionArn } : {}),
+      },
+      deployments,
+      events: postEvents(record.events, messages, now, () => this.options.ids.uuid()),
+      ...(completed
+        ? { lastCompletedTaskDefinitionArn: completed.taskDefinitionArn }
+        : record.lastCompletedTaskDefinitionArn
+          ? { lastCompletedTaskDefinitionArn: record.lastCompletedTaskDefinitionArn }
+          : {}),
+    };
+  }
+
+  /** DAEMON: ACTIVE instances with a connected agent that meet the service's memberOf constraints. */
+  private daemonInstances(tx: StoreTransaction, record: ServiceRecord): string[] {
+    const expressions = (record.service.placementConstraints ?? [])
+      .filter((c) => c.type === 'memberOf' && c.expression)
+      .map((c) => parseExpression(c.expression ?? ''));
+    return tx
+      .list<ContainerInstanceRecord>(KIND.containerInstance, record.clusterArn)
+      .filter(
+        (i) =>
+          i.instance.status === 'ACTIVE' &&
+          this.options.presence.isConnected(i.instance.containerInstanceArn ?? ''),
+      )
+      .filter((i) =>
+        expressions.every((e) =>
+          evaluate(e, {
+            arn: i.instance.containerInstanceArn ?? '',
+            ec2InstanceId: i.instance.ec2InstanceId ?? '',
+            agentConnected: true,
+            agentVersion: i.instance.versionInfo?.agentVersion ?? '',
+            registeredAt: i.instance.registeredAt ?? 0,
+            runningTasksCount: 0,
+            attributes: Object.fromEntries((i.instance.attributes ?? []).map((a) => [a.name, a.value])),
+            taskGroups: {},
+          }),
+        ),
+      )
+      .map((i) => i.instance.containerInstanceArn ?? '');
+  }
+}

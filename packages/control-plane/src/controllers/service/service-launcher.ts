@@ -1,0 +1,154 @@
+/**
+ * Turns a service plan's launches into placed tasks: builds each task from its deployment's task
+ * definition, places it with the service's constraints and strategies (ECS's default for services:
+ * spread across availability zones, then instances) and commits through the plan applier.
+ */
+import { resourceIdOf, type Partition, type PlacementStrategy } from '@berth/core';
+import type { TaskLaunch } from '@berth/scheduler';
+import type { StoreTransaction } from '@berth/store';
+
+import { applyPlan } from '../../plan/plan-applier.js';
+import type { AgentPresence } from '../../services/agent-presence.js';
+import type { ServiceRecord } from '../../services/ecs-services/service-record.js';
+import { serviceGroup } from '../../services/ecs-services/service-record.js';
+import {
+  KIND,
+  type ContainerInstanceRecord,
+  type TaskDefinitionRecord,
+  type TaskRecord,
+} from '../../services/records.js';
+import type { IdSource } from '../../services/service-deps.js';
+import { allocateAddress } from '../../services/tasks/awsvpc-addresses.js';
+import { buildTask } from '../../services/tasks/task-factory.js';
+import { placementInstances, planPlacement } from '../../services/tasks/task-placement.js';
+
+export const DEFAULT_SERVICE_STRATEGY: readonly PlacementStrategy[] = [
+  { type: 'spread', field: 'attribute:ecs.availability-zone' },
+  { type: 'spread', field: 'instanceId' },
+];
+
+const INSUFFICIENT: Readonly<Record<string, string>> = {
+  'RESOURCE:CPU': 'has insufficient CPU units available',
+  'RESOURCE:MEMORY': 'has insufficient memory available',
+  'RESOURCE:PORTS': 'is already using a port required by your task',
+  'RESOURCE:PORTS_UDP': 'is already using a port required by your task',
+  ATTRIBUTE: 'is missing an attribute required by your task',
+  AGENT: 'is not connected to its agent',
+};
+
+export interface LaunchOutcome {
+  readonly started: readonly TaskRecord[];
+  readonly events: readonly string[];
+}
+
+export interface LaunchContext {
+  readonly tx: StoreTransaction;
+  readonly partition: Partition;
+  readonly presence: AgentPresence;
+  readonly ids: IdSource;
+  /** Epoch seconds. */
+  readonly now: number;
+}
+
+const placementFailureEvent = (
+  serviceName: string,
+  failures: readonly { arn: string; reason: string }[],
+): string => {
+  const closest = failures.find((f) => INSUFFICIENT[f.reason]);
+  const prefix = `(service ${serviceName}) was unable to place a task because no container instance met all of its requirements.`;
+  if (!closest) return `${prefix} Reason: No Container Instances were found in your cluster.`;
+  return `${prefix} The closest matching (container-instance ${resourceIdOf(closest.arn)}) ${INSUFFICIENT[closest.reason] ?? ''}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
+};
+
+export const launchServiceTasks = (
+  ctx: LaunchContext,
+  record: ServiceRecord,
+  launches: readonly TaskLaunch[],
+): LaunchOutcome => {
+  const { tx } = ctx;
+  const service = record.service;
+  const name = service.serviceName ?? '';
+  const started: TaskRecord[] = [];
+  const events: string[] = [];
+  const addresses = new Set(
+    tx
+      .list<TaskRecord>(KIND.task)
+      .filter((t) => t.address && t.task.lastStatus !== 'STOPPED')
+      .map((t) => t.address ?? ''),
+  );
+  for (const launch of launches) {
+    const deployment = record.deployments.find((d) => d.id === launch.deploymentId);
+    const definitionRecord =
+      deployment && tx.get<TaskDefinitionRecord>(KIND.taskDefinition, deployment.taskDefinitionArn);
+    if (!deployment || !definitionRecord) continue;
+    const definition = definitionRecord.definition;
+    const template = (instanceArn: string, address?: string): TaskRecord => {
+      const instance = tx.get<ContainerInstanceRecord>(KIND.containerInstance, instanceArn);
+      const attribute = (n: string): string | undefined =>
+        instance?.instance.attributes?.find((a) => a.name === n)?.value;
+      const zone = attribute('ecs.availability-zone');
+      return buildTask({
+        partition: ctx.partition,
+        clusterArn: record.clusterArn,
+        definition,
+        overrides: {},
+        launchType: 'EC2',
+        group: serviceGroup(name),
+        startedBy: deployment.id,
+        tags: [
+          ...(service.propagateTags === 'SERVICE' ? record.tags : []),
+          ...(service.propagateTags === 'TASK_DEFINITION' ? definitionRecord.tags : []),
+          ...(service.enableECSManagedTags
+            ? [
+                { key: 'aws:ecs:clusterName', value: resourceIdOf(record.clusterArn) },
+                { key: 'aws:ecs:serviceName', value: name },
+              ]
+            : []),
+        ],
+        ...(deployment.networkConfiguration ? { networkConfiguration: deployment.networkConfiguration } : {}),
+        containerInstanceArn: instanceArn,
+        ...(zone ? { availabilityZone: zone } : {}),
+        ...(address ? { address } : {}),
+        enableExecuteCommand: service.enableExecuteCommand ?? false,
+        taskId: ctx.ids.hexId(),
+        newId: () => ctx.ids.uuid(),
+        now: ctx.now,
+      });
+    };
+    const only = launch.instanceArn ? new Set([launch.instanceArn]) : undefined;
+    const instances = placementInstances(tx, record.clusterArn, ctx.presence, only);
+    const strategies =
+      (service.placementStrategy ?? []).length > 0
+        ? (service.placementStrategy ?? [])
+        : DEFAULT_SERVICE_STRATEGY;
+    const plan = planPlacement(instances, {
+      count: launch.count,
+      template: template(''),
+      constraints: [...(definition.placementConstraints ?? []), ...(service.placementConstraints ?? [])].map(
+        (c) => ({
+          type: c.type ?? 'memberOf',
+          ...(c.expression ? { expression: c.expression } : {}),
+        }),
+      ),
+      strategies: launch.instanceArn ? [] : strategies,
+      seed: `${service.serviceArn ?? ''}/${ctx.now}/${ctx.ids.hexId()}`,
+    });
+    const planned = plan.placements.map((p) => {
+      const address = definition.networkMode === 'awsvpc' ? allocateAddress(addresses) : undefined;
+      if (address) addresses.add(address);
+      return template(p.instanceArn, address);
+    });
+    const outcome = applyPlan(tx, record.clusterArn, planned);
+    started.push(...outcome.committed);
+    const failures = [
+      ...plan.failures,
+      ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),
+    ];
+    if (outcome.committed.length < launch.count) events.push(placementFailureEvent(name, failures));
+  }
+  if (started.length > 0) {
+    const ids = started.map((t) => `(task ${resourceIdOf(t.task.taskArn ?? '')})`).join(' ');
+    events.unshift(`(service ${name}) has started ${started.length} tasks: ${ids}.`);
+  }
+  return { started, events };
+};

@@ -1,0 +1,84 @@
+/** Builds the pure scheduler's view of one service from the store. */
+import type { ServiceSnapshot, ServiceTask } from '@berth/scheduler';
+import type { StoreReader } from '@berth/store';
+
+import type { AgentPresence } from '../../services/agent-presence.js';
+import { deploymentIdFrom } from '../../services/ecs-services/deployment-id.js';
+import type { ServiceRecord } from '../../services/ecs-services/service-record.js';
+import { serviceTasks } from '../../services/ecs-services/service-view.js';
+import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
+
+const hasHealthCheck = (record: TaskRecord): boolean =>
+  record.containerDefinitions.some((c) => c.essential !== false && c.healthCheck !== undefined);
+
+export const toServiceTask = (
+  record: TaskRecord,
+  instances: ReadonlyMap<string, ContainerInstanceRecord>,
+  presence: AgentPresence,
+): ServiceTask => {
+  const task = record.task;
+  const instanceArn = task.containerInstanceArn ?? '';
+  const instance = instances.get(instanceArn);
+  const silentMs = presence.silentForMs(instanceArn);
+  return {
+    taskArn: task.taskArn ?? '',
+    deploymentId: task.startedBy ?? '',
+    instanceArn,
+    lastStatus: task.lastStatus ?? 'PENDING',
+    desiredStatus: task.desiredStatus === 'STOPPED' ? 'STOPPED' : 'RUNNING',
+    createdAt: task.createdAt ?? 0,
+    ...(task.startedAt !== undefined ? { startedAt: task.startedAt } : {}),
+    ...(task.stoppedAt !== undefined ? { stoppedAt: task.stoppedAt } : {}),
+    ...(task.stopCode !== undefined ? { stopCode: task.stopCode } : {}),
+    healthStatus: task.healthStatus ?? 'UNKNOWN',
+    hasHealthCheck: hasHealthCheck(record),
+    instanceStatus: instance?.instance.status ?? 'INACTIVE',
+    agentConnected: silentMs === 0 || presence.isConnected(instanceArn),
+    agentSilentForSeconds: Math.floor(silentMs / 1000),
+  };
+};
+
+export interface SnapshotOptions {
+  readonly now: number;
+  readonly presence: AgentPresence;
+  readonly newHexId: () => string;
+  readonly daemonInstances?: readonly string[];
+}
+
+export const buildServiceSnapshot = (
+  reader: StoreReader,
+  record: ServiceRecord,
+  options: SnapshotOptions,
+): { snapshot: ServiceSnapshot; tasks: TaskRecord[] } => {
+  const instances = new Map(
+    reader
+      .list<ContainerInstanceRecord>(KIND.containerInstance, record.clusterArn)
+      .map((i) => [i.instance.containerInstanceArn ?? '', i]),
+  );
+  const tasks = serviceTasks(reader, record);
+  const config = record.service.deploymentConfiguration;
+  const snapshot: ServiceSnapshot = {
+    now: options.now,
+    service: {
+      serviceName: record.service.serviceName ?? '',
+      status: record.service.status === 'DRAINING' ? 'DRAINING' : 'ACTIVE',
+      schedulingStrategy: record.service.schedulingStrategy === 'DAEMON' ? 'DAEMON' : 'REPLICA',
+      desiredCount: record.service.desiredCount ?? 0,
+      minimumHealthyPercent: config?.minimumHealthyPercent ?? 100,
+      maximumPercent: config?.maximumPercent ?? 200,
+      circuitBreaker: {
+        enable: config?.deploymentCircuitBreaker?.enable ?? false,
+        rollback: config?.deploymentCircuitBreaker?.rollback ?? false,
+      },
+      healthCheckGracePeriodSeconds: record.service.healthCheckGracePeriodSeconds ?? 0,
+    },
+    deployments: record.deployments,
+    tasks: tasks.map((t) => toServiceTask(t, instances, options.presence)),
+    ...(options.daemonInstances ? { daemonInstances: options.daemonInstances } : {}),
+    nextDeploymentId: deploymentIdFrom(options.newHexId()),
+    ...(record.lastCompletedTaskDefinitionArn
+      ? { rollbackTaskDefinitionArn: record.lastCompletedTaskDefinitionArn }
+      : {}),
+  };
+  return { snapshot, tasks };
+};

@@ -1,0 +1,34 @@
+/**
+ * What the control plane keeps of a service. Running and pending counts (of the service and of
+ * each deployment) are derived from its tasks at read time; deployments, events and the
+ * configuration are stored.
+ */
+import type { NetworkConfiguration, Service, Tag } from '@berth/core';
+import type { DeploymentState } from '@berth/scheduler';
+
+export const SERVICE_KIND = 'service';
+
+export interface ServiceDeployment extends DeploymentState {
+  readonly launchType: string;
+  readonly networkConfiguration?: NetworkConfiguration;
+}
+
+export interface ServiceEvent {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly message: string;
+}
+
+export interface ServiceRecord {
+  readonly clusterArn: string;
+  /** The wire service without runningCount, pendingCount, deployments and events. */
+  readonly service: Service;
+  readonly tags: readonly Tag[];
+  readonly deployments: readonly ServiceDeployment[];
+  /** Newest first, at most 100. */
+  readonly events: readonly ServiceEvent[];
+  /** The task definition of the last deployment that COMPLETED: where a rollback goes. */
+  readonly lastCompletedTaskDefinitionArn?: string;
+}
+
+export const serviceGroup = (serviceName: string): string => `service:${serviceName}`;

@@ -1,0 +1,128 @@
+/** Validation and defaults of CreateService/UpdateService parameters that need no store. Pure. */
+import {
+  invalidParameter,
+  unsupportedFeature,
+  type CreateServiceRequest,
+  type DeploymentConfiguration,
+  type PlacementConstraint,
+  type PlacementStrategy,
+} from '@berth/core';
+
+const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,255}$/;
+const MAX_CONSTRAINTS = 10;
+const MAX_STRATEGIES = 5;
+
+export type SchedulingStrategy = 'REPLICA' | 'DAEMON';
+
+export const validateServiceName = (name: string | undefined): string => {
+  if (!name) throw invalidParameter('serviceName can not be blank.');
+  if (!NAME_PATTERN.test(name)) {
+    throw invalidParameter(
+      'Service name must be up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores.',
+    );
+  }
+  return name;
+};
+
+export const schedulingStrategyOf = (value: string | undefined): SchedulingStrategy => {
+  if (value === undefined || value === 'REPLICA') return 'REPLICA';
+  if (value === 'DAEMON') return 'DAEMON';
+  throw invalidParameter(`Invalid schedulingStrategy: ${value}.`);
+};
+
+/** ECS's defaults: REPLICA 100/200, DAEMON 0/100; the circuit breaker off. */
+export const deploymentConfigurationOf = (
+  strategy: SchedulingStrategy,
+  given: DeploymentConfiguration | undefined,
+  current?: DeploymentConfiguration,
+): DeploymentConfiguration => {
+  const base = current ?? {
+    deploymentCircuitBreaker: { enable: false, rollback: false },
+    maximumPercent: strategy === 'DAEMON' ? 100 : 200,
+    minimumHealthyPercent: strategy === 'DAEMON' ? 0 : 100,
+  };
+  const merged: DeploymentConfiguration = {
+    ...base,
+    ...(given?.deploymentCircuitBreaker ? { deploymentCircuitBreaker: given.deploymentCircuitBreaker } : {}),
+    ...(given?.maximumPercent !== undefined ? { maximumPercent: given.maximumPercent } : {}),
+    ...(given?.minimumHealthyPercent !== undefined
+      ? { minimumHealthyPercent: given.minimumHealthyPercent }
+      : {}),
+    ...(given?.alarms ? { alarms: given.alarms } : {}),
+  };
+  const max = merged.maximumPercent ?? 200;
+  const min = merged.minimumHealthyPercent ?? 100;
+  if (!Number.isInteger(min) || min < 0 || min > 100) {
+    throw invalidParameter('minimumHealthyPercent must be between 0 and 100.');
+  }
+  if (!Number.isInteger(max) || max < 100 || max > 200) {
+    throw invalidParameter('maximumPercent must be between 100 and 200.');
+  }
+  if (strategy === 'DAEMON' && max !== 100) {
+    throw invalidParameter(
+      'The maximumPercent must be 100 for services with a scheduling strategy of DAEMON.',
+    );
+  }
+  if (given?.alarms?.enable) {
+    throw unsupportedFeature('Berth does not evaluate CloudWatch alarms for deployments yet.');
+  }
+  return merged;
+};
+
+export const validatePlacement = (
+  strategy: SchedulingStrategy,
+  constraints: readonly PlacementConstraint[] | undefined,
+  strategies: readonly PlacementStrategy[] | undefined,
+): void => {
+  if ((constraints ?? []).length > MAX_CONSTRAINTS) {
+    throw invalidParameter(`The number of placement constraints exceeds the limit of ${MAX_CONSTRAINTS}.`);
+  }
+  if ((strategies ?? []).length > MAX_STRATEGIES) {
+    throw invalidParameter(`The number of placement strategies exceeds the limit of ${MAX_STRATEGIES}.`);
+  }
+  if (strategy === 'DAEMON' && (strategies ?? []).length > 0) {
+    throw invalidParameter('Placement strategies are not supported with the DAEMON scheduling strategy.');
+  }
+};
+
+export const validateDesiredCount = (
+  strategy: SchedulingStrategy,
+  desiredCount: number | undefined,
+): number => {
+  if (strategy === 'DAEMON') {
+    if (desiredCount !== undefined && desiredCount !== 0) {
+      throw invalidParameter('The DAEMON scheduling strategy does not support a desired count for services.');
+    }
+    return 0;
+  }
+  if (desiredCount === undefined)
+    throw invalidParameter('desiredCount is required for the REPLICA scheduling strategy.');
+  if (!Number.isInteger(desiredCount) || desiredCount < 0)
+    throw invalidParameter('desiredCount must be 0 or greater.');
+  return desiredCount;
+};
+
+/** What Berth cannot do for services yet: a clear error instead of a silent no-op. */
+export const rejectUnsupported = (request: CreateServiceRequest): void => {
+  if ((request.loadBalancers ?? []).length > 0) {
+    throw unsupportedFeature('Berth does not attach services to load balancers yet.');
+  }
+  if ((request.serviceRegistries ?? []).length > 0) {
+    throw unsupportedFeature('Berth does not register services in Cloud Map yet.');
+  }
+  if (request.serviceConnectConfiguration?.enabled) {
+    throw unsupportedFeature('Berth does not support Service Connect yet.');
+  }
+  const controller = request.deploymentController?.type ?? 'ECS';
+  if (controller !== 'ECS') {
+    throw unsupportedFeature(`Berth supports only the ECS deployment controller, not ${controller}.`);
+  }
+  if (request.launchType === 'FARGATE' || request.capacityProviderStrategy) {
+    throw unsupportedFeature(
+      'Berth does not run services on FARGATE or by capacity provider strategy yet; use launchType EC2.',
+    );
+  }
+  if (request.launchType !== undefined && request.launchType !== 'EC2') {
+    throw unsupportedFeature(`Berth does not run the ${request.launchType} launch type.`);
+  }
+};

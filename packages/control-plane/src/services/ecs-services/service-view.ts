@@ -1,0 +1,68 @@
+/** The wire Service: stored configuration plus counts derived from its tasks now. */
+import type { Deployment, LaunchType, Service } from '@berth/core';
+import type { StoreReader } from '@berth/store';
+
+import { KIND, type TaskRecord } from '../records.js';
+
+import { serviceGroup, type ServiceRecord } from './service-record.js';
+
+const PENDING = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
+
+export interface TaskCounts {
+  readonly running: number;
+  readonly pending: number;
+}
+
+/** Running and pending counts of a service's live tasks, by deployment id. */
+export const countsByDeployment = (tasks: readonly TaskRecord[]): Map<string, TaskCounts> => {
+  const counts = new Map<string, { running: number; pending: number }>();
+  for (const record of tasks) {
+    const task = record.task;
+    if (task.desiredStatus !== 'RUNNING') continue;
+    const id = task.startedBy ?? '';
+    let entry = counts.get(id);
+    if (!entry) counts.set(id, (entry = { running: 0, pending: 0 }));
+    if (task.lastStatus === 'RUNNING') entry.running += 1;
+    else if (PENDING.has(task.lastStatus ?? '')) entry.pending += 1;
+  }
+  return counts;
+};
+
+export const serviceTasks = (reader: StoreReader, record: ServiceRecord): TaskRecord[] => {
+  const group = serviceGroup(record.service.serviceName ?? '');
+  return reader.list<TaskRecord>(KIND.task, record.clusterArn).filter((t) => t.task.group === group);
+};
+
+export const serviceView = (
+  reader: StoreReader,
+  record: ServiceRecord,
+  include: readonly string[],
+): Service => {
+  const counts = countsByDeployment(serviceTasks(reader, record));
+  const deployments: Deployment[] = record.deployments.map((d) => ({
+    id: d.id,
+    status: d.status,
+    taskDefinition: d.taskDefinitionArn,
+    desiredCount: d.desiredCount,
+    pendingCount: counts.get(d.id)?.pending ?? 0,
+    runningCount: counts.get(d.id)?.running ?? 0,
+    failedTasks: d.failedTasks,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+    launchType: d.launchType as LaunchType,
+    ...(d.networkConfiguration ? { networkConfiguration: d.networkConfiguration } : {}),
+    rolloutState: d.rolloutState,
+    rolloutStateReason: d.rolloutStateReason,
+  }));
+  const total = (pick: (c: TaskCounts) => number): number =>
+    [...counts.values()].reduce((sum, c) => sum + pick(c), 0);
+  const { tags: _tags, ...service } = record.service;
+  return {
+    ...service,
+    runningCount: total((c) => c.running),
+    pendingCount: total((c) => c.pending),
+    deployments,
+    events: record.events.map((e) => ({ id: e.id, createdAt: e.createdAt, message: e.message })),
+    ...(include.includes('TAGS') ? { tags: [...record.tags] } : {}),
+  };
+};

@@ -1,0 +1,294 @@
+/**
+ * CreateService, UpdateService, DeleteService, DescribeServices and ListServices: the service's
+ * intent (configuration and deployments) written in one transaction. The service controller
+ * turns it into tasks.
+ */
+import {
+  ApiError,
+  invalidParameter,
+  serviceArn,
+  unsupportedFeature,
+  type CreateServiceRequest,
+  type Failure,
+  type ListServicesRequest,
+  type Partition,
+  type Service,
+  type UpdateServiceRequest,
+} from '@berth/core';
+import type { StoreReader } from '@berth/store';
+
+import { activeCluster, clusterNameOf } from '../cluster-ref.js';
+import { paginate, type Page } from '../pagination.js';
+import { epochSeconds, type ServiceDeps } from '../service-deps.js';
+import { validateTags } from '../tags.js';
+import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
+import { validateNetworkConfiguration } from '../tasks/run-task-request.js';
+
+import { deploymentIdFrom } from './deployment-id.js';
+import { SERVICE_KIND, type ServiceDeployment, type ServiceRecord } from './service-record.js';
+import {
+  deploymentConfigurationOf,
+  rejectUnsupported,
+  schedulingStrategyOf,
+  validateDesiredCount,
+  validatePlacement,
+  validateServiceName,
+} from './service-request.js';
+import { serviceTasks, serviceView } from './service-view.js';
+
+const notFound = (): ApiError => new ApiError('ServiceNotFoundException', 'Service not found.');
+
+export class ServicesService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly taskDefinitions: TaskDefinitionRegistry,
+    private readonly createdBy: (partition: Partition) => string,
+  ) {}
+
+  create(partition: Partition, request: CreateServiceRequest): Service {
+    const name = validateServiceName(request.serviceName);
+    rejectUnsupported(request);
+    const strategy = schedulingStrategyOf(request.schedulingStrategy);
+    const desiredCount = validateDesiredCount(strategy, request.desiredCount);
+    const deploymentConfiguration = deploymentConfigurationOf(strategy, request.deploymentConfiguration);
+    validatePlacement(strategy, request.placementConstraints, request.placementStrategy);
+    const tags = validateTags(request.tags);
+    return this.deps.store.transact((tx) => {
+      const cluster = activeCluster(tx, partition, request.cluster);
+      if (!request.launchType && (cluster.cluster.defaultCapacityProviderStrategy ?? []).length > 0) {
+        throw unsupportedFeature(
+          'Berth does not run services by capacity provider strategy yet; use launchType EC2.',
+        );
+      }
+      const clusterArn = cluster.cluster.clusterArn ?? '';
+      const arn = serviceArn(partition, clusterNameOf(clusterArn), name);
+      const existing = tx.get<ServiceRecord>(SERVICE_KIND, arn);
+      if (existing && existing.service.status !== 'INACTIVE') {
+        throw invalidParameter('Creation of service was not idempotent.');
+      }
+      const definition = this.taskDefinitions.resolve(tx, partition, request.taskDefinition).definition;
+      if (definition.status !== 'ACTIVE') throw new ApiError('ClientException', 'TaskDefinition is inactive');
+      validateNetworkConfiguration(definition, request.networkConfiguration);
+      const now = epochSeconds(this.deps.now());
+      const deployment = this.newDeployment(definition.taskDefinitionArn ?? '', desiredCount, now, request);
+      const record: ServiceRecord = {
+        clusterArn,
+        service: {
+          serviceArn: arn,
+          serviceName: name,
+          clusterArn,
+          loadBalancers: [],
+          serviceRegistries: [],
+          status: 'ACTIVE',
+          desiredCount,
+          launchType: 'EC2',
+          taskDefinition: definition.taskDefinitionArn ?? '',
+          deploymentConfiguration,
+          createdAt: now,
+          placementConstraints: request.placementConstraints ?? [],
+          placementStrategy: request.placementStrategy ?? [],
+          ...(request.networkConfiguration ? { networkConfiguration: request.networkConfiguration } : {}),
+          healthCheckGracePeriodSeconds: request.healthCheckGracePeriodSeconds ?? 0,
+          schedulingStrategy: strategy,
+          deploymentController: { type: 'ECS' },
+          createdBy: this.createdBy(partition),
+          enableECSManagedTags: request.enableECSManagedTags ?? false,
+          propagateTags: request.propagateTags ?? 'NONE',
+          enableExecuteCommand: request.enableExecuteCommand ?? false,
+        },
+        tags,
+        deployments: [deployment],
+        events: [],
+      };
+      tx.put(SERVICE_KIND, arn, clusterArn, record);
+      return serviceView(tx, record, ['TAGS']);
+    });
+  }
+
+  update(partition: Partition, request: UpdateServiceRequest): Service {
+    return this.deps.store.transact((tx) => {
+      const record = this.find(tx, partition, request.cluster, request.service);
+      if (!record || record.service.status === 'INACTIVE') throw notFound();
+      if (record.service.status !== 'ACTIVE') {
+        throw new ApiError('ServiceNotActiveException', 'Service was not ACTIVE.');
+      }
+      if (
+        request.capacityProviderStrategy ||
+        request.loadBalancers?.length ||
+        request.serviceRegistries?.length
+      ) {
+        throw unsupportedFeature(
+          'Berth does not support capacity providers, load balancers or Cloud Map for services yet.',
+        );
+      }
+      const strategy = schedulingStrategyOf(record.service.schedulingStrategy);
+      const desiredCount =
+        request.desiredCount !== undefined
+          ? validateDesiredCount(strategy, request.desiredCount)
+          : (record.service.desiredCount ?? 0);
+      const deploymentConfiguration = deploymentConfigurationOf(
+        strategy,
+        request.deploymentConfiguration,
+        record.service.deploymentConfiguration,
+      );
+      validatePlacement(strategy, request.placementConstraints, request.placementStrategy);
+      const current = record.deployments.find((d) => d.status === 'PRIMARY');
+      const definition = request.taskDefinition
+        ? this.taskDefinitions.resolve(tx, partition, request.taskDefinition).definition
+        : undefined;
+      if (definition && definition.status !== 'ACTIVE')
+        throw new ApiError('ClientException', 'TaskDefinition is inactive');
+      const taskDefinitionArn = definition?.taskDefinitionArn ?? record.service.taskDefinition ?? '';
+      const networkConfiguration = request.networkConfiguration ?? record.service.networkConfiguration;
+      validateNetworkConfiguration(
+        definition ?? this.taskDefinitions.resolve(tx, partition, taskDefinitionArn).definition,
+        networkConfiguration,
+      );
+      const newDeployment =
+        request.forceNewDeployment === true ||
+        taskDefinitionArn !== current?.taskDefinitionArn ||
+        (request.networkConfiguration !== undefined &&
+          JSON.stringify(request.networkConfiguration) !==
+            JSON.stringify(record.service.networkConfiguration));
+      const now = epochSeconds(this.deps.now());
+      const deployments: ServiceDeployment[] = newDeployment
+        ? [
+            this.newDeployment(taskDefinitionArn, desiredCount, now, { networkConfiguration }),
+            ...record.deployments.map((d) =>
+              d.status === 'PRIMARY' ? { ...d, status: 'ACTIVE' as const, updatedAt: now } : d,
+            ),
+          ]
+        : record.deployments.map((d) =>
+            d.status === 'PRIMARY' && d.desiredCount !== desiredCount
+              ? { ...d, desiredCount, updatedAt: now }
+              : d,
+          );
+      const updated: ServiceRecord = {
+        ...record,
+        service: {
+          ...record.service,
+          desiredCount,
+          taskDefinition: taskDefinitionArn,
+          deploymentConfiguration,
+          ...(networkConfiguration ? { networkConfiguration } : {}),
+          ...(request.placementConstraints ? { placementConstraints: request.placementConstraints } : {}),
+          ...(request.placementStrategy ? { placementStrategy: request.placementStrategy } : {}),
+          ...(request.healthCheckGracePeriodSeconds !== undefined
+            ? { healthCheckGracePeriodSeconds: request.healthCheckGracePeriodSeconds }
+            : {}),
+          ...(request.enableExecuteCommand !== undefined
+            ? { enableExecuteCommand: request.enableExecuteCommand }
+            : {}),
+          ...(request.enableECSManagedTags !== undefined
+            ? { enableECSManagedTags: request.enableECSManagedTags }
+            : {}),
+          ...(request.propagateTags !== undefined ? { propagateTags: request.propagateTags } : {}),
+        },
+        deployments,
+      };
+      tx.put(SERVICE_KIND, record.service.serviceArn ?? '', record.clusterArn, updated);
+      return serviceView(tx, updated, []);
+    });
+  }
+
+  delete(partition: Partition, clusterRef: string | undefined, ref: string, force: boolean): Service {
+    return this.deps.store.transact((tx) => {
+      const record = this.find(tx, partition, clusterRef, ref);
+      if (!record || record.service.status === 'INACTIVE') throw notFound();
+      if (record.service.status === 'DRAINING') return serviceView(tx, record, []);
+      if (
+        (record.service.desiredCount ?? 0) > 0 &&
+        record.service.schedulingStrategy !== 'DAEMON' &&
+        !force
+      ) {
+        throw invalidParameter('The service cannot be stopped while it is scaled above 0.');
+      }
+      const live = serviceTasks(tx, record).some((t) => t.task.desiredStatus === 'RUNNING');
+      const now = epochSeconds(this.deps.now());
+      const deleted: ServiceRecord = {
+        ...record,
+        service: { ...record.service, status: live ? 'DRAINING' : 'INACTIVE', desiredCount: 0 },
+        deployments: record.deployments.map((d) => ({ ...d, desiredCount: 0, updatedAt: now })),
+      };
+      tx.put(SERVICE_KIND, record.service.serviceArn ?? '', record.clusterArn, deleted);
+      return serviceView(tx, deleted, []);
+    });
+  }
+
+  describe(
+    partition: Partition,
+    clusterRef: string | undefined,
+    refs: readonly string[],
+    include: readonly string[],
+  ): { services: Service[]; failures: Failure[] } {
+    if (refs.length === 0) throw invalidParameter('Services cannot be empty.');
+    if (refs.length > 10) throw invalidParameter('services can have at most 10 items.');
+    const store = this.deps.store;
+    const clusterArn = activeCluster(store, partition, clusterRef).cluster.clusterArn ?? '';
+    const services: Service[] = [];
+    const failures: Failure[] = [];
+    for (const ref of refs) {
+      const record = this.find(store, partition, clusterArn, ref);
+      if (record) services.push(serviceView(store, record, include));
+      else failures.push({ arn: this.arnOf(partition, clusterArn, ref), reason: 'MISSING' });
+    }
+    return { services, failures };
+  }
+
+  list(partition: Partition, request: ListServicesRequest): Page<string> {
+    const store = this.deps.store;
+    const clusterArn = activeCluster(store, partition, request.cluster).cluster.clusterArn ?? '';
+    const arns = store
+      .list<ServiceRecord>(SERVICE_KIND, clusterArn)
+      .filter((r) => r.service.status === 'ACTIVE')
+      .filter((r) => request.launchType === undefined || r.service.launchType === request.launchType)
+      .filter(
+        (r) =>
+          request.schedulingStrategy === undefined ||
+          r.service.schedulingStrategy === request.schedulingStrategy,
+      )
+      .sort((a, b) => (a.service.createdAt ?? 0) - (b.service.createdAt ?? 0))
+      .map((r) => r.service.serviceArn ?? '');
+    return paginate(arns, request.maxResults, request.nextToken);
+  }
+
+  private newDeployment(
+    taskDefinitionArn: string,
+    desiredCount: number,
+    now: number,
+    request: { networkConfiguration?: CreateServiceRequest['networkConfiguration'] | undefined },
+  ): ServiceDeployment {
+    const id = deploymentIdFrom(this.deps.ids.hexId());
+    return {
+      id,
+      status: 'PRIMARY',
+      taskDefinitionArn,
+      desiredCount,
+      rolloutState: 'IN_PROGRESS',
+      rolloutStateReason: `ECS deployment ${id} in progress.`,
+      failedTasks: 0,
+      createdAt: now,
+      updatedAt: now,
+      failedLaunches: 0,
+      nextLaunchAt: 0,
+      launchType: 'EC2',
+      ...(request.networkConfiguration ? { networkConfiguration: request.networkConfiguration } : {}),
+    };
+  }
+
+  private arnOf(partition: Partition, clusterArn: string, ref: string): string {
+    return ref.startsWith('arn:') ? ref : serviceArn(partition, clusterNameOf(clusterArn), ref);
+  }
+
+  /** The service a reference (name or ARN) names in an ACTIVE cluster. */
+  private find(
+    reader: StoreReader,
+    partition: Partition,
+    clusterRef: string | undefined,
+    ref: string,
+  ): ServiceRecord | undefined {
+    const clusterArn = activeCluster(reader, partition, clusterRef).cluster.clusterArn ?? '';
+    const record = reader.get<ServiceRecord>(SERVICE_KIND, this.arnOf(partition, clusterArn, ref));
+    return record?.clusterArn === clusterArn ? record : undefined;
+  }
+}

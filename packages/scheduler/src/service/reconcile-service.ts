@@ -1,0 +1,106 @@
+/**
+ * The service scheduler: one pure, level-triggered step from a snapshot of a service to a plan.
+ *
+ *   classify tasks ─▶ resolve deployments ─▶ rolling step ─▶ finish deployments
+ *   (lost, unhealthy,  (PRIMARY, circuit     (REPLICA or      (completion, drop drained
+ *    draining PENDING)  breaker, rollback,    DAEMON, within   ACTIVE ones, steady)
+ *                       launch throttle)      floor/ceiling)
+ *
+ * A DRAINING service (DeleteService) has desired 0 and stops every live task at once. Events come
+ * out oldest first: health-check failures, circuit breaker and rollback, `has stopped N running
+ * tasks`, stuck configuration or throttled launches, then completion and steady state.
+ * Determinism: the plan depends on the snapshot alone (no clock, no randomness), so reconciling the
+ * same snapshot twice gives the same plan.
+ */
+import { classifyTasks } from './classify-tasks.js';
+import type { LiveTask } from './classify-tasks.js';
+import { daemonStep } from './daemon-step.js';
+import { finishDeployments } from './finish-deployments.js';
+import { reconcileSettings } from './reconcile-settings.js';
+import { replicaStep } from './replica-step.js';
+import { resolveDeployments } from './resolve-deployments.js';
+import { rollingBounds } from './rolling-bounds.js';
+import { IDLE_STEP } from './rolling-step.js';
+import type { LaunchMode, RollingStep, RollingStepInput } from './rolling-step.js';
+import { serviceEvents } from './service-events.js';
+import { serviceReasons } from './service-reasons.js';
+import type { ServicePlan, ServiceSnapshot, TaskStop } from './service-types.js';
+
+const desiredOf = (snapshot: ServiceSnapshot): number => {
+  if (snapshot.service.status !== 'ACTIVE') return 0;
+  if (snapshot.service.schedulingStrategy === 'DAEMON') return new Set(snapshot.daemonInstances ?? []).size;
+  return snapshot.service.desiredCount;
+};
+
+const deleteStep = (live: readonly LiveTask[]): RollingStep => ({
+  ...IDLE_STEP,
+  stops: live.map((t) => ({ taskArn: t.task.taskArn, reason: serviceReasons.serviceDeleted })),
+});
+
+const stoppedRunningEvent = (snapshot: ServiceSnapshot, stops: readonly TaskStop[]): string[] => {
+  const running = new Set(snapshot.tasks.filter((t) => t.lastStatus === 'RUNNING').map((t) => t.taskArn));
+  const arns = stops.map((s) => s.taskArn).filter((arn) => running.has(arn));
+  return arns.length > 0 ? [serviceEvents.stoppedRunningTasks(snapshot.service.serviceName, arns)] : [];
+};
+
+export const reconcileService = (snapshot: ServiceSnapshot): ServicePlan => {
+  const settings = reconcileSettings(snapshot);
+  const { service } = snapshot;
+  const desired = desiredOf(snapshot);
+  const classified = classifyTasks(snapshot.tasks, settings);
+  const resolved = resolveDeployments(snapshot, desired, settings);
+  const { primary } = resolved;
+  if (primary === undefined) {
+    const step = service.status === 'ACTIVE' ? IDLE_STEP : deleteStep(classified.live);
+    const stops = [...classified.stops, ...step.stops];
+    const events = [...classified.events, ...stoppedRunningEvent(snapshot, stops)];
+    return { launches: [], stops, deployments: resolved.others, events, steady: false };
+  }
+
+  const launchMode: LaunchMode =
+    primary.rolloutState === 'FAILED' ? 'failed' : resolved.throttled ? 'throttled' : 'allowed';
+  const input: RollingStepInput = {
+    live: classified.live,
+    primary,
+    deploymentCreatedAt: new Map([primary, ...resolved.others].map((d) => [d.id, d.createdAt])),
+    desired,
+    bounds: rollingBounds(desired, service.minimumHealthyPercent, service.maximumPercent),
+    launchMode,
+  };
+  const step =
+    service.status !== 'ACTIVE'
+      ? deleteStep(classified.live)
+      : service.schedulingStrategy === 'DAEMON'
+        ? daemonStep({ ...input, instances: snapshot.daemonInstances ?? [] })
+        : replicaStep(input);
+
+  const stops = [...classified.stops, ...step.stops];
+  const stopped = new Set(step.stops.map((s) => s.taskArn));
+  const finished = finishDeployments(
+    {
+      before: snapshot.deployments,
+      primary,
+      others: resolved.others,
+      liveAfter: classified.live.filter((t) => !stopped.has(t.task.taskArn)),
+      desired,
+      quiet: stops.length === 0 && step.launches.length === 0,
+      serviceActive: service.status === 'ACTIVE',
+    },
+    settings,
+  );
+  const events = [
+    ...classified.events,
+    ...resolved.events,
+    ...stoppedRunningEvent(snapshot, stops),
+    ...(step.stuck ? [serviceEvents.deploymentConfigurationStuck(service.serviceName)] : []),
+    ...(step.withheld > 0 ? [serviceEvents.launchesThrottled(service.serviceName)] : []),
+    ...finished.events,
+  ];
+  return {
+    launches: step.launches,
+    stops,
+    deployments: finished.deployments,
+    events,
+    steady: finished.steady,
+  };
+};

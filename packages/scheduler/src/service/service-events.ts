@@ -1,0 +1,30 @@
+/**
+ * Service event messages, worded as ECS posts them [G service-event-messages.md]. `S` in
+ * `(service S)` is the service name; a task is named by its id, the last segment of its ARN.
+ * `has started N tasks` and `was unable to place a task` are not here: the caller posts those once
+ * placement has run, because only it knows the new task ids and the placement failures.
+ */
+
+const taskId = (taskArn: string): string => taskArn.slice(taskArn.lastIndexOf('/') + 1);
+
+export const serviceEvents = {
+  healthCheckFailed: (service: string, taskArn: string): string =>
+    `(service ${service}) (task ${taskId(taskArn)}) failed container health checks.`,
+  stoppedRunningTasks: (service: string, taskArns: readonly string[]): string =>
+    `(service ${service}) has stopped ${taskArns.length} running tasks: ${taskArns
+      .map((arn) => `(task ${taskId(arn)})`)
+      .join(' ')}.`,
+  deploymentFailed: (service: string, deploymentId: string): string =>
+    `(service ${service}) (deployment ${deploymentId}) deployment failed: tasks failed to start.`,
+  /** Names the new (rollback) deployment: the one that later posts `deployment completed`. */
+  rollingBack: (service: string, deploymentId: string): string =>
+    `(service ${service}) rolling back to deployment ${deploymentId}.`,
+  deploymentCompleted: (service: string, deploymentId: string): string =>
+    `(service ${service}) (deployment ${deploymentId}) deployment completed.`,
+  steadyState: (service: string): string => `(service ${service}) has reached a steady state.`,
+  deploymentConfigurationStuck: (service: string): string =>
+    `(service ${service}) was unable to stop or start tasks during a deployment because of the service ` +
+    'deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.',
+  launchesThrottled: (service: string): string =>
+    `(service ${service}) is unable to consistently start tasks successfully.`,
+} as const;

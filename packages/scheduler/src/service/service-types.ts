@@ -1,0 +1,112 @@
+/**
+ * The service scheduler's inputs and outputs. `reconcileService` is a pure function from a
+ * snapshot of one service (its configuration, deployments, tasks and, for DAEMON, the eligible
+ * instances) and `now` to a plan: tasks to launch, tasks to stop, the updated deployments and the
+ * events to post. The control plane applies the plan; placement of launches is done separately
+ * by `placeTasks`. Times are epoch seconds.
+ */
+
+export type DeploymentStatus = 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+
+export interface ServiceConfig {
+  readonly serviceName: string;
+  /** ACTIVE services reconcile normally; DRAINING services (being deleted) scale to zero. */
+  readonly status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  readonly schedulingStrategy: 'REPLICA' | 'DAEMON';
+  readonly desiredCount: number;
+  readonly minimumHealthyPercent: number;
+  readonly maximumPercent: number;
+  readonly circuitBreaker: { readonly enable: boolean; readonly rollback: boolean };
+  readonly healthCheckGracePeriodSeconds: number;
+}
+
+export interface DeploymentState {
+  /** `ecs-svc/<19 digits>` */
+  readonly id: string;
+  readonly status: DeploymentStatus;
+  readonly taskDefinitionArn: string;
+  readonly desiredCount: number;
+  readonly rolloutState: RolloutState;
+  readonly rolloutStateReason: string;
+  /** Consecutive failures counted by the circuit breaker; reset when a task of it runs healthy. */
+  readonly failedTasks: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Launch throttle: consecutive tasks of this deployment that stopped without ever running. */
+  readonly failedLaunches: number;
+  /** Launch throttle: no launches before this time. */
+  readonly nextLaunchAt: number;
+}
+
+export interface ServiceTask {
+  readonly taskArn: string;
+  /** The deployment that started it (the task's `startedBy`). */
+  readonly deploymentId: string;
+  readonly instanceArn: string;
+  readonly lastStatus: string;
+  readonly desiredStatus: 'RUNNING' | 'STOPPED';
+  readonly createdAt: number;
+  readonly startedAt?: number;
+  readonly stoppedAt?: number;
+  readonly stopCode?: string;
+  /** Task health from essential containers. */
+  readonly healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+  /** Whether any essential container of the task definition has a healthCheck. */
+  readonly hasHealthCheck: boolean;
+  /** Status of the instance the task runs on, and whether its agent is connected. */
+  readonly instanceStatus: string;
+  readonly agentConnected: boolean;
+  /** Seconds since the instance's agent was last heard from (0 when connected). */
+  readonly agentSilentForSeconds: number;
+}
+
+export interface ServiceSnapshot {
+  readonly now: number;
+  readonly service: ServiceConfig;
+  readonly deployments: readonly DeploymentState[];
+  /**
+   * Every task of the service not yet forgotten: live ones and recently STOPPED ones. The circuit
+   * breaker and launch throttle count from the STOPPED ones (stoppedAt, startedAt, stopCode), so
+   * tasks the plan stopped must carry stopCode ServiceSchedulerInitiated, and the PRIMARY's stopped
+   * tasks should be kept while it is IN_PROGRESS (forgetting them never lowers the counts, though).
+   */
+  readonly tasks: readonly ServiceTask[];
+  /** DAEMON: the ACTIVE, connected instances that meet the service's constraints. */
+  readonly daemonInstances?: readonly string[];
+  /** The id for a rollback deployment, should one be needed (ids are minted by the caller). */
+  readonly nextDeploymentId: string;
+  /** Tuning; defaults per ECS-REFERENCE: 40 s healthy rule, 60 s lost-agent timeout. */
+  readonly healthyAfterSeconds?: number;
+  readonly lostAgentTimeoutSeconds?: number;
+  /** Launch throttle: the first back-off, doubled per consecutive failed launch (default 5 s). */
+  readonly launchBackoffSeconds?: number;
+  /** Circuit-breaker rollback target: the task definition of the last COMPLETED deployment. */
+  readonly rollbackTaskDefinitionArn?: string;
+  /** The id of that deployment, named in the rollback's rolloutStateReason when known. */
+  readonly rollbackDeploymentId?: string;
+}
+
+export interface TaskLaunch {
+  readonly deploymentId: string;
+  readonly count: number;
+  /** DAEMON launches name their instance. */
+  readonly instanceArn?: string;
+}
+
+export interface TaskStop {
+  readonly taskArn: string;
+  /** The task's stoppedReason, e.g. `Scaling activity initiated by (deployment ecs-svc/…)`. */
+  readonly reason: string;
+}
+
+export interface ServicePlan {
+  readonly launches: readonly TaskLaunch[];
+  readonly stops: readonly TaskStop[];
+  /** Every deployment still listed (INACTIVE ones dropped), including a new rollback PRIMARY. */
+  readonly deployments: readonly DeploymentState[];
+  /** Event messages to post, oldest first, e.g. `(service web) has reached a steady state.` */
+  readonly events: readonly string[];
+  /** True when the service is steady: one deployment, COMPLETED, running == desired. */
+  readonly steady: boolean;
+}
