@@ -261,5 +261,30 @@ describe('services', () => {
     expect(messages.some((m) => m.startsWith('(service crashy) rolling back to deployment ecs-svc/'))).toBe(
       true,
     );
+    // The service deployment history tells the same story.
+    const history = awsOk(berth.env, [
+      'ecs',
+      'list-service-deployments',
+      '--cluster',
+      CLUSTER,
+      '--service',
+      'crashy',
+    ]).serviceDeployments;
+    expect(history.map((d: any) => d.status)).toEqual(['ROLLBACK_SUCCESSFUL', 'SUCCESSFUL']);
+    const [rolledBack] = awsOk(berth.env, [
+      'ecs',
+      'describe-service-deployments',
+      '--service-deployment-arns',
+      history[0].serviceDeploymentArn,
+    ]).serviceDeployments;
+    expect(rolledBack.rollback.reason).toBe('ECS deployment circuit breaker: tasks failed to start.');
+    expect(rolledBack.rollback.serviceRevisionArn).toBe(history[1].targetServiceRevisionArn);
+    const [revision] = awsOk(berth.env, [
+      'ecs',
+      'describe-service-revisions',
+      '--service-revision-arns',
+      history[0].targetServiceRevisionArn,
+    ]).serviceRevisions;
+    expect(revision.taskDefinition).toBe(broken);
   }, 400_000);
 });

@@ -2,16 +2,25 @@ import type {
   CreateServiceRequest,
   DeleteServiceRequest,
   DescribeServicesRequest,
+  ListServiceDeploymentsRequest,
   ListServicesRequest,
   UpdateServiceRequest,
 } from '@berth/core';
 
 import type { Operation } from '../../http/request-context.js';
+import {
+  describeServiceDeployments,
+  describeServiceRevisions,
+  listServiceDeployments,
+} from '../../services/ecs-services/service-deployment-queries.js';
 
 import type { ControlPlaneServices } from './control-plane-services.js';
 import { as, requiredString } from './input.js';
 
-export const serviceOperations = ({ ecsServices }: ControlPlaneServices): Record<string, Operation> => ({
+export const serviceOperations = ({
+  ecsServices,
+  deps,
+}: ControlPlaneServices): Record<string, Operation> => ({
   CreateService: (ctx, input) => ({
     service: ecsServices.create(ctx.partition, as<CreateServiceRequest>(input)),
   }),
@@ -43,4 +52,21 @@ export const serviceOperations = ({ ecsServices }: ControlPlaneServices): Record
     const page = ecsServices.list(ctx.partition, as<ListServicesRequest>(input));
     return { serviceArns: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   },
+  ListServiceDeployments: (ctx, input) => {
+    requiredString(input, 'service');
+    const page = listServiceDeployments(deps.store, ctx.partition, as<ListServiceDeploymentsRequest>(input));
+    return { serviceDeployments: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+  },
+  DescribeServiceDeployments: (ctx, input) =>
+    describeServiceDeployments(
+      deps.store,
+      ctx.partition,
+      as<{ serviceDeploymentArns?: string[] }>(input).serviceDeploymentArns ?? [],
+    ),
+  DescribeServiceRevisions: (ctx, input) =>
+    describeServiceRevisions(
+      deps.store,
+      ctx.partition,
+      as<{ serviceRevisionArns?: string[] }>(input).serviceRevisionArns ?? [],
+    ),
 });

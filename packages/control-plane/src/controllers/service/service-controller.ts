@@ -11,6 +11,7 @@ import type { StateStore, StoreChange, StoreTransaction } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
 import { postEvents } from '../../services/ecs-services/service-events.js';
+import { followDeployments } from '../../services/ecs-services/service-history.js';
 import {
   SERVICE_KIND,
   type ServiceDeployment,
@@ -178,6 +179,7 @@ export class ServiceController {
       },
       deployments,
       events: postEvents(record.events, messages, now, () => this.options.ids.uuid()),
+      ...(record.history ? { history: followDeployments(record.history, deployments, now) } : {}),
       ...(completed
         ? { lastCompletedTaskDefinitionArn: completed.taskDefinitionArn }
         : record.lastCompletedTaskDefinitionArn

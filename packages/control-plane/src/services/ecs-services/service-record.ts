@@ -6,6 +6,8 @@
 import type { NetworkConfiguration, Service, Tag } from '@berth/core';
 import type { DeploymentState } from '@berth/scheduler';
 
+import type { ServiceHistory } from './service-history.js';
+
 export const SERVICE_KIND = 'service';
 
 export interface ServiceDeployment extends DeploymentState {
@@ -29,6 +31,8 @@ export interface ServiceRecord {
   readonly events: readonly ServiceEvent[];
   /** The task definition of the last deployment that COMPLETED: where a rollback goes. */
   readonly lastCompletedTaskDefinitionArn?: string;
+  /** Service revisions and service deployments, newest first (ListServiceDeployments and friends). */
+  readonly history?: ServiceHistory;
 }
 
 export const serviceGroup = (serviceName: string): string => `service:${serviceName}`;

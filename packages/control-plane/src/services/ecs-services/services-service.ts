@@ -25,6 +25,7 @@ import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
 import { validateNetworkConfiguration } from '../tasks/run-task-request.js';
 
 import { deploymentIdFrom } from './deployment-id.js';
+import { EMPTY_HISTORY, startDeployment, type ServiceHistory } from './service-history.js';
 import { SERVICE_KIND, type ServiceDeployment, type ServiceRecord } from './service-record.js';
 import {
   deploymentConfigurationOf,
@@ -99,6 +100,7 @@ export class ServicesService {
         tags,
         deployments: [deployment],
         events: [],
+        history: this.recordDeployment(EMPTY_HISTORY, deployment, deploymentConfiguration),
       };
       tx.put(SERVICE_KIND, arn, clusterArn, record);
       return serviceView(tx, record, ['TAGS']);
@@ -185,6 +187,15 @@ export class ServicesService {
           ...(request.propagateTags !== undefined ? { propagateTags: request.propagateTags } : {}),
         },
         deployments,
+        ...(newDeployment && deployments[0]
+          ? {
+              history: this.recordDeployment(
+                record.history ?? EMPTY_HISTORY,
+                deployments[0],
+                deploymentConfiguration,
+              ),
+            }
+          : {}),
       };
       tx.put(SERVICE_KIND, record.service.serviceArn ?? '', record.clusterArn, updated);
       return serviceView(tx, updated, []);
@@ -274,6 +285,26 @@ export class ServicesService {
       launchType: 'EC2',
       ...(request.networkConfiguration ? { networkConfiguration: request.networkConfiguration } : {}),
     };
+  }
+
+  private recordDeployment(
+    history: ServiceHistory,
+    deployment: ServiceDeployment,
+    deploymentConfiguration: CreateServiceRequest['deploymentConfiguration'],
+  ): ServiceHistory {
+    return startDeployment(history, {
+      deploymentId: deployment.id,
+      entryId: this.deps.ids.hexId().slice(0, 21),
+      revision: {
+        id: deployment.id.slice('ecs-svc/'.length),
+        taskDefinitionArn: deployment.taskDefinitionArn,
+        launchType: deployment.launchType,
+        ...(deployment.networkConfiguration ? { networkConfiguration: deployment.networkConfiguration } : {}),
+        createdAt: deployment.createdAt,
+      },
+      ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
+      now: deployment.createdAt,
+    });
   }
 
   private arnOf(partition: Partition, clusterArn: string, ref: string): string {

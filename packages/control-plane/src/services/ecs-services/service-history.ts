@@ -1,0 +1,156 @@
+/**
+ * The service deployment history behind ListServiceDeployments, DescribeServiceDeployments and
+ * DescribeServiceRevisions. Each deployment of a service (a new task definition, a forced
+ * deployment, a network change) records the service revision it deploys and a service deployment
+ * whose status follows its `deployments[]` entry: IN_PROGRESS → SUCCESSFUL, or on a circuit-breaker
+ * failure ROLLBACK_IN_PROGRESS → ROLLBACK_SUCCESSFUL (rollback) or STOPPED (no rollback); a
+ * deployment replaced before it finished is STOPPED. Pure.
+ */
+import type { DeploymentConfiguration, NetworkConfiguration, ServiceDeploymentStatus } from '@berth/core';
+
+export interface ServiceRevisionEntry {
+  readonly id: string;
+  readonly taskDefinitionArn: string;
+  readonly launchType: string;
+  readonly networkConfiguration?: NetworkConfiguration;
+  readonly createdAt: number;
+}
+
+export interface ServiceDeploymentEntry {
+  readonly id: string;
+  /** The `deployments[]` ids this entry follows: its own, then its rollback's. */
+  readonly deploymentIds: readonly string[];
+  readonly targetRevisionId: string;
+  readonly sourceRevisionIds: readonly string[];
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly finishedAt?: number;
+  readonly stoppedAt?: number;
+  readonly status: ServiceDeploymentStatus;
+  readonly statusReason?: string;
+  readonly deploymentConfiguration?: DeploymentConfiguration;
+  readonly rollback?: { readonly reason: string; readonly startedAt: number; readonly revisionId: string };
+}
+
+export interface ServiceHistory {
+  readonly revisions: readonly ServiceRevisionEntry[];
+  readonly deployments: readonly ServiceDeploymentEntry[];
+}
+
+export const EMPTY_HISTORY: ServiceHistory = { revisions: [], deployments: [] };
+const MAX_ENTRIES = 100;
+const FINISHED: readonly ServiceDeploymentStatus[] = [
+  'SUCCESSFUL',
+  'STOPPED',
+  'ROLLBACK_SUCCESSFUL',
+  'ROLLBACK_FAILED',
+];
+
+/** A new deployment: its revision, and a service deployment that supersedes unfinished ones. */
+export const startDeployment = (
+  history: ServiceHistory,
+  input: {
+    readonly deploymentId: string;
+    readonly revision: ServiceRevisionEntry;
+    readonly entryId: string;
+    readonly deploymentConfiguration?: DeploymentConfiguration;
+    readonly now: number;
+  },
+): ServiceHistory => {
+  // The revisions that still run tasks: unfinished deployments and the last successful one.
+  const lastSuccessful = history.deployments.find(
+    (d) => d.status === 'SUCCESSFUL' || d.status === 'ROLLBACK_SUCCESSFUL',
+  );
+  const sources = [
+    ...history.deployments.filter((d) => !FINISHED.includes(d.status)),
+    ...(lastSuccessful ? [lastSuccessful] : []),
+  ];
+  const superseded = history.deployments.map((d) =>
+    FINISHED.includes(d.status)
+      ? d
+      : {
+          ...d,
+          status: 'STOPPED' as const,
+          statusReason: 'A newer service deployment replaced it.',
+          stoppedAt: input.now,
+          updatedAt: input.now,
+        },
+  );
+  const entry: ServiceDeploymentEntry = {
+    id: input.entryId,
+    deploymentIds: [input.deploymentId],
+    targetRevisionId: input.revision.id,
+    sourceRevisionIds: sources.map((d) => d.targetRevisionId),
+    createdAt: input.now,
+    updatedAt: input.now,
+    status: 'IN_PROGRESS',
+    ...(input.deploymentConfiguration ? { deploymentConfiguration: input.deploymentConfiguration } : {}),
+  };
+  return {
+    revisions: [input.revision, ...history.revisions].slice(0, MAX_ENTRIES),
+    deployments: [entry, ...superseded].slice(0, MAX_ENTRIES),
+  };
+};
+
+export interface DeploymentProgress {
+  readonly id: string;
+  readonly rolloutState: string;
+  readonly rolloutStateReason: string;
+  readonly taskDefinitionArn: string;
+}
+
+/** Follows the scheduler's deployments: completion, failure, and a rollback's completion. */
+export const followDeployments = (
+  history: ServiceHistory,
+  deployments: readonly DeploymentProgress[],
+  now: number,
+): ServiceHistory => {
+  let changed = false;
+  const entries = history.deployments.map((entry) => {
+    if (FINISHED.includes(entry.status)) return entry;
+    const own = deployments.find((d) => d.id === entry.deploymentIds[0]);
+    const rollback = deployments.find((d) => entry.deploymentIds.slice(1).includes(d.id));
+    const newRollback = deployments.find(
+      (d) =>
+        d.rolloutStateReason.startsWith('ECS deployment circuit breaker: rolling back') &&
+        !entry.deploymentIds.includes(d.id),
+    );
+    let next: ServiceDeploymentEntry = entry;
+    if (entry.status === 'IN_PROGRESS' && own?.rolloutState === 'COMPLETED') {
+      next = { ...entry, status: 'SUCCESSFUL', finishedAt: now, updatedAt: now };
+    } else if (entry.status === 'IN_PROGRESS' && own?.rolloutState === 'FAILED') {
+      const target =
+        newRollback && history.revisions.find((r) => r.taskDefinitionArn === newRollback.taskDefinitionArn);
+      next =
+        newRollback && target
+          ? {
+              ...entry,
+              deploymentIds: [...entry.deploymentIds, newRollback.id],
+              status: 'ROLLBACK_IN_PROGRESS',
+              statusReason: own.rolloutStateReason,
+              rollback: { reason: own.rolloutStateReason, startedAt: now, revisionId: target.id },
+              updatedAt: now,
+            }
+          : {
+              ...entry,
+              status: 'STOPPED',
+              statusReason: own.rolloutStateReason,
+              stoppedAt: now,
+              updatedAt: now,
+            };
+    } else if (entry.status === 'ROLLBACK_IN_PROGRESS' && rollback?.rolloutState === 'COMPLETED') {
+      next = { ...entry, status: 'ROLLBACK_SUCCESSFUL', finishedAt: now, updatedAt: now };
+    } else if (entry.status === 'ROLLBACK_IN_PROGRESS' && rollback?.rolloutState === 'FAILED') {
+      next = {
+        ...entry,
+        status: 'ROLLBACK_FAILED',
+        statusReason: rollback.rolloutStateReason,
+        finishedAt: now,
+        updatedAt: now,
+      };
+    }
+    if (next !== entry) changed = true;
+    return next;
+  });
+  return changed ? { ...history, deployments: entries } : history;
+};
