@@ -5,4 +5,5 @@
  */
 export type { StateStore, StoreReader, StoreTransaction, StoreChange, StoredRecord } from './state-store.js';
 export { SqliteStateStore } from './sqlite/sqlite-state-store.js';
+export { MemoryStateStore } from './memory-state-store.js';
 export { openStateStore, type StoreLocation } from './open-state-store.js';

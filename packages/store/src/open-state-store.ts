@@ -1,3 +1,4 @@
+import { MemoryStateStore } from './memory-state-store.js';
 import { SqliteStateStore } from './sqlite/sqlite-state-store.js';
 import type { StateStore } from './state-store.js';
 
@@ -5,4 +6,4 @@ export type StoreLocation = { readonly kind: 'sqlite'; readonly path: string } |
 
 /** Opens the store a server was configured with. */
 export const openStateStore = (location: StoreLocation): StateStore =>
-  new SqliteStateStore(location.kind === 'memory' ? ':memory:' : location.path);
+  location.kind === 'memory' ? new MemoryStateStore() : new SqliteStateStore(location.path);
