@@ -13,6 +13,8 @@ import { CredentialStore, type CredentialPair } from './http/credentials.js';
 import { AgentLinkService } from './services/agent-link/agent-link-service.js';
 import { DesiredStateNotifier } from './services/agent-link/desired-state-notifier.js';
 import { AgentPresence } from './services/agent-presence.js';
+import { InstanceUsageIndex } from './services/instance-usage-index.js';
+import { TaskGroupIndex } from './services/task-group-index.js';
 import { AttributesService } from './services/attributes-service.js';
 import { ClustersService } from './services/clusters/clusters-service.js';
 import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
@@ -48,6 +50,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const now = config.now ?? Date.now;
   const deps: ServiceDeps = { store, now, ids: config.ids ?? randomIds };
   const presence = new AgentPresence(now);
+  const usageIndex = new InstanceUsageIndex(store);
+  const groupIndex = new TaskGroupIndex(store);
   const notifier = new DesiredStateNotifier(store);
   const clusters = new ClustersService(deps);
   const taskDefinitions = new TaskDefinitionRegistry(deps);
@@ -61,7 +65,12 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     tags: new ResourceTagsService(deps),
     attributes: new AttributesService(deps, containerInstances),
     agentLink: new AgentLinkService(deps, presence, notifier),
-    ecsServices: new ServicesService(deps, taskDefinitions, (p) => `arn:aws:iam::${p.accountId}:root`),
+    ecsServices: new ServicesService(
+      deps,
+      taskDefinitions,
+      (p) => `arn:aws:iam::${p.accountId}:root`,
+      groupIndex,
+    ),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
   const serviceController = new ServiceController({
@@ -69,6 +78,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     now,
     ids: deps.ids,
     presence,
+    usage: usageIndex,
+    groups: groupIndex,
     log: config.log,
     resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
   });
@@ -88,6 +99,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     close: async () => {
       retention.stop();
       serviceController.stop();
+      usageIndex.close();
+      groupIndex.close();
       notifier.close();
       await server.close();
       store.close();

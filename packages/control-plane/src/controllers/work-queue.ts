@@ -3,6 +3,8 @@
  * added many times before it is processed is processed once; one key is never processed twice at
  * once; a key whose processing throws is retried after a growing delay.
  */
+const DRAIN_SLICE_MS = 50;
+
 export class WorkQueue {
   private readonly pending = new Set<string>();
   private readonly failures = new Map<string, number>();
@@ -31,10 +33,16 @@ export class WorkQueue {
 
   private drain(): void {
     this.scheduled = false;
-    const keys = [...this.pending];
-    this.pending.clear();
-    for (const key of keys) {
+    const started = Date.now();
+    for (const key of [...this.pending]) {
       if (this.closed) return;
+      // Yield to I/O (API calls, agents) after a slice of work; the rest runs on the next turn.
+      if (Date.now() - started > DRAIN_SLICE_MS) {
+        this.scheduled = true;
+        setImmediate(() => this.drain());
+        return;
+      }
+      this.pending.delete(key);
       try {
         this.process(key);
         this.failures.delete(key);

@@ -7,7 +7,7 @@
 import { subtractResources, type ResourceAmounts } from '@berth/core';
 import type { StoreTransaction } from '@berth/store';
 
-import { instanceUsage, usageOf } from '../services/instance-usage.js';
+import { instanceUsage, usageOf, type InstanceUsage } from '../services/instance-usage.js';
 import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../services/records.js';
 
 export interface PlanOutcome {
@@ -23,12 +23,13 @@ const misfit = (remaining: ResourceAmounts, wanted: ResourceAmounts): string | u
   return undefined;
 };
 
+/** `usage` may be passed when the caller read it in this same transaction (it is not re-read then). */
 export const applyPlan = (
   tx: StoreTransaction,
   clusterArn: string,
   tasks: readonly TaskRecord[],
+  usage: ReadonlyMap<string, InstanceUsage> = instanceUsage(tx, clusterArn),
 ): PlanOutcome => {
-  const usage = instanceUsage(tx, clusterArn);
   const remaining = new Map<string, ResourceAmounts>();
   const committed: TaskRecord[] = [];
   const rejected: { task: TaskRecord; reason: string }[] = [];

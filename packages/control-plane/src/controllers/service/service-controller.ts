@@ -10,6 +10,8 @@ import { evaluate, parseExpression, reconcileService, type ServicePlan } from '@
 import type { StateStore, StoreChange, StoreTransaction } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
+import type { InstanceUsageIndex } from '../../services/instance-usage-index.js';
+import type { TaskGroupIndex } from '../../services/task-group-index.js';
 import { postEvents } from '../../services/ecs-services/service-events.js';
 import { followDeployments } from '../../services/ecs-services/service-history.js';
 import {
@@ -29,6 +31,8 @@ export interface ServiceControllerOptions {
   readonly now: () => number;
   readonly ids: IdSource;
   readonly presence: AgentPresence;
+  readonly usage: InstanceUsageIndex;
+  readonly groups: TaskGroupIndex;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
   readonly resyncIntervalMs: number;
 }
@@ -93,6 +97,7 @@ export class ServiceController {
         now,
         presence: this.options.presence,
         newHexId: () => this.options.ids.hexId(),
+        groups: this.options.groups,
         ...(daemonInstances ? { daemonInstances } : {}),
       });
       const plan = reconcileService(snapshot);
@@ -102,13 +107,18 @@ export class ServiceController {
           tx,
           partition: partitionOf(serviceArn),
           presence: this.options.presence,
+          usage: this.options.usage.usage(record.clusterArn),
           ids: this.options.ids,
           now,
         },
         { ...record, deployments: this.deploymentsOf(record, plan) },
         plan.launches,
       );
-      const next = this.nextRecord(tx, record, plan, [...plan.events, ...launched.events], now);
+      const stopped = new Set(plan.stops.map((s) => s.taskArn));
+      const live =
+        launched.started.length > 0 ||
+        tasks.some((t) => t.task.desiredStatus === 'RUNNING' && !stopped.has(t.task.taskArn ?? ''));
+      const next = this.nextRecord(record, plan, [...plan.events, ...launched.events], now, live);
       if (JSON.stringify(next) !== JSON.stringify(record))
         tx.put(SERVICE_KIND, serviceArn, record.clusterArn, next);
     });
@@ -153,22 +163,15 @@ export class ServiceController {
   }
 
   private nextRecord(
-    tx: StoreTransaction,
     record: ServiceRecord,
     plan: ServicePlan,
     messages: readonly string[],
     now: number,
+    live: boolean,
   ): ServiceRecord {
     const deployments = this.deploymentsOf(record, plan);
     const primary = deployments.find((d) => d.status === 'PRIMARY');
     const completed = deployments.find((d) => d.rolloutState === 'COMPLETED');
-    const live = tx
-      .list<TaskRecord>(KIND.task, record.clusterArn)
-      .some(
-        (t) =>
-          t.task.group === `service:${record.service.serviceName ?? ''}` &&
-          t.task.desiredStatus === 'RUNNING',
-      );
     const status = record.service.status === 'DRAINING' && !live ? 'INACTIVE' : record.service.status;
     return {
       ...record,
@@ -176,6 +179,10 @@ export class ServiceController {
         ...record.service,
         ...(status ? { status } : {}),
         ...(primary ? { taskDefinition: primary.taskDefinitionArn } : {}),
+        // A DAEMON service wants one task per eligible instance: that is its desired count.
+        ...(primary && record.service.schedulingStrategy === 'DAEMON' && status === 'ACTIVE'
+          ? { desiredCount: primary.desiredCount }
+          : {}),
       },
       deployments,
       events: postEvents(record.events, messages, now, () => this.options.ids.uuid()),

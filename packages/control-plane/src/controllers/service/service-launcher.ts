@@ -18,6 +18,7 @@ import {
   type TaskRecord,
 } from '../../services/records.js';
 import type { IdSource } from '../../services/service-deps.js';
+import { withTasks, type InstanceUsage } from '../../services/instance-usage.js';
 import { allocateAddress } from '../../services/tasks/awsvpc-addresses.js';
 import { buildTask } from '../../services/tasks/task-factory.js';
 import { placementInstances, planPlacement } from '../../services/tasks/task-placement.js';
@@ -45,6 +46,8 @@ export interface LaunchContext {
   readonly tx: StoreTransaction;
   readonly partition: Partition;
   readonly presence: AgentPresence;
+  /** Committed usage of the cluster's instances (this transaction's own placements are added here). */
+  readonly usage: ReadonlyMap<string, InstanceUsage>;
   readonly ids: IdSource;
   /** Epoch seconds. */
   readonly now: number;
@@ -70,12 +73,17 @@ export const launchServiceTasks = (
   const name = service.serviceName ?? '';
   const started: TaskRecord[] = [];
   const events: string[] = [];
-  const addresses = new Set(
-    tx
-      .list<TaskRecord>(KIND.task)
-      .filter((t) => t.address && t.task.lastStatus !== 'STOPPED')
-      .map((t) => t.address ?? ''),
-  );
+  // Committed usage, carried forward as each batch of this transaction is placed.
+  let usage = ctx.usage;
+  // Addresses in use, read only when an awsvpc task needs one.
+  let inUse: Set<string> | undefined;
+  const addresses = (): Set<string> =>
+    (inUse ??= new Set(
+      tx
+        .list<TaskRecord>(KIND.task)
+        .filter((t) => t.address && t.task.lastStatus !== 'STOPPED')
+        .map((t) => t.address ?? ''),
+    ));
   for (const launch of launches) {
     const deployment = record.deployments.find((d) => d.id === launch.deploymentId);
     const definitionRecord =
@@ -116,7 +124,7 @@ export const launchServiceTasks = (
       });
     };
     const only = launch.instanceArn ? new Set([launch.instanceArn]) : undefined;
-    const instances = placementInstances(tx, record.clusterArn, ctx.presence, only);
+    const instances = placementInstances(tx, record.clusterArn, ctx.presence, only, usage);
     const strategies =
       (service.placementStrategy ?? []).length > 0
         ? (service.placementStrategy ?? [])
@@ -134,12 +142,13 @@ export const launchServiceTasks = (
       seed: `${service.serviceArn ?? ''}/${ctx.now}/${ctx.ids.hexId()}`,
     });
     const planned = plan.placements.map((p) => {
-      const address = definition.networkMode === 'awsvpc' ? allocateAddress(addresses) : undefined;
-      if (address) addresses.add(address);
+      const address = definition.networkMode === 'awsvpc' ? allocateAddress(addresses()) : undefined;
+      if (address) addresses().add(address);
       return template(p.instanceArn, address);
     });
-    const outcome = applyPlan(tx, record.clusterArn, planned);
+    const outcome = applyPlan(tx, record.clusterArn, planned, usage);
     started.push(...outcome.committed);
+    usage = withTasks(usage, outcome.committed);
     const failures = [
       ...plan.failures,
       ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),

@@ -7,6 +7,7 @@ import { deploymentIdFrom } from '../../services/ecs-services/deployment-id.js';
 import type { ServiceRecord } from '../../services/ecs-services/service-record.js';
 import { serviceTasks } from '../../services/ecs-services/service-view.js';
 import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
+import type { TaskGroupIndex } from '../../services/task-group-index.js';
 
 const hasHealthCheck = (record: TaskRecord): boolean =>
   record.containerDefinitions.some((c) => c.essential !== false && c.healthCheck !== undefined);
@@ -43,6 +44,8 @@ export interface SnapshotOptions {
   readonly presence: AgentPresence;
   readonly newHexId: () => string;
   readonly daemonInstances?: readonly string[];
+  /** Finds the service's tasks without a cluster scan (the snapshot is read before any write). */
+  readonly groups?: TaskGroupIndex;
 }
 
 export const buildServiceSnapshot = (
@@ -55,7 +58,7 @@ export const buildServiceSnapshot = (
       .list<ContainerInstanceRecord>(KIND.containerInstance, record.clusterArn)
       .map((i) => [i.instance.containerInstanceArn ?? '', i]),
   );
-  const tasks = serviceTasks(reader, record);
+  const tasks = serviceTasks(reader, record, options.groups);
   const config = record.service.deploymentConfiguration;
   const snapshot: ServiceSnapshot = {
     now: options.now,

@@ -3,6 +3,7 @@ import type { Deployment, LaunchType, Service } from '@berth/core';
 import type { StoreReader } from '@berth/store';
 
 import { KIND, type TaskRecord } from '../records.js';
+import type { TaskGroupIndex } from '../task-group-index.js';
 
 import { serviceGroup, type ServiceRecord } from './service-record.js';
 
@@ -28,8 +29,19 @@ export const countsByDeployment = (tasks: readonly TaskRecord[]): Map<string, Ta
   return counts;
 };
 
-export const serviceTasks = (reader: StoreReader, record: ServiceRecord): TaskRecord[] => {
+/** A service's tasks: from the group index when given (committed state), else by scanning the cluster. */
+export const serviceTasks = (
+  reader: StoreReader,
+  record: ServiceRecord,
+  index?: TaskGroupIndex,
+): TaskRecord[] => {
   const group = serviceGroup(record.service.serviceName ?? '');
+  if (index) {
+    return index
+      .taskArns(record.clusterArn, group)
+      .map((arn) => reader.get<TaskRecord>(KIND.task, arn))
+      .filter((t): t is TaskRecord => t !== undefined && t.task.group === group);
+  }
   return reader.list<TaskRecord>(KIND.task, record.clusterArn).filter((t) => t.task.group === group);
 };
 
@@ -37,8 +49,9 @@ export const serviceView = (
   reader: StoreReader,
   record: ServiceRecord,
   include: readonly string[],
+  index?: TaskGroupIndex,
 ): Service => {
-  const counts = countsByDeployment(serviceTasks(reader, record));
+  const counts = countsByDeployment(serviceTasks(reader, record, index));
   const deployments: Deployment[] = record.deployments.map((d) => ({
     id: d.id,
     status: d.status,

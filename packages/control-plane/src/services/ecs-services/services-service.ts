@@ -21,6 +21,7 @@ import { activeCluster, clusterNameOf } from '../cluster-ref.js';
 import { paginate, type Page } from '../pagination.js';
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 import { validateTags } from '../tags.js';
+import type { TaskGroupIndex } from '../task-group-index.js';
 import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
 import { validateNetworkConfiguration } from '../tasks/run-task-request.js';
 
@@ -44,6 +45,8 @@ export class ServicesService {
     private readonly deps: ServiceDeps,
     private readonly taskDefinitions: TaskDefinitionRegistry,
     private readonly createdBy: (partition: Partition) => string,
+    /** Committed tasks by group: lets reads (DescribeServices) skip a cluster scan. */
+    private readonly groups?: TaskGroupIndex,
   ) {}
 
   create(partition: Partition, request: CreateServiceRequest): Service {
@@ -240,7 +243,7 @@ export class ServicesService {
     const failures: Failure[] = [];
     for (const ref of refs) {
       const record = this.find(store, partition, clusterArn, ref);
-      if (record) services.push(serviceView(store, record, include));
+      if (record) services.push(serviceView(store, record, include, this.groups));
       else failures.push({ arn: this.arnOf(partition, clusterArn, ref), reason: 'MISSING' });
     }
     return { services, failures };

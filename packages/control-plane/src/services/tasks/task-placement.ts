@@ -4,7 +4,7 @@ import type { StoreReader } from '@berth/store';
 
 import type { AgentPresence } from '../agent-presence.js';
 import { queryableInstance } from '../container-instances/instance-views.js';
-import { instanceUsage, usageOf } from '../instance-usage.js';
+import { instanceUsage, usageOf, type InstanceUsage } from '../instance-usage.js';
 import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../records.js';
 
 /** The placement view of a cluster's registered instances, true at the moment of reading. */
@@ -13,8 +13,8 @@ export const placementInstances = (
   clusterArn: string,
   presence: AgentPresence,
   only?: ReadonlySet<string>,
+  usage: ReadonlyMap<string, InstanceUsage> = instanceUsage(reader, clusterArn),
 ): PlacementInstance[] => {
-  const usage = instanceUsage(reader, clusterArn);
   return reader
     .list<ContainerInstanceRecord>(KIND.containerInstance, clusterArn)
     .filter((r) => r.instance.status !== 'INACTIVE')
