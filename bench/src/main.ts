@@ -1,11 +1,15 @@
 /**
- * `npm run bench`: the ECS API against moto, and RunTask against the Docker floor, in one run.
- * Prints a report and writes it as JSON to bench/results/latest.json. Every server and container
- * the bench starts is stopped before it exits, also on failure or Ctrl-C.
+ * `npm run bench`: the ECS API against moto, RunTask against the Docker floor, and the scheduler
+ * at scale against Nomad's published figure, in one run. Prints a report and writes it as JSON to
+ * bench/results/latest.json. Every server and container the bench starts is stopped before it
+ * exits, also on failure or Ctrl-C. `node bench/dist/main.js scheduler-scale` runs only the
+ * scheduler-scale benchmark (no Docker or moto needed) and writes bench/results/scheduler-scale.json;
+ * `node bench/dist/main.js replacement` runs only the service task replacement benchmark (Berth vs
+ * Docker's restart policy) and writes bench/results/replacement.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { benchApiSystem } from './api-bench.js';
 import { killAllChildren, stopAllChildren } from './child-process.js';
@@ -13,9 +17,17 @@ import { readConfig, type BenchConfig } from './config.js';
 import { docker, removeBenchContainers, removeTaskContainers } from './docker-cli.js';
 import { dockerRunStarter } from './docker-cli-floor.js';
 import { engineApiStarter } from './docker-engine-floor.js';
+import { runReplacementAlone } from './replacement/index.js';
 import { renderReport } from './report.js';
 import type { BenchResults } from './results.js';
 import { runTaskStarter } from './runtask-bench.js';
+import {
+  benchSchedulerScale,
+  readScaleSettings,
+  renderSchedulerScale,
+  runSchedulerScaleAlone,
+  type SchedulerScaleResults,
+} from './scheduler-scale/index.js';
 import { measureInterleaved, type StartLatencyResult, type Starter } from './start-latency.js';
 import { motoVersion, startBerth, startMoto, type EcsEndpoint } from './servers.js';
 
@@ -70,7 +82,9 @@ const environment = async (): Promise<Record<string, string | number>> => ({
   moto: motoVersion(),
 });
 
-const runAll = async (config: BenchConfig, results: BenchResults, signal: AbortSignal): Promise<void> => {
+type AllResults = BenchResults & { schedulerScale?: SchedulerScaleResults };
+
+const runAll = async (config: BenchConfig, results: AllResults, signal: AbortSignal): Promise<void> => {
   await attempt(results, signal, 'api berth', async () => {
     progress('ECS API workload against berth server --no-agent');
     results.api.berth = await withServer(
@@ -83,6 +97,17 @@ const runAll = async (config: BenchConfig, results: BenchResults, signal: AbortS
     results.api.moto = await withServer(startMoto, (s) => benchApiSystem(config, 'moto', s.endpoint, signal));
   });
   await attempt(results, signal, 'start latency', () => benchStartLatency(config, results, signal));
+  await attempt(results, signal, 'scheduler scale', async () => {
+    progress('scheduler scale: simulated clusters through the in-process control plane');
+    const scale = await benchSchedulerScale(readScaleSettings(), signal);
+    results.schedulerScale = scale;
+    for (const size of scale.sizes) {
+      if (size.outcome === 'failed')
+        results.errors[`scheduler scale ${size.instances}`] = size.error ?? 'failed';
+      if (size.outcome === 'timed out')
+        results.notes.push(`scheduler scale: ${size.instances} instances timed out (${size.placed} placed)`);
+    }
+  });
 };
 
 /**
@@ -129,7 +154,7 @@ const benchStartLatency = async (
 const main = async (): Promise<void> => {
   const config = readConfig();
   const began = performance.now();
-  const results: BenchResults = {
+  const results: AllResults = {
     startedAt: new Date().toISOString(),
     durationSeconds: 0,
     environment: await environment(),
@@ -164,6 +189,8 @@ const main = async (): Promise<void> => {
   }
   results.durationSeconds = (performance.now() - began) / 1000;
   process.stdout.write(renderReport(results));
+  if (results.schedulerScale)
+    process.stdout.write(`\n${renderSchedulerScale(results.schedulerScale).join('\n')}\n`);
   mkdirSync(dirname(config.resultsFile), { recursive: true });
   writeFileSync(config.resultsFile, `${JSON.stringify(results, roundNumbers, 2)}\n`);
   process.stdout.write(`\nWrote ${config.resultsFile}\n`);
@@ -171,4 +198,43 @@ const main = async (): Promise<void> => {
   else if (Object.keys(results.errors).length > 0) process.exitCode = 1;
 };
 
-await main();
+/** `main.js scheduler-scale`: that benchmark alone, Ctrl-C stopping it as for the full run. */
+const schedulerScaleOnly = async (): Promise<void> => {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  const file = join(dirname(readConfig().resultsFile), 'scheduler-scale.json');
+  const converged = await runSchedulerScaleAlone(file, controller.signal);
+  if (controller.signal.aborted) process.exitCode = 130;
+  else if (!converged) process.exitCode = 1;
+};
+
+/** `main.js replacement`: that benchmark alone; its servers are stopped on Ctrl-C or exit. */
+const replacementOnly = async (): Promise<void> => {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  process.once('exit', killAllChildren);
+  const config = readConfig();
+  const file = join(dirname(config.resultsFile), 'replacement.json');
+  const measured = await runReplacementAlone(config, file, controller.signal);
+  if (controller.signal.aborted) process.exitCode = 130;
+  else if (!measured) process.exitCode = 1;
+};
+
+/** Benchmarks that can also run alone: `node bench/dist/main.js NAME`. */
+const ALONE: Readonly<Record<string, () => Promise<void>>> = {
+  'scheduler-scale': schedulerScaleOnly,
+  replacement: replacementOnly,
+};
+
+const selected = process.argv[2];
+const alone = selected === undefined ? undefined : ALONE[selected];
+if (selected === undefined) await main();
+else if (alone) await alone();
+else {
+  process.stderr.write(
+    `bench: unknown benchmark ${selected}; run all with no argument, or one of: ${Object.keys(ALONE).join(', ')}\n`,
+  );
+  process.exitCode = 2;
+}
