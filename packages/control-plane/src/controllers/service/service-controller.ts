@@ -19,6 +19,8 @@ import {
   type ServiceDeployment,
   type ServiceRecord,
 } from '../../services/ecs-services/service-record.js';
+import { queryableInstance } from '../../services/container-instances/instance-views.js';
+import { usageOf } from '../../services/instance-usage.js';
 import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
 import { epochSeconds, type IdSource } from '../../services/service-deps.js';
 import { WorkQueue } from '../work-queue.js';
@@ -208,18 +210,7 @@ export class ServiceController {
           this.options.presence.isConnected(i.instance.containerInstanceArn ?? ''),
       )
       .filter((i) =>
-        expressions.every((e) =>
-          evaluate(e, {
-            arn: i.instance.containerInstanceArn ?? '',
-            ec2InstanceId: i.instance.ec2InstanceId ?? '',
-            agentConnected: true,
-            agentVersion: i.instance.versionInfo?.agentVersion ?? '',
-            registeredAt: i.instance.registeredAt ?? 0,
-            runningTasksCount: 0,
-            attributes: Object.fromEntries((i.instance.attributes ?? []).map((a) => [a.name, a.value])),
-            taskGroups: {},
-          }),
-        ),
+        expressions.every((e) => evaluate(e, queryableInstance(i, true, usageOf(new Map(), '')))),
       )
       .map((i) => i.instance.containerInstanceArn ?? '');
   }

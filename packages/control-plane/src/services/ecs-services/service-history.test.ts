@@ -63,6 +63,27 @@ describe('service deployment history', () => {
     expect(followDeployments(history, [], 60)).toBe(history);
   });
 
+  it('a failed deployment already dropped behind its rollback is followed too', () => {
+    let history = start(EMPTY_HISTORY, 1, 'td:1', 10);
+    history = followDeployments(
+      history,
+      [{ id: 'ecs-svc/1', rolloutState: 'COMPLETED', rolloutStateReason: '', taskDefinitionArn: 'td:1' }],
+      20,
+    );
+    history = start(history, 2, 'td:2', 30);
+    const rollback = {
+      id: 'ecs-svc/9',
+      rolloutState: 'IN_PROGRESS',
+      rolloutStateReason: 'ECS deployment circuit breaker: rolling back to deploymentId ecs-svc/1.',
+      taskDefinitionArn: 'td:1',
+    };
+    history = followDeployments(history, [rollback], 40);
+    expect(history.deployments[0]).toMatchObject({
+      status: 'ROLLBACK_IN_PROGRESS',
+      rollback: { revisionId: '1' },
+    });
+  });
+
   it('a failure without rollback is STOPPED', () => {
     const history = followDeployments(
       start(EMPTY_HISTORY, 1, 'td:1', 10),

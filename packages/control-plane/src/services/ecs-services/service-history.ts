@@ -39,6 +39,7 @@ export interface ServiceHistory {
 
 export const EMPTY_HISTORY: ServiceHistory = { revisions: [], deployments: [] };
 const MAX_ENTRIES = 100;
+const CIRCUIT_BREAKER_FAILED = 'ECS deployment circuit breaker: tasks failed to start.';
 const FINISHED: readonly ServiceDeploymentStatus[] = [
   'SUCCESSFUL',
   'STOPPED',
@@ -118,7 +119,9 @@ export const followDeployments = (
     let next: ServiceDeploymentEntry = entry;
     if (entry.status === 'IN_PROGRESS' && own?.rolloutState === 'COMPLETED') {
       next = { ...entry, status: 'SUCCESSFUL', finishedAt: now, updatedAt: now };
-    } else if (entry.status === 'IN_PROGRESS' && own?.rolloutState === 'FAILED') {
+    } else if (entry.status === 'IN_PROGRESS' && (own?.rolloutState === 'FAILED' || (!own && newRollback))) {
+      // Failed: still listed as FAILED, or already dropped (no live task left) behind its rollback.
+      const reason = own?.rolloutStateReason ?? CIRCUIT_BREAKER_FAILED;
       const target =
         newRollback && history.revisions.find((r) => r.taskDefinitionArn === newRollback.taskDefinitionArn);
       next =
@@ -127,17 +130,11 @@ export const followDeployments = (
               ...entry,
               deploymentIds: [...entry.deploymentIds, newRollback.id],
               status: 'ROLLBACK_IN_PROGRESS',
-              statusReason: own.rolloutStateReason,
-              rollback: { reason: own.rolloutStateReason, startedAt: now, revisionId: target.id },
+              statusReason: reason,
+              rollback: { reason, startedAt: now, revisionId: target.id },
               updatedAt: now,
             }
-          : {
-              ...entry,
-              status: 'STOPPED',
-              statusReason: own.rolloutStateReason,
-              stoppedAt: now,
-              updatedAt: now,
-            };
+          : { ...entry, status: 'STOPPED', statusReason: reason, stoppedAt: now, updatedAt: now };
     } else if (entry.status === 'ROLLBACK_IN_PROGRESS' && rollback?.rolloutState === 'COMPLETED') {
       next = { ...entry, status: 'ROLLBACK_SUCCESSFUL', finishedAt: now, updatedAt: now };
     } else if (entry.status === 'ROLLBACK_IN_PROGRESS' && rollback?.rolloutState === 'FAILED') {
