@@ -99,7 +99,7 @@ export const CAVEATS = [
   '  Caveats: Nomad C1M (2016) placed 1,000,000 containers on 5,000 real hosts with 5 Raft-replicated',
   '  servers, real clients and real networking; its ~3,750/s is a published figure, not measured here.',
   '  This run is one Node.js process: the real control plane (ServiceController, placement, plan',
-  '  applier, in-memory SQLite store) with stand-in agents that only report tasks RUNNING — no',
+  '  applier, in-memory store) with stand-in agents that only report tasks RUNNING — no',
   '  network, no agent protocol, no containers — and 100× fewer tasks than C1M. "× floor" is placement',
   '  time ÷ the time to commit the same 10,000 task records to a fresh store (no scheduling), measured',
   '  in the same process; it is what the scheduler adds on top of writing its decisions down.',
