@@ -3,7 +3,6 @@
  * `put` it. Counts and remaining resources are derived at read time, never stored.
  */
 import type {
-  Attribute,
   Cluster,
   ContainerDefinition,
   ContainerInstance,
@@ -19,6 +18,7 @@ export const KIND = {
   containerInstance: 'container-instance',
   task: 'task',
   clientToken: 'client-token',
+  service: 'service',
 } as const;
 
 export interface ClusterRecord {
@@ -64,6 +64,3 @@ export interface ClientTokenRecord {
   readonly taskArns: readonly string[];
   readonly createdAt: number;
 }
-
-export type AttributeTarget = { readonly targetType: 'container-instance'; readonly targetId: string };
-export type { Attribute };

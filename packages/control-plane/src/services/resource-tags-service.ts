@@ -11,7 +11,7 @@ const KIND_BY_TYPE: Readonly<Record<string, string>> = {
   'task-definition': KIND.taskDefinition,
   task: KIND.task,
   'container-instance': KIND.containerInstance,
-  service: 'service',
+  service: KIND.service,
 };
 
 type Taggable = { readonly tags?: readonly Tag[]; readonly task?: { readonly tags?: readonly Tag[] } };

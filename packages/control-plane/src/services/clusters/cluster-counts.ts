@@ -1,13 +1,8 @@
 import type { Cluster, KeyValuePair } from '@berth/core';
 import type { StoreReader } from '@berth/store';
 
+import type { ServiceRecord } from '../ecs-services/service-record.js';
 import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../records.js';
-
-export const SERVICE_KIND = 'service';
-
-interface ServiceLike {
-  readonly service: { readonly status?: string; readonly launchType?: string };
-}
 
 /** The derived counts of a cluster, true at the moment of reading. */
 export const clusterCounts = (
@@ -21,7 +16,7 @@ export const clusterCounts = (
 } => {
   const instances = reader.list<ContainerInstanceRecord>(KIND.containerInstance, clusterArn);
   const tasks = reader.list<TaskRecord>(KIND.task, clusterArn);
-  const services = reader.list<ServiceLike>(SERVICE_KIND, clusterArn);
+  const services = reader.list<ServiceRecord>(KIND.service, clusterArn);
   const count = (status: string, launchType?: string): number =>
     tasks.filter((t) => t.task.lastStatus === status && (!launchType || t.task.launchType === launchType))
       .length;

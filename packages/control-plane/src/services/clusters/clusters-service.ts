@@ -23,7 +23,7 @@ import type { ServiceDeps } from '../service-deps.js';
 import { validateTags } from '../tags.js';
 
 import { FARGATE_PROVIDERS, validateCapacityProviderStrategy } from './capacity-provider-strategy.js';
-import { clusterCounts, SERVICE_KIND } from './cluster-counts.js';
+import { clusterCounts } from './cluster-counts.js';
 
 const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,255}$/;
 const DEFAULT_SETTINGS: ClusterSetting[] = [{ name: 'containerInsights', value: 'disabled' }];
@@ -131,7 +131,7 @@ export class ClustersService {
           'The Cluster cannot be deleted while Container Instances are active or draining.',
         );
       }
-      const services = tx.list<{ service: { status?: string } }>(SERVICE_KIND, arn);
+      const services = tx.list<{ service: { status?: string } }>(KIND.service, arn);
       if (services.some((s) => s.service.status === 'ACTIVE' || s.service.status === 'DRAINING')) {
         throw new ApiError(
           'ClusterContainsServicesException',

@@ -6,9 +6,11 @@
 import type { NetworkConfiguration, Service, Tag } from '@berth/core';
 import type { DeploymentState } from '@berth/scheduler';
 
+import { KIND } from '../records.js';
+
 import type { ServiceHistory } from './service-history.js';
 
-export const SERVICE_KIND = 'service';
+export const SERVICE_KIND = KIND.service;
 
 export interface ServiceDeployment extends DeploymentState {
   readonly launchType: string;
