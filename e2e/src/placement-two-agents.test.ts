@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startAgent, startServer, type BerthProcess } from './support/berth-process.js';
 import { awsOk } from './support/clients.js';
+import { SLEEPER_COMMAND } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -57,7 +58,7 @@ beforeAll(async () => {
         image: 'berth-test/busybox:latest',
         memory: 256,
         cpu: 256,
-        command: ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'],
+        command: SLEEPER_COMMAND,
       },
     ]),
   ]);

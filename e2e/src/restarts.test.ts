@@ -7,17 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startAgent, startServer, tempDir, type BerthProcess } from './support/berth-process.js';
 import { awsOk, docker } from './support/clients.js';
+import { sleeperDefinitions } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
-const SLEEPER = JSON.stringify([
-  {
-    name: 'app',
-    image: 'berth-test/busybox:latest',
-    memory: 32,
-    command: ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'],
-  },
-]);
+const SLEEPER = sleeperDefinitions();
 
 const containersOf = (taskArn: string): string[] =>
   docker(['ps', '-a', '-q', '--no-trunc', '--filter', `label=com.amazonaws.ecs.task-arn=${taskArn}`])

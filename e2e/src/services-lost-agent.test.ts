@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import { startAgent, startServer } from './support/berth-process.js';
 import { awsAsync, awsOk } from './support/clients.js';
 import { serviceTasks } from './support/services.js';
+import { SLEEPER_COMMAND } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -38,7 +39,7 @@ it('reschedules the service tasks of an instance whose agent is lost', async () 
           name: 'app',
           image: 'berth-test/busybox:latest',
           memory: 32,
-          command: ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'],
+          command: SLEEPER_COMMAND,
         },
       ]),
     ]);
