@@ -9,6 +9,8 @@ import {
   type ContainerInstance,
   type PollDesiredTasksResponse,
   type RegisterContainerInstanceRequest,
+  type RegisterManagedHostRequest,
+  type RegisterManagedHostResponse,
   type TaskReport,
 } from '@berth/core';
 
@@ -35,6 +37,8 @@ export interface AgentConfig {
   readonly credentials: AgentCredentials;
   readonly region: string;
   readonly cluster: string;
+  /** Join the managed ("Fargate") pool instead of the cluster: run FARGATE tasks of every cluster. */
+  readonly managed?: boolean;
   readonly stateDir: string;
   readonly host: HostFactsConfig;
   readonly engine: EngineConfig;
@@ -59,10 +63,12 @@ export class Agent {
     return this.identity.containerInstanceArn;
   }
 
-  /** Registers (retrying until the control plane answers), recovers containers, starts the loops. */
-  async start(): Promise<ContainerInstance> {
-    const instance = await this.registerWithRetry();
-    const arn = instance.containerInstanceArn ?? '';
+  /**
+   * Registers (retrying until the control plane answers), recovers containers, starts the loops.
+   * Returns the container instance ARN, or the managed host's ARN.
+   */
+  async start(): Promise<string> {
+    const arn = await this.registerWithRetry();
     this.engine = new TaskEngine({
       runtime: new DockerRuntime(this.config.dockerSocket ? { socketPath: this.config.dockerSocket } : {}),
       containerInstanceArn: arn,
@@ -74,8 +80,11 @@ export class Agent {
     });
     await this.engine.recover();
     this.loops = [this.pollLoop(), this.reportLoop()];
-    this.config.log('agent registered', { containerInstanceArn: arn, cluster: this.identity.clusterArn });
-    return instance;
+    this.config.log(this.config.managed ? 'managed host registered' : 'agent registered', {
+      arn,
+      ...(this.identity.clusterArn ? { cluster: this.identity.clusterArn } : {}),
+    });
+    return arn;
   }
 
   /** Stops the loops; with stopTasks, also stops and removes every container this agent started. */
@@ -85,7 +94,7 @@ export class Agent {
     await this.engine?.shutdown({ stopTasks: options.stopTasks });
   }
 
-  private async registerWithRetry(): Promise<ContainerInstance> {
+  private async registerWithRetry(): Promise<string> {
     const backoff = new Backoff();
     for (;;) {
       try {
@@ -98,7 +107,27 @@ export class Agent {
     }
   }
 
-  private async register(): Promise<ContainerInstance> {
+  private register(): Promise<string> {
+    return this.config.managed ? this.registerManagedHost() : this.registerInstance();
+  }
+
+  private async registerManagedHost(): Promise<string> {
+    const request: RegisterManagedHostRequest = {
+      totalResources: toWireResources(hostResources(this.config.host)),
+      attributes: hostAttributes(this.config.host),
+      ...(this.identity.containerInstanceArn ? { hostArn: this.identity.containerInstanceArn } : {}),
+    };
+    const { hostArn } = await this.client.call<RegisterManagedHostResponse>(
+      `${AGENT_TARGET_PREFIX}.RegisterManagedHost`,
+      request,
+      CALL_TIMEOUT_MS,
+    );
+    this.identity = { instanceId: this.identity.instanceId, containerInstanceArn: hostArn };
+    saveIdentity(this.config.stateDir, this.identity);
+    return hostArn;
+  }
+
+  private async registerInstance(): Promise<string> {
     const request: RegisterContainerInstanceRequest = {
       cluster: this.config.cluster,
       totalResources: toWireResources(hostResources(this.config.host)),
@@ -126,7 +155,7 @@ export class Agent {
     const clusterArn = arn.replace(/:container-instance\/([^/]+)\/.*$/, ':cluster/$1');
     this.identity = { ...this.identity, containerInstanceArn: arn, clusterArn };
     saveIdentity(this.config.stateDir, this.identity);
-    return containerInstance;
+    return arn;
   }
 
   private async pollLoop(): Promise<void> {

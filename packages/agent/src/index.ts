@@ -7,3 +7,8 @@
  */
 export { Agent, AGENT_VERSION, type AgentConfig } from './agent.js';
 export type { EngineConfig } from './engine/index.js';
+export {
+  ControlPlaneClient,
+  ControlPlaneError,
+  type AgentCredentials,
+} from './session/control-plane-client.js';

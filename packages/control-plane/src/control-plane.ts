@@ -3,6 +3,7 @@
  */
 import { openStateStore, type StoreLocation } from '@berth/store';
 
+import { adminService } from './api/admin/admin-service.js';
 import { agentService } from './api/agent/agent-service.js';
 import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 import { ecsService } from './api/ecs/ecs-service.js';
@@ -16,13 +17,17 @@ import { AgentPresence } from './services/agent-presence.js';
 import { InstanceUsageIndex } from './services/instance-usage-index.js';
 import { TaskGroupIndex } from './services/task-group-index.js';
 import { AttributesService } from './services/attributes-service.js';
+import { CapacityProvidersService } from './services/capacity-providers/capacity-providers-service.js';
 import { ClustersService } from './services/clusters/clusters-service.js';
 import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
 import { ServicesService } from './services/ecs-services/services-service.js';
+import { ManagedHostsService } from './services/fargate/managed-hosts-service.js';
 import { ResourceTagsService } from './services/resource-tags-service.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
 import { TasksService } from './services/tasks/tasks-service.js';
+import { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/fargate-prices.js';
+import { UsageService } from './services/usage/usage-service.js';
 
 export interface ControlPlaneConfig {
   readonly host: string;
@@ -36,6 +41,8 @@ export interface ControlPlaneConfig {
   readonly ids?: IdSource;
   /** How often every service is reconciled even without a change (time moves some decisions). */
   readonly serviceResyncIntervalMs?: number;
+  /** Prices Fargate usage reports are estimated with (default: published us-east-1 Linux/x86). */
+  readonly fargatePrices?: FargatePrices;
 }
 
 export interface RunningControlPlane {
@@ -59,18 +66,21 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const services: ControlPlaneServices = {
     deps,
     clusters,
+    capacityProviders: new CapacityProvidersService(deps),
     taskDefinitions,
     containerInstances,
     tasks: new TasksService(deps, clusters, taskDefinitions, presence),
     tags: new ResourceTagsService(deps),
     attributes: new AttributesService(deps, containerInstances),
     agentLink: new AgentLinkService(deps, presence, notifier),
+    managedHosts: new ManagedHostsService(deps, presence),
     ecsServices: new ServicesService(
       deps,
       taskDefinitions,
       (p) => `arn:aws:iam::${p.accountId}:root`,
       groupIndex,
     ),
+    usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
   const serviceController = new ServiceController({
@@ -84,7 +94,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
   });
   const server = new ApiServer({
-    services: [ecsService(services), agentService(services)],
+    services: [ecsService(services), agentService(services), adminService(services)],
     credentials: new CredentialStore(config.credentials),
     log: config.log,
     now,

@@ -6,3 +6,8 @@
  */
 export { startControlPlane, type ControlPlaneConfig, type RunningControlPlane } from './control-plane.js';
 export type { CredentialPair } from './http/credentials.js';
+export { ADMIN_TARGET_PREFIX } from './api/admin/admin-service.js';
+export { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/fargate-prices.js';
+export type { UsageRow } from './services/usage/task-usage.js';
+export type { GetUsageReportRequest, UsageReport } from './services/usage/usage-report.js';
+export type { UsageTotals } from './services/usage/usage-totals.js';

@@ -8,17 +8,35 @@
  */
 import type {
   Attachment,
+  Attribute,
   ContainerDefinition,
   HealthStatus,
   NetworkBinding,
+  Resource,
   TaskStopCode,
   Volume,
 } from './wire/ecs-shapes.js';
 
 export const AGENT_TARGET_PREFIX = 'BerthAgentV1';
 
+/**
+ * An agent started with `--managed` joins the pool of managed ("Fargate") capacity instead of a
+ * cluster: it runs FARGATE tasks of every cluster in its partition and is never a container instance.
+ */
+export interface RegisterManagedHostRequest {
+  /** The host's earlier ARN, to keep its identity (and adopt its tasks) across restarts. */
+  readonly hostArn?: string;
+  readonly totalResources: readonly Resource[];
+  readonly attributes?: readonly Attribute[];
+}
+
+export interface RegisterManagedHostResponse {
+  readonly hostArn: string;
+}
+
 export interface PollDesiredTasksRequest {
   readonly cluster: string;
+  /** The container instance, or the managed host's ARN. */
   readonly containerInstanceArn: string;
   /** The sequence number the agent last saw; the call waits until the desired state moves past it. */
   readonly knownSeq: number;
@@ -47,6 +65,11 @@ export interface DesiredTask {
   readonly memory?: number;
   /** awsvpc: the task's own address (a loopback address on single-host setups). */
   readonly address?: string;
+  /**
+   * Overrides every container's SIGTERM → SIGKILL grace for this stop (seconds): the warning a
+   * reclaimed FARGATE_SPOT task gets.
+   */
+  readonly stopGraceSeconds?: number;
   readonly containers: readonly ContainerDefinition[];
   readonly volumes: readonly Volume[];
 }

@@ -63,3 +63,7 @@ export {
   DEFAULT_LAUNCH_BACKOFF_SECONDS,
   DEFAULT_LOST_AGENT_TIMEOUT_SECONDS,
 } from './service/reconcile-settings.js';
+
+// Capacity provider strategies: how many tasks each provider gets (base first, then by weight).
+export { splitByStrategy } from './capacity/split-by-strategy.js';
+export type { StrategyItem } from './capacity/split-by-strategy.js';

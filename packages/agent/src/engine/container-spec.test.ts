@@ -162,6 +162,15 @@ describe('containerSpec', () => {
     ]);
   });
 
+  it('creates containers and the pause container under the task cgroup, when there is one', () => {
+    const d = { name: 'a', image: 'img' };
+    const task = aTask([d], { networkMode: 'awsvpc', cpu: 256 });
+    const ctx = { ...contextFor(task, 'pause-id'), cgroupParent: '/berth/t1' };
+    expect(containerSpec(ctx, d, 'img').cgroupParent).toBe('/berth/t1');
+    expect(pauseSpec(ctx, 'pause').cgroupParent).toBe('/berth/t1');
+    expect(containerSpec(contextFor(task), d, 'img')).not.toHaveProperty('cgroupParent');
+  });
+
   it('maps health checks with ECS defaults, and disables the image check without one', () => {
     expect(specOf({ name: 'a' }).spec.healthcheck).toEqual({ test: ['NONE'] });
     expect(specOf({ name: 'a', healthCheck: { command: ['CMD-SHELL', 'true'] } }).spec.healthcheck).toEqual({

@@ -25,6 +25,8 @@ export interface SpecContext {
   readonly pauseId?: string;
   /** Task volume name → bind source (host path or Docker volume). */
   readonly volumeSources: ReadonlyMap<string, string>;
+  /** The task cgroup every container of the task is created in. */
+  readonly cgroupParent?: string;
 }
 
 /** The ECS agent's labels plus ours; they win over the task definition's dockerLabels. */
@@ -105,6 +107,7 @@ export const containerSpec = (ctx: SpecContext, d: ContainerDefinition, image: s
     tmpfs: tmpfsMounts(linux),
     devices: deviceMappings(linux),
     ...resourceSpec(ctx.task, d),
+    ...(ctx.cgroupParent === undefined ? {} : { cgroupParent: ctx.cgroupParent }),
     ...(sharedMemoryBytes(linux) === undefined ? {} : { shmSize: sharedMemoryBytes(linux) ?? 0 }),
     ulimits: ulimitSpecs(d),
     sysctls: containerSysctls(ctx, d),

@@ -6,6 +6,7 @@ import { applyOutcome, applyTaskRules, failContainer } from './apply-outcome.js'
 import { observeContainer } from './observe-container.js';
 import { planStep, type Move } from './step-planner.js';
 import { cleanupTask, setupTaskResources } from './task-resources.js';
+import { attributeOomKills, liveContainers } from './task-oom-kills.js';
 import { buildTaskReport } from './task-report.js';
 import { containerNamed, createTaskState, type ManagedContainer, type TaskState } from './task-state.js';
 import { runTransition, type TransitionContext } from './transitions.js';
@@ -102,7 +103,7 @@ export class ManagedTask {
   }
 
   observed(): TaskReport {
-    return buildTaskReport(this.state, this.deps.clusterArn);
+    return buildTaskReport(this.state, this.state.desired.clusterArn || this.deps.clusterArn);
   }
 
   private adopt(owned: OwnedContainer): void {
@@ -136,7 +137,14 @@ export class ManagedTask {
   private async refresh(): Promise<void> {
     const stale = [...this.stale];
     this.stale.clear();
-    await Promise.all(stale.map((c) => this.inspect(c)));
+    await this.observingOomKills(() => Promise.all(stale.map((c) => this.inspect(c))));
+  }
+
+  /** Runs `work`; containers it finds SIGKILLed may owe that to the task's memory limit. */
+  private async observingOomKills(work: () => Promise<unknown>): Promise<void> {
+    const wereLive = liveContainers(this.state);
+    await work();
+    await attributeOomKills(this.state, wereLive, () => this.deps.taskCgroups.oomKills(this.state.desired));
   }
 
   private async inspect(c: ManagedContainer): Promise<void> {
@@ -155,14 +163,16 @@ export class ManagedTask {
 
   private async perform(moves: readonly Move[]): Promise<void> {
     if (moves.some((m) => m.to === 'PULLED')) this.state.pullStartedAtMs ??= this.deps.now();
-    const outcomes = await Promise.all(
-      moves.map((m) => runTransition(this.deps, this.state, m.container, m.to)),
-    );
-    moves.forEach((move, i) => {
-      const outcome = outcomes[i];
-      if (outcome && applyOutcome(this.state, move.container, move.to, outcome, this.deps.now())) {
-        this.stale.add(move.container);
-      }
+    await this.observingOomKills(async () => {
+      const outcomes = await Promise.all(
+        moves.map((m) => runTransition(this.deps, this.state, m.container, m.to)),
+      );
+      moves.forEach((move, i) => {
+        const outcome = outcomes[i];
+        if (outcome && applyOutcome(this.state, move.container, move.to, outcome, this.deps.now())) {
+          this.stale.add(move.container);
+        }
+      });
     });
     const pulling = this.state.containers.some((c) => c.known === 'NONE');
     if (this.state.pullStartedAtMs !== undefined && !pulling) this.state.pullStoppedAtMs ??= this.deps.now();

@@ -32,6 +32,7 @@ export const pauseSpec = (ctx: SpecContext, image: string): ContainerSpec => {
     tmpfs: {},
     devices: [],
     cpuShares: MIN_CPU_SHARES,
+    ...(ctx.cgroupParent === undefined ? {} : { cgroupParent: ctx.cgroupParent }),
     ulimits: [],
     sysctls: Object.fromEntries(netSysctls),
     capAdd: [],

@@ -79,4 +79,18 @@ describe('TaskEngine: failures', () => {
     expect(stopped.containers[0]).toMatchObject({ status: 'STOPPED', exitCode: 137 });
     expect(stopped.stopCode).toBeUndefined();
   });
+
+  it("uses the task's stopGraceSeconds over the container stopTimeout when the task is stopped", async () => {
+    const task = aTask([
+      { name: 'stubborn', image: TEST_IMAGE, essential: true, stopTimeout: 30, command: ['sleep', '600'] },
+    ]);
+    run(task);
+    await harness.waitForReport(task.taskArn, (r) => r.status === 'RUNNING');
+    const stopAt = Date.now();
+    harness.engine.applyDesired([{ ...task, desiredStatus: 'STOPPED', stopGraceSeconds: 2 }]);
+    const stopped = await harness.waitForReport(task.taskArn, (r) => r.status === 'STOPPED');
+    expect(Date.now() - stopAt).toBeGreaterThanOrEqual(1_900);
+    expect(Date.now() - stopAt).toBeLessThan(10_000);
+    expect(stopped.containers[0]).toMatchObject({ status: 'STOPPED', exitCode: 137 });
+  });
 });

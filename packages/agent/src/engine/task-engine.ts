@@ -1,5 +1,6 @@
 import type { DesiredTask, TaskReport } from '@berth/core';
 
+import { TaskCgroups } from '../host/task-cgroups.js';
 import { PauseImage } from '../pause/pause-image.js';
 import type {
   ContainerRuntime,
@@ -74,6 +75,7 @@ export class TaskEngine {
         arch: process.arch,
         ...(this.config.pauseImage === undefined ? {} : { pauseImage: this.config.pauseImage }),
       }),
+      taskCgroups: new TaskCgroups({ cgroupDriver: () => options.runtime.cgroupDriver(), log }),
       now: options.now,
       log,
       report: (report) => {

@@ -12,12 +12,16 @@ const ensureVolume = async (ctx: TransitionContext, volume: TaskVolume): Promise
   }
 };
 
-/** Creates the task's volumes before any container. Returns the failure reason, if any. */
+/**
+ * Creates the task's cgroup (recording it as its containers' cgroup parent) and its volumes,
+ * before any container. Returns the failure reason, if any.
+ */
 export const setupTaskResources = async (
   ctx: TransitionContext,
   task: TaskState,
 ): Promise<string | undefined> => {
   try {
+    task.cgroupParent = await ctx.taskCgroups.ensure(task.desired);
     for (const volume of resolveTaskVolumes(task.desired)) await ensureVolume(ctx, volume);
     return undefined;
   } catch (error) {
@@ -35,7 +39,7 @@ const attempt = async (log: Log, what: string, work: () => Promise<void>): Promi
   }
 };
 
-/** Removes the task's containers (the pause container last) and its task-scoped volumes. */
+/** Removes the task's containers (the pause container last), its task-scoped volumes and its cgroup. */
 export const cleanupTask = async (ctx: TransitionContext, task: TaskState, log: Log): Promise<void> => {
   const remove = (internal: boolean): Promise<void[]> =>
     Promise.all(
@@ -54,4 +58,5 @@ export const cleanupTask = async (ctx: TransitionContext, task: TaskState, log: 
       await attempt(log, `volume ${volume.source}`, () => ctx.runtime.removeVolume(ctx.owner, volume.source));
     }
   }
+  await ctx.taskCgroups.remove(task.desired);
 };

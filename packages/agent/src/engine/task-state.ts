@@ -51,8 +51,12 @@ export interface TaskState {
   known: AgentStatus;
   reachedRunning: boolean;
   stop: TaskStop | undefined;
-  /** Task-scoped volumes exist. */
+  /** Task-scoped volumes and the task cgroup exist. */
   resourcesReady: boolean;
+  /** The task cgroup its containers are created in (when it sets task-level limits). */
+  cgroupParent: string | undefined;
+  /** The task cgroup's OOM kills already attributed to a container. */
+  oomKillsSeen: number;
   /** The task left the desired set: stop it and remove its containers right away. */
   forgotten: boolean;
   /** Its containers were found after an agent restart (timestamps come from them, not the clock). */
@@ -90,6 +94,8 @@ export const createTaskState = (desired: DesiredTask): TaskState => {
     reachedRunning: false,
     stop: undefined,
     resourcesReady: false,
+    cgroupParent: undefined,
+    oomKillsSeen: 0,
     forgotten: false,
     adopted: false,
     cleanedUp: false,

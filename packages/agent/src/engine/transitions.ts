@@ -24,6 +24,7 @@
  *  - STOPPED once every container is. Its containers (and task-scoped volumes) are removed
  *    taskCleanupWaitSeconds later, or at once when the task leaves the desired set.
  */
+import type { TaskCgroups } from '../host/task-cgroups.js';
 import type { ContainerInspection, ContainerRuntime } from '../runtime/container-runtime.js';
 import { isOwnedBy, LABELS } from '../runtime/ownership-labels.js';
 import { reasonOf, RuntimeError, type RuntimeErrorName } from '../runtime/runtime-error.js';
@@ -43,6 +44,7 @@ export interface TransitionContext {
   readonly clusterArn: string;
   readonly config: ResolvedEngineConfig;
   readonly pause: PauseImage;
+  readonly taskCgroups: TaskCgroups;
 }
 
 /** What a transition observed; the task loop folds it into the state. */
@@ -61,10 +63,11 @@ const specContext = (ctx: TransitionContext, task: TaskState): SpecContext => {
   return {
     task: task.desired,
     owner: ctx.owner,
-    clusterArn: ctx.clusterArn,
+    clusterArn: task.desired.clusterArn || ctx.clusterArn,
     config: ctx.config,
     ...(pauseId === undefined ? {} : { pauseId }),
     volumeSources: volumeSources(resolveTaskVolumes(task.desired)),
+    ...(task.cgroupParent === undefined ? {} : { cgroupParent: task.cgroupParent }),
   };
 };
 
@@ -121,13 +124,16 @@ const start: Transition = async (ctx, _task, c) => {
   return inspectAfter(ctx, id);
 };
 
-const stop: Transition = async (ctx, _task, c) => {
+/** SIGTERM → SIGKILL grace: the task's stop override, else the container's stopTimeout, else the default. */
+const stopTimeoutSeconds = (ctx: TransitionContext, task: TaskState, c: ManagedContainer): number => {
+  const override = task.desired.desiredStatus === 'STOPPED' ? task.desired.stopGraceSeconds : undefined;
+  return override ?? c.definition.stopTimeout ?? ctx.config.containerStopTimeoutSeconds;
+};
+
+const stop: Transition = async (ctx, task, c) => {
   if (c.known !== 'RUNNING' || c.runtimeId === undefined) return { kind: 'marked-stopped' };
   if (c.internal) await ctx.runtime.killContainer(ctx.owner, c.runtimeId);
-  else {
-    const timeout = c.definition.stopTimeout ?? ctx.config.containerStopTimeoutSeconds;
-    await ctx.runtime.stopContainer(ctx.owner, c.runtimeId, timeout);
-  }
+  else await ctx.runtime.stopContainer(ctx.owner, c.runtimeId, stopTimeoutSeconds(ctx, task, c));
   return inspectAfter(ctx, c.runtimeId);
 };
 

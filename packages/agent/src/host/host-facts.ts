@@ -14,7 +14,15 @@ export interface HostFactsConfig {
   readonly cpuUnits?: number;
   readonly memoryMiB?: number;
   readonly customAttributes: readonly Attribute[];
+  /** The Berth Auto Scaling group this agent joins (`--auto-scaling-group`), if any. */
+  readonly autoScalingGroup?: string;
 }
+
+/**
+ * The attribute that puts a container instance in an Auto Scaling group; the control plane matches
+ * it against its capacity providers' group names (control-plane `AUTO_SCALING_GROUP_ATTRIBUTE`).
+ */
+export const AUTO_SCALING_GROUP_ATTRIBUTE = 'berth.auto-scaling-group';
 
 export const cpuArchitecture = (): string =>
   arch() === 'arm64' ? 'arm64' : arch() === 'x64' ? 'x86_64' : arch();
@@ -35,6 +43,9 @@ export const hostAttributes = (config: HostFactsConfig): Attribute[] => [
   { name: 'ecs.ami-id', value: 'ami-berth' },
   ...AGENT_CAPABILITIES.map((name) => ({ name })),
   ...config.customAttributes,
+  ...(config.autoScalingGroup !== undefined
+    ? [{ name: AUTO_SCALING_GROUP_ATTRIBUTE, value: config.autoScalingGroup }]
+    : []),
 ];
 
 export const hostIdentity = (instanceType: string, availabilityZone: string): string =>

@@ -96,6 +96,8 @@ export interface ContainerSpec {
   readonly memoryReservation?: number;
   readonly memorySwap?: number;
   readonly memorySwappiness?: number;
+  /** The cgroup the container's cgroup is created under, e.g. its task's `/berth/<taskId>`. */
+  readonly cgroupParent?: string;
   readonly shmSize?: number;
   readonly ulimits: readonly UlimitSpec[];
   readonly sysctls: Readonly<Record<string, string>>;
@@ -200,6 +202,9 @@ export interface ContainerRuntime {
   hasVolume(name: string): Promise<boolean>;
   removeVolume(owner: string, name: string): Promise<void>;
   listOwnedVolumes(owner: string): Promise<OwnedVolume[]>;
+
+  /** How the runtime manages cgroups: `cgroupfs` or `systemd` (Docker's CgroupDriver). */
+  cgroupDriver(): Promise<string>;
 
   /** Lifecycle events of the owner's containers; reconnects by itself until closed. */
   watchEvents(owner: string, onEvent: (event: RuntimeEvent) => void): EventSubscription;

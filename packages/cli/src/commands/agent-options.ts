@@ -17,6 +17,7 @@ export interface AgentFlags {
   imagePullBehavior: (typeof PULL_BEHAVIORS)[number];
   dockerSocket?: string;
   containerStopTimeout: number;
+  autoScalingGroup?: string;
 }
 
 const integer = (value: string): number => {
@@ -29,6 +30,14 @@ const attribute = (value: string, previous: Attribute[]): Attribute[] => {
   const [name = '', ...rest] = value.split('=');
   if (!name) throw new InvalidArgumentError('Expected name=value.');
   return [...previous, rest.length > 0 ? { name, value: rest.join('=') } : { name }];
+};
+
+/** A group name must be a valid ECS attribute value: it travels as the `berth.auto-scaling-group` attribute. */
+const groupName = (value: string): string => {
+  if (!/^[a-zA-Z0-9_.\-/:@ ]{1,128}$/.test(value)) {
+    throw new InvalidArgumentError('Expected 1-128 letters, numbers, or _ . - / : @ and spaces.');
+  }
+  return value;
 };
 
 export const addAgentOptions = (command: Command): Command =>
@@ -45,7 +54,12 @@ export const addAgentOptions = (command: Command): Command =>
         .default('prefer-cached'),
     )
     .option('--container-stop-timeout <seconds>', 'ECS_CONTAINER_STOP_TIMEOUT', integer, 30)
-    .option('--docker-socket <path>', 'Docker Engine socket (default: /var/run/docker.sock)');
+    .option('--docker-socket <path>', 'Docker Engine socket (default: /var/run/docker.sock)')
+    .option(
+      '--auto-scaling-group <name>',
+      'the Auto Scaling group this instance joins: capacity providers with this group name place tasks here',
+      groupName,
+    );
 
 export const agentConfigFrom = (
   flags: AgentFlags,
@@ -66,6 +80,7 @@ export const agentConfigFrom = (
     ...(flags.cpu !== undefined ? { cpuUnits: flags.cpu } : {}),
     ...(flags.memory !== undefined ? { memoryMiB: flags.memory } : {}),
     customAttributes: flags.attribute,
+    ...(flags.autoScalingGroup ? { autoScalingGroup: flags.autoScalingGroup } : {}),
   },
   engine: {
     imagePullBehavior: flags.imagePullBehavior,

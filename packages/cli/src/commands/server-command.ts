@@ -1,4 +1,7 @@
-/** `berth server`: the control plane plus an embedded agent for this host, on loopback. */
+/**
+ * `berth server`: the control plane plus embedded agents for this host, on loopback: one joins the
+ * cluster as a container instance, one offers the host as managed (FARGATE) capacity.
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +23,9 @@ import { stderrLog } from '../logger.js';
 
 import { addAgentOptions, agentConfigFrom, type AgentFlags } from './agent-options.js';
 import { onShutdown } from './shutdown.js';
+import { addFargatePriceOptions, fargatePricesFrom, type FargatePriceFlags } from './usage-price-options.js';
 
-interface ServerFlags extends AgentFlags {
+interface ServerFlags extends AgentFlags, FargatePriceFlags {
   host: string;
   port: number;
   dataDir: string;
@@ -31,6 +35,7 @@ interface ServerFlags extends AgentFlags {
   accountId: string;
   region: string;
   agent: boolean;
+  managed: boolean;
   cluster: string;
   stoppedTaskRetention: number;
   quiet?: boolean;
@@ -49,7 +54,7 @@ const accountId = (value: string): string => {
 
 export const serverCommand = (): Command =>
   addAgentOptions(
-    new Command('server')
+    addFargatePriceOptions(new Command('server'))
       .description('Run the Berth control plane with an embedded agent for this host')
       .option('--host <address>', 'address to listen on', DEFAULT_HOST)
       .option('--port <port>', 'port to listen on (0 picks a free one)', port, DEFAULT_PORT)
@@ -64,6 +69,7 @@ export const serverCommand = (): Command =>
         process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION,
       )
       .option('--no-agent', 'run the control plane only')
+      .option('--no-managed', 'do not offer this host as managed (FARGATE) capacity')
       .option('--cluster <name>', 'cluster the embedded agent joins', 'default')
       .option(
         '--stopped-task-retention <seconds>',
@@ -87,25 +93,28 @@ export const serverCommand = (): Command =>
       store: flags.inMemory ? { kind: 'memory' } : { kind: 'sqlite', path: join(flags.dataDir, 'state.db') },
       credentials: [{ ...keyPair, accountId: flags.accountId }],
       stoppedTaskRetentionMs: flags.stoppedTaskRetention * 1000,
+      fargatePrices: fargatePricesFrom(flags),
       log,
     });
     const endpoint = `http://${flags.host}:${controlPlane.port}`;
-    let agent: Agent | undefined;
-    if (flags.agent) {
-      agent = new Agent(
+    const agents: Agent[] = [];
+    const embedded = (name: string, managed: boolean): Agent =>
+      new Agent(
         agentConfigFrom(flags, {
           endpoint,
           credentials: keyPair,
           region: flags.region,
           cluster: flags.cluster,
+          ...(managed ? { managed: true } : {}),
           stateDir: flags.inMemory
-            ? mkdtempSync(join(tmpdir(), 'berth-agent-'))
-            : join(flags.dataDir, 'agent'),
-          log: stderrLog('agent', flags.quiet),
+            ? mkdtempSync(join(tmpdir(), `berth-${name}-`))
+            : join(flags.dataDir, name),
+          log: stderrLog(name, flags.quiet),
         }),
       );
-      await agent.start();
-    }
+    if (flags.agent) agents.push(embedded('agent', false));
+    if (flags.agent && flags.managed) agents.push(embedded('managed-agent', true));
+    for (const agent of agents) await agent.start();
     process.stdout.write(
       [
         `Berth is running at ${endpoint}`,
@@ -117,7 +126,7 @@ export const serverCommand = (): Command =>
       ].join('\n'),
     );
     onShutdown(async () => {
-      await agent?.stop({ stopTasks: flags.inMemory === true });
+      await Promise.all(agents.map((agent) => agent.stop({ stopTasks: flags.inMemory === true })));
       await controlPlane.close();
     });
   });

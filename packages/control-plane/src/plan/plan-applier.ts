@@ -1,14 +1,21 @@
 /**
  * The single plan applier: every placement is committed through here. It re-checks each placed
  * task against the latest state inside the committing transaction (instance still ACTIVE, CPU,
- * memory and ports still free) and commits the tasks that fit; the rest are rejected, so
+ * memory and ports still free; for FARGATE tasks, the managed host still ACTIVE with the memory
+ * free) and commits the tasks that fit; the rest are rejected, so
  * concurrent planners can never over-commit an instance.
  */
 import { subtractResources, type ResourceAmounts } from '@berth/core';
 import type { StoreTransaction } from '@berth/store';
 
 import { instanceUsage, usageOf, type InstanceUsage } from '../services/instance-usage.js';
-import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../services/records.js';
+import { managedMemoryInUse } from '../services/fargate/managed-capacity.js';
+import {
+  KIND,
+  type ContainerInstanceRecord,
+  type ManagedHostRecord,
+  type TaskRecord,
+} from '../services/records.js';
 
 export interface PlanOutcome {
   readonly committed: readonly TaskRecord[];
@@ -23,6 +30,26 @@ const misfit = (remaining: ResourceAmounts, wanted: ResourceAmounts): string | u
   return undefined;
 };
 
+const freeManagedMemory = (tx: StoreTransaction): Map<string, number> => {
+  const used = managedMemoryInUse(tx);
+  return new Map(
+    tx
+      .list<ManagedHostRecord>(KIND.managedHost)
+      .filter((h) => h.status === 'ACTIVE')
+      .map((h) => [h.hostArn, h.registeredResources.memory - (used.get(h.hostArn) ?? 0)]),
+  );
+};
+
+/** A FARGATE task is admitted by its host's free memory (CPU is capped per task by its cgroup). */
+const managedMisfit = (free: Map<string, number>, task: TaskRecord): string | undefined => {
+  const hostArn = task.hostArn ?? '';
+  const left = free.get(hostArn);
+  if (left === undefined) return 'INACTIVE';
+  if (task.reservation.memory > left) return 'RESOURCE:MEMORY';
+  free.set(hostArn, left - task.reservation.memory);
+  return undefined;
+};
+
 /** `usage` may be passed when the caller read it in this same transaction (it is not re-read then). */
 export const applyPlan = (
   tx: StoreTransaction,
@@ -33,7 +60,18 @@ export const applyPlan = (
   const remaining = new Map<string, ResourceAmounts>();
   const committed: TaskRecord[] = [];
   const rejected: { task: TaskRecord; reason: string }[] = [];
+  let managedFree: Map<string, number> | undefined;
   for (const task of tasks) {
+    if (task.hostArn) {
+      managedFree ??= freeManagedMemory(tx);
+      const reason = managedMisfit(managedFree, task);
+      if (reason) rejected.push({ task, reason });
+      else {
+        tx.put(KIND.task, task.task.taskArn ?? '', clusterArn, task);
+        committed.push(task);
+      }
+      continue;
+    }
     const instanceArn = task.task.containerInstanceArn ?? '';
     const instance = tx.get<ContainerInstanceRecord>(KIND.containerInstance, instanceArn);
     if (!instance || instance.instance.status !== 'ACTIVE') {

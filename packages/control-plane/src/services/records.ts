@@ -3,6 +3,7 @@
  * `put` it. Counts and remaining resources are derived at read time, never stored.
  */
 import type {
+  Attribute,
   Cluster,
   ContainerDefinition,
   ContainerInstance,
@@ -19,6 +20,9 @@ export const KIND = {
   task: 'task',
   clientToken: 'client-token',
   service: 'service',
+  capacityProvider: 'capacity-provider',
+  managedHost: 'managed-host',
+  usage: 'usage',
 } as const;
 
 export interface ClusterRecord {
@@ -56,6 +60,27 @@ export interface TaskRecord {
   /** awsvpc: the task's own address. */
   readonly address?: string;
   readonly taskDefinition: TaskDefinition;
+  /** FARGATE: the managed host running the task (never shown; Fargate tasks have no container instance). */
+  readonly hostArn?: string;
+  /** A reclaimed FARGATE_SPOT task: how long its containers get between SIGTERM and SIGKILL. */
+  readonly stopGraceSeconds?: number;
+}
+
+/** Where a task runs: its container instance, or the managed host of a FARGATE task. */
+export const placedOn = (record: TaskRecord): string | undefined =>
+  record.hostArn ?? record.task.containerInstanceArn;
+
+/**
+ * A host of Berth-managed ("Fargate") capacity: an agent started with `--managed`. It serves every
+ * cluster of every account and region, and never appears as a container instance.
+ */
+export interface ManagedHostRecord {
+  readonly hostArn: string;
+  readonly status: 'ACTIVE' | 'INACTIVE';
+  readonly registeredResources: ResourceAmounts;
+  readonly attributes: readonly Attribute[];
+  /** Epoch seconds. */
+  readonly registeredAt: number;
 }
 
 export interface ClientTokenRecord {

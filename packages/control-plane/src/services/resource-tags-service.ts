@@ -12,6 +12,7 @@ const KIND_BY_TYPE: Readonly<Record<string, string>> = {
   task: KIND.task,
   'container-instance': KIND.containerInstance,
   service: KIND.service,
+  'capacity-provider': KIND.capacityProvider,
 };
 
 type Taggable = { readonly tags?: readonly Tag[]; readonly task?: { readonly tags?: readonly Tag[] } };

@@ -17,6 +17,7 @@ const TRANSITION_WORDS: Record<DockerOperation, string> = {
   volumeCreate: 'volume created',
   volumeInspect: 'inspecting volume',
   volumeRemove: 'volume removed',
+  info: 'reading daemon info',
   eventsConnect: 'listening to events',
 };
 

@@ -38,6 +38,7 @@ const resources = (spec: ContainerSpec): Partial<HostConfig> => ({
   ...optional('MemoryReservation', spec.memoryReservation),
   ...optional('MemorySwap', spec.memorySwap),
   ...optional('MemorySwappiness', spec.memorySwappiness),
+  ...optional('CgroupParent', spec.cgroupParent),
   ...optional('ShmSize', spec.shmSize),
   Ulimits: spec.ulimits.map((u) => ({ Name: u.name, Soft: u.soft, Hard: u.hard })),
 });

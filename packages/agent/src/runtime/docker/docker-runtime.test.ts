@@ -144,6 +144,12 @@ describe('DockerRuntime', () => {
     );
   });
 
+  it("reports Docker's cgroup driver", async () => {
+    const { CgroupDriver: driver } = (await docker.info()) as { CgroupDriver: string };
+    expect(await runtime.cgroupDriver()).toBe(driver);
+    expect(['cgroupfs', 'systemd']).toContain(driver);
+  });
+
   it('creates, lists and removes owned volumes', async () => {
     const name = `berth-test-volume-${shortId()}`;
     await runtime.ensureVolume(owner, { name, labels: { [LABELS.taskArn]: 'x' } });

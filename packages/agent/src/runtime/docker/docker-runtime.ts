@@ -31,6 +31,9 @@ export interface DockerRuntimeOptions {
   readonly log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
+/** dockerode's typings omit the options (abort signal) its `info` takes. */
+type InfoCall = (options: { abortSignal: AbortSignal }) => Promise<{ CgroupDriver?: unknown }>;
+
 const statusOf = (error: unknown): unknown => (error as { statusCode?: unknown } | null)?.statusCode;
 
 /** Tolerates the given HTTP statuses (e.g. 304 "already stopped") as success. */
@@ -165,6 +168,15 @@ export class DockerRuntime implements ContainerRuntime {
 
   listOwnedVolumes(owner: string): Promise<OwnedVolume[]> {
     return this.volumes.listOwned(owner);
+  }
+
+  async cgroupDriver(): Promise<string> {
+    const info = this.docker.info.bind(this.docker) as unknown as InfoCall;
+    const { CgroupDriver: driver } = await dockerCall(
+      { op: 'info', errorName: 'ResourceInitializationError' },
+      (abortSignal) => info({ abortSignal }),
+    );
+    return typeof driver === 'string' ? driver : 'unknown';
   }
 
   watchEvents(owner: string, onEvent: (event: RuntimeEvent) => void): EventSubscription {

@@ -25,6 +25,8 @@ export const DOCKER_TIMEOUTS = {
   volumeCreate: 1 * MINUTE,
   volumeInspect: 30 * SECOND,
   volumeRemove: 1 * MINUTE,
+  /** GET /info. */
+  info: 30 * SECOND,
   /** Opening the event stream (the stream itself is long-lived). */
   eventsConnect: 30 * SECOND,
 } as const;

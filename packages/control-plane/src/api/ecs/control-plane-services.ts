@@ -1,22 +1,28 @@
 import type { AgentLinkService } from '../../services/agent-link/agent-link-service.js';
 import type { AttributesService } from '../../services/attributes-service.js';
+import type { CapacityProvidersService } from '../../services/capacity-providers/capacity-providers-service.js';
 import type { ClustersService } from '../../services/clusters/clusters-service.js';
 import type { ContainerInstancesService } from '../../services/container-instances/container-instances-service.js';
 import type { ServicesService } from '../../services/ecs-services/services-service.js';
+import type { ManagedHostsService } from '../../services/fargate/managed-hosts-service.js';
 import type { ResourceTagsService } from '../../services/resource-tags-service.js';
 import type { ServiceDeps } from '../../services/service-deps.js';
 import type { TaskDefinitionRegistry } from '../../services/task-definition-registry.js';
 import type { TasksService } from '../../services/tasks/tasks-service.js';
+import type { UsageService } from '../../services/usage/usage-service.js';
 
 /** Every use-case service the API handlers call. */
 export interface ControlPlaneServices {
   readonly deps: ServiceDeps;
   readonly clusters: ClustersService;
+  readonly capacityProviders: CapacityProvidersService;
   readonly taskDefinitions: TaskDefinitionRegistry;
   readonly containerInstances: ContainerInstancesService;
   readonly tasks: TasksService;
   readonly tags: ResourceTagsService;
   readonly attributes: AttributesService;
   readonly agentLink: AgentLinkService;
+  readonly managedHosts: ManagedHostsService;
   readonly ecsServices: ServicesService;
+  readonly usage: UsageService;
 }

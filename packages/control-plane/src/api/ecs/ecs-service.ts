@@ -3,6 +3,7 @@ import { ECS_OPERATIONS } from '@berth/core';
 import type { JsonService, Operation } from '../../http/request-context.js';
 
 import { attributeOperations } from './attribute-operations.js';
+import { capacityProviderOperations } from './capacity-provider-operations.js';
 import { clusterOperations } from './cluster-operations.js';
 import { containerInstanceOperations } from './container-instance-operations.js';
 import type { ControlPlaneServices } from './control-plane-services.js';
@@ -19,6 +20,7 @@ export const ecsService = (services: ControlPlaneServices): JsonService => {
   const operations = new Map<string, Operation>(
     Object.entries({
       ...clusterOperations(services),
+      ...capacityProviderOperations(services),
       ...taskDefinitionOperations(services),
       ...containerInstanceOperations(services),
       ...taskOperations(services),

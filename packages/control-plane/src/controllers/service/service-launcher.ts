@@ -4,23 +4,24 @@
  * spread across availability zones, then instances) and commits through the plan applier.
  */
 import { resourceIdOf, type Partition, type PlacementStrategy } from '@berth/core';
-import type { TaskLaunch } from '@berth/scheduler';
+import { splitByStrategy, type TaskLaunch } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 
 import { applyPlan } from '../../plan/plan-applier.js';
 import type { AgentPresence } from '../../services/agent-presence.js';
+import { providerInstances } from '../../services/capacity-providers/provider-instances.js';
+import { serviceTasks } from '../../services/ecs-services/service-view.js';
+import { targetOf } from '../../services/fargate/launch-target.js';
+import { NO_FARGATE_CAPACITY } from '../../services/fargate/managed-capacity.js';
+import { placeOnManagedCapacity } from '../../services/fargate/place-on-managed-capacity.js';
 import type { ServiceRecord } from '../../services/ecs-services/service-record.js';
 import { serviceGroup } from '../../services/ecs-services/service-record.js';
-import {
-  KIND,
-  type ContainerInstanceRecord,
-  type TaskDefinitionRecord,
-  type TaskRecord,
-} from '../../services/records.js';
+import { KIND, type TaskDefinitionRecord, type TaskRecord } from '../../services/records.js';
 import type { IdSource } from '../../services/service-deps.js';
 import { withTasks, type InstanceUsage } from '../../services/instance-usage.js';
 import { allocateAddress } from '../../services/tasks/awsvpc-addresses.js';
 import { buildTask } from '../../services/tasks/task-factory.js';
+import { placementFields, type TaskPlacement } from '../../services/tasks/task-placement-fields.js';
 import { placementInstances, planPlacement } from '../../services/tasks/task-placement.js';
 
 export const DEFAULT_SERVICE_STRATEGY: readonly PlacementStrategy[] = [
@@ -53,6 +54,9 @@ export interface LaunchContext {
   readonly now: number;
 }
 
+const capacityFailureEvent = (serviceName: string): string =>
+  `(service ${serviceName}) was unable to place a task. Reason: ${NO_FARGATE_CAPACITY}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
+
 const placementFailureEvent = (
   serviceName: string,
   failures: readonly { arn: string; reason: string }[],
@@ -84,23 +88,33 @@ export const launchServiceTasks = (
         .filter((t) => t.address && t.task.lastStatus !== 'STOPPED')
         .map((t) => t.address ?? ''),
     ));
+  // Live tasks per capacity provider: a strategy's split counts what the service already runs.
+  let byProvider: Map<string, number> | undefined;
+  const providerCounts = (): Map<string, number> => {
+    if (byProvider) return byProvider;
+    byProvider = new Map();
+    for (const t of serviceTasks(tx, record)) {
+      const name = t.task.capacityProviderName;
+      if (name && t.task.desiredStatus === 'RUNNING') byProvider.set(name, (byProvider.get(name) ?? 0) + 1);
+    }
+    return byProvider;
+  };
   for (const launch of launches) {
     const deployment = record.deployments.find((d) => d.id === launch.deploymentId);
     const definitionRecord =
       deployment && tx.get<TaskDefinitionRecord>(KIND.taskDefinition, deployment.taskDefinitionArn);
     if (!deployment || !definitionRecord) continue;
     const definition = definitionRecord.definition;
-    const template = (instanceArn: string, address?: string): TaskRecord => {
-      const instance = tx.get<ContainerInstanceRecord>(KIND.containerInstance, instanceArn);
-      const attribute = (n: string): string | undefined =>
-        instance?.instance.attributes?.find((a) => a.name === n)?.value;
-      const zone = attribute('ecs.availability-zone');
+    const target = targetOf(deployment);
+    const template = (where: TaskPlacement | undefined, provider: string | undefined): TaskRecord => {
+      const address = where && definition.networkMode === 'awsvpc' ? allocateAddress(addresses()) : undefined;
+      if (address) addresses().add(address);
       return buildTask({
         partition: ctx.partition,
         clusterArn: record.clusterArn,
         definition,
         overrides: {},
-        launchType: 'EC2',
+        launchType: target.launchType,
         group: serviceGroup(name),
         startedBy: deployment.id,
         tags: [
@@ -114,8 +128,9 @@ export const launchServiceTasks = (
             : []),
         ],
         ...(deployment.networkConfiguration ? { networkConfiguration: deployment.networkConfiguration } : {}),
-        containerInstanceArn: instanceArn,
-        ...(zone ? { availabilityZone: zone } : {}),
+        ...placementFields(tx, where),
+        ...(provider ? { capacityProviderName: provider } : {}),
+        ...(target.platformVersion ? { platformVersion: target.platformVersion } : {}),
         ...(address ? { address } : {}),
         enableExecuteCommand: service.enableExecuteCommand ?? false,
         taskId: ctx.ids.hexId(),
@@ -123,37 +138,63 @@ export const launchServiceTasks = (
         now: ctx.now,
       });
     };
-    const only = launch.instanceArn ? new Set([launch.instanceArn]) : undefined;
-    const instances = placementInstances(tx, record.clusterArn, ctx.presence, only, usage);
-    const strategies =
-      (service.placementStrategy ?? []).length > 0
-        ? (service.placementStrategy ?? [])
-        : DEFAULT_SERVICE_STRATEGY;
-    const plan = planPlacement(instances, {
-      count: launch.count,
-      template: template(''),
-      constraints: [...(definition.placementConstraints ?? []), ...(service.placementConstraints ?? [])].map(
-        (c) => ({
+    const shares: [string | undefined, number][] =
+      target.strategy && !launch.instanceArn
+        ? [...splitByStrategy(target.strategy, launch.count, providerCounts())]
+        : [[undefined, launch.count]];
+    for (const [provider, count] of shares) {
+      if (count === 0) continue;
+      if (target.launchType === 'FARGATE') {
+        const placed = placeOnManagedCapacity(
+          tx,
+          ctx.presence,
+          record.clusterArn,
+          { count, memoryMiB: template(undefined, provider).reservation.memory },
+          (host) => template({ kind: 'host', host }, provider),
+        );
+        started.push(...placed.committed);
+        if (placed.failures.length > 0) events.push(capacityFailureEvent(name));
+        if (provider)
+          providerCounts().set(provider, (providerCounts().get(provider) ?? 0) + placed.committed.length);
+        continue;
+      }
+      const only = launch.instanceArn
+        ? new Set([launch.instanceArn])
+        : provider !== undefined
+          ? providerInstances(tx, ctx.partition, record.clusterArn, provider)
+          : undefined;
+      const instances = placementInstances(tx, record.clusterArn, ctx.presence, only, usage);
+      const strategies =
+        (service.placementStrategy ?? []).length > 0
+          ? (service.placementStrategy ?? [])
+          : DEFAULT_SERVICE_STRATEGY;
+      const plan = planPlacement(instances, {
+        count,
+        template: template(undefined, provider),
+        constraints: [
+          ...(definition.placementConstraints ?? []),
+          ...(service.placementConstraints ?? []),
+        ].map((c) => ({
           type: c.type ?? 'memberOf',
           ...(c.expression ? { expression: c.expression } : {}),
-        }),
-      ),
-      strategies: launch.instanceArn ? [] : strategies,
-      seed: `${service.serviceArn ?? ''}/${ctx.now}/${ctx.ids.hexId()}`,
-    });
-    const planned = plan.placements.map((p) => {
-      const address = definition.networkMode === 'awsvpc' ? allocateAddress(addresses()) : undefined;
-      if (address) addresses().add(address);
-      return template(p.instanceArn, address);
-    });
-    const outcome = applyPlan(tx, record.clusterArn, planned, usage);
-    started.push(...outcome.committed);
-    usage = withTasks(usage, outcome.committed);
-    const failures = [
-      ...plan.failures,
-      ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),
-    ];
-    if (outcome.committed.length < launch.count) events.push(placementFailureEvent(name, failures));
+        })),
+        strategies: launch.instanceArn ? [] : strategies,
+        seed: `${service.serviceArn ?? ''}/${ctx.now}/${ctx.ids.hexId()}`,
+      });
+      const planned = plan.placements.map((p) =>
+        template({ kind: 'instance', arn: p.instanceArn }, provider),
+      );
+      const outcome = applyPlan(tx, record.clusterArn, planned, usage);
+      started.push(...outcome.committed);
+      usage = withTasks(usage, outcome.committed);
+      if (provider)
+        providerCounts().set(provider, (providerCounts().get(provider) ?? 0) + outcome.committed.length);
+      const failures = [
+        ...plan.failures,
+        ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),
+      ];
+      if (outcome.committed.length < count) events.push(placementFailureEvent(name, failures));
+    }
   }
   if (started.length > 0) {
     const ids = started.map((t) => `(task ${resourceIdOf(t.task.taskArn ?? '')})`).join(' ');

@@ -6,7 +6,7 @@ import type { AgentPresence } from '../../services/agent-presence.js';
 import { deploymentIdFrom } from '../../services/ecs-services/deployment-id.js';
 import type { ServiceRecord } from '../../services/ecs-services/service-record.js';
 import { serviceTasks } from '../../services/ecs-services/service-view.js';
-import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
+import { KIND, placedOn, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
 import type { TaskGroupIndex } from '../../services/task-group-index.js';
 
 const hasHealthCheck = (record: TaskRecord): boolean =>
@@ -18,8 +18,11 @@ export const toServiceTask = (
   presence: AgentPresence,
 ): ServiceTask => {
   const task = record.task;
-  const instanceArn = task.containerInstanceArn ?? '';
-  const instance = instances.get(instanceArn);
+  const instanceArn = placedOn(record) ?? '';
+  // A FARGATE task's managed host is not an instance of the cluster: it never drains.
+  const instanceStatus = record.hostArn
+    ? 'ACTIVE'
+    : (instances.get(instanceArn)?.instance.status ?? 'INACTIVE');
   const silentMs = presence.silentForMs(instanceArn);
   return {
     taskArn: task.taskArn ?? '',
@@ -33,7 +36,7 @@ export const toServiceTask = (
     ...(task.stopCode !== undefined ? { stopCode: task.stopCode } : {}),
     healthStatus: task.healthStatus ?? 'UNKNOWN',
     hasHealthCheck: hasHealthCheck(record),
-    instanceStatus: instance?.instance.status ?? 'INACTIVE',
+    instanceStatus,
     agentConnected: silentMs === 0 || presence.isConnected(instanceArn),
     agentSilentForSeconds: Math.floor(silentMs / 1000),
   };

@@ -14,7 +14,13 @@ import {
 } from '@berth/core';
 
 import type { AgentPresence } from '../agent-presence.js';
-import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../records.js';
+import {
+  KIND,
+  placedOn,
+  type ContainerInstanceRecord,
+  type ManagedHostRecord,
+  type TaskRecord,
+} from '../records.js';
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 import { mergeTaskReport } from '../tasks/merge-task-report.js';
 
@@ -37,6 +43,7 @@ export const toDesiredTask = (record: TaskRecord): DesiredTask => {
     ...(cpu !== undefined ? { cpu } : {}),
     ...(memory !== undefined ? { memory } : {}),
     ...(record.address ? { address: record.address } : {}),
+    ...(record.stopGraceSeconds !== undefined ? { stopGraceSeconds: record.stopGraceSeconds } : {}),
     containers: record.containerDefinitions,
     volumes: record.taskDefinition.volumes ?? [],
   };
@@ -50,8 +57,7 @@ export class AgentLinkService {
   ) {}
 
   async poll(partition: Partition, request: PollDesiredTasksRequest): Promise<PollDesiredTasksResponse> {
-    const instance = this.instance(partition, request.containerInstanceArn);
-    const arn = instance.instance.containerInstanceArn ?? '';
+    const arn = this.agentTarget(partition, request.containerInstanceArn).arn;
     const waitSeconds = Math.min(Math.max(request.waitSeconds ?? MAX_WAIT_SECONDS, 0), MAX_WAIT_SECONDS);
     this.presence.pollStarted(arn);
     try {
@@ -60,23 +66,22 @@ export class AgentLinkService {
       this.presence.pollEnded(arn);
     }
     const seq = this.notifier.seqOf(arn);
-    const current = this.instance(partition, arn);
+    const current = this.agentTarget(partition, arn);
     const tasks = this.deps.store
       .list<TaskRecord>(KIND.task, current.clusterArn)
-      .filter((t) => t.task.containerInstanceArn === arn)
+      .filter((t) => placedOn(t) === arn)
       .map(toDesiredTask);
-    return { seq, instanceStatus: current.instance.status ?? 'ACTIVE', tasks };
+    return { seq, instanceStatus: current.status, tasks };
   }
 
   report(partition: Partition, request: ReportTaskStateRequest): Record<string, never> {
-    const instance = this.instance(partition, request.containerInstanceArn);
-    const arn = instance.instance.containerInstanceArn ?? '';
+    const arn = this.agentTarget(partition, request.containerInstanceArn).arn;
     this.presence.seen(arn);
     const now = epochSeconds(this.deps.now());
     this.deps.store.transact((tx) => {
       for (const report of request.tasks) {
         const record = tx.get<TaskRecord>(KIND.task, report.task);
-        if (!record || record.task.containerInstanceArn !== arn) continue;
+        if (!record || placedOn(record) !== arn) continue;
         const merged = mergeTaskReport(record, report, now);
         if (merged) tx.put(KIND.task, report.task, record.clusterArn, merged);
       }
@@ -84,11 +89,21 @@ export class AgentLinkService {
     return {};
   }
 
-  private instance(partition: Partition, arn: string): ContainerInstanceRecord {
-    const record = this.deps.store.get<ContainerInstanceRecord>(KIND.containerInstance, arn);
-    if (!record || !arn.includes(`:${partition.region}:${partition.accountId}:`)) {
-      throw invalidParameter('The referenced container instance was not found.');
+  /**
+   * The container instance or managed host an agent speaks for. A managed host serves every
+   * cluster of every partition, so its tasks are looked up across clusters (clusterArn undefined).
+   */
+  private agentTarget(
+    partition: Partition,
+    arn: string,
+  ): { arn: string; status: string; clusterArn: string | undefined } {
+    const inPartition = arn.includes(`:${partition.region}:${partition.accountId}:`);
+    const instance = this.deps.store.get<ContainerInstanceRecord>(KIND.containerInstance, arn);
+    if (instance && inPartition) {
+      return { arn, status: instance.instance.status ?? 'ACTIVE', clusterArn: instance.clusterArn };
     }
-    return record;
+    const host = this.deps.store.get<ManagedHostRecord>(KIND.managedHost, arn);
+    if (host) return { arn, status: host.status, clusterArn: undefined };
+    throw invalidParameter('The referenced container instance was not found.');
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { StateStore, StoreChange } from '@berth/store';
 
-import { KIND, type TaskRecord } from '../records.js';
+import { KIND, placedOn, type TaskRecord } from '../records.js';
 
 type Waiter = () => void;
 
@@ -19,10 +19,7 @@ export class DesiredStateNotifier {
   constructor(private readonly store: StateStore) {
     this.baseSeq = store.revision;
     for (const task of store.list<TaskRecord>(KIND.task)) {
-      this.desiredByTask.set(
-        task.task.taskArn ?? '',
-        `${task.task.containerInstanceArn}|${task.task.desiredStatus}`,
-      );
+      this.desiredByTask.set(task.task.taskArn ?? '', `${placedOn(task) ?? ''}|${task.task.desiredStatus}`);
     }
     this.unsubscribe = store.subscribe((changes) => this.onChanges(changes));
   }
@@ -57,7 +54,7 @@ export class DesiredStateNotifier {
     const touched = new Set<string>();
     let everyone = false;
     for (const change of changes) {
-      if (change.kind === KIND.containerInstance) touched.add(change.key);
+      if (change.kind === KIND.containerInstance || change.kind === KIND.managedHost) touched.add(change.key);
       if (change.kind !== KIND.task) continue;
       const task = change.value as TaskRecord | undefined;
       const before = this.desiredByTask.get(change.key);
@@ -68,10 +65,11 @@ export class DesiredStateNotifier {
         else everyone = true;
         continue;
       }
-      const after = `${task.task.containerInstanceArn}|${task.task.desiredStatus}`;
+      const target = placedOn(task);
+      const after = `${target ?? ''}|${task.task.desiredStatus}`;
       if (before === after) continue;
       this.desiredByTask.set(change.key, after);
-      if (task.task.containerInstanceArn) touched.add(task.task.containerInstanceArn);
+      if (target) touched.add(target);
     }
     const targets = everyone ? [...this.waiters.keys(), ...touched] : touched;
     for (const arn of targets) {

@@ -16,13 +16,18 @@ import {
 } from '@berth/core';
 import type { StoreReader, StoreTransaction } from '@berth/store';
 
+import {
+  checkClusterProviders,
+  checkProvidersNotInUse,
+  checkStrategyKinds,
+} from '../capacity-providers/cluster-providers.js';
 import { clusterArnOf, activeCluster } from '../cluster-ref.js';
 import { paginate, type Page } from '../pagination.js';
 import { KIND, type ClusterRecord, type ContainerInstanceRecord, type TaskRecord } from '../records.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { validateTags } from '../tags.js';
 
-import { FARGATE_PROVIDERS, validateCapacityProviderStrategy } from './capacity-provider-strategy.js';
+import { validateCapacityProviderStrategy } from './capacity-provider-strategy.js';
 import { clusterCounts } from './cluster-counts.js';
 
 const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,255}$/;
@@ -40,13 +45,14 @@ export class ClustersService {
     }
     const tags = validateTags(request.tags);
     const providers = request.capacityProviders ?? [];
-    this.checkProviders(providers);
     const strategy = validateCapacityProviderStrategy(
       request.defaultCapacityProviderStrategy ?? [],
       providers,
     );
+    checkStrategyKinds(strategy);
     const arn = clusterArn(partition, name);
     return this.deps.store.transact((tx) => {
+      this.checkProviders(tx, partition, providers);
       const existing = tx.get<ClusterRecord>(KIND.cluster, arn);
       if (existing?.cluster.status === 'ACTIVE') return this.view(tx, existing, ['TAGS', 'SETTINGS']);
       const cluster: Cluster = {
@@ -168,16 +174,21 @@ export class ClustersService {
   }
 
   putCapacityProviders(partition: Partition, request: PutClusterCapacityProvidersRequest): Cluster {
-    this.checkProviders(request.capacityProviders);
     const strategy = validateCapacityProviderStrategy(
       request.defaultCapacityProviderStrategy,
       request.capacityProviders,
     );
-    return this.modify(partition, request.cluster, (cluster) => ({
-      ...cluster,
-      capacityProviders: request.capacityProviders,
-      defaultCapacityProviderStrategy: strategy,
-    }));
+    checkStrategyKinds(strategy);
+    return this.modify(partition, request.cluster, (cluster, tx) => {
+      this.checkProviders(tx, partition, request.capacityProviders);
+      const removed = (cluster.capacityProviders ?? []).filter((p) => !request.capacityProviders.includes(p));
+      checkProvidersNotInUse(tx, cluster.clusterArn ?? '', removed);
+      return {
+        ...cluster,
+        capacityProviders: request.capacityProviders,
+        defaultCapacityProviderStrategy: strategy,
+      };
+    });
   }
 
   /** The wire view of a cluster: stored fields plus counts derived now, shaped by `include`. */
@@ -195,10 +206,14 @@ export class ClustersService {
     };
   }
 
-  private modify(partition: Partition, ref: string, change: (cluster: Cluster) => Cluster): Cluster {
+  private modify(
+    partition: Partition,
+    ref: string,
+    change: (cluster: Cluster, tx: StoreTransaction) => Cluster,
+  ): Cluster {
     return this.deps.store.transact((tx) => {
       const record = activeCluster(tx, partition, ref);
-      const updated: ClusterRecord = { ...record, cluster: change(record.cluster) };
+      const updated: ClusterRecord = { ...record, cluster: change(record.cluster, tx) };
       tx.put(KIND.cluster, record.cluster.clusterArn ?? '', record.partitionKey, updated);
       return this.view(tx, updated, ['SETTINGS', 'CONFIGURATIONS']);
     });
@@ -225,11 +240,8 @@ export class ClustersService {
     return [...byName.values()];
   }
 
-  private checkProviders(providers: readonly string[]): void {
-    for (const provider of providers) {
-      if (!FARGATE_PROVIDERS.includes(provider)) {
-        throw invalidParameter(`The specified capacity provider '${provider}' does not exist.`);
-      }
-    }
+  /** FARGATE, FARGATE_SPOT and the partition's ACTIVE Auto Scaling group providers may be associated. */
+  private checkProviders(reader: StoreReader, partition: Partition, providers: readonly string[]): void {
+    checkClusterProviders(reader, partition, providers);
   }
 }

@@ -16,6 +16,7 @@ import { parseExpression, evaluate } from '@berth/scheduler';
 import type { StoreReader } from '@berth/store';
 
 import type { AgentPresence } from '../agent-presence.js';
+import { capacityProviderOfInstance } from '../capacity-providers/provider-groups.js';
 import { activeCluster, clusterNameOf } from '../cluster-ref.js';
 import type { ClustersService } from '../clusters/clusters-service.js';
 import { instanceUsage, usageOf, type InstanceUsage } from '../instance-usage.js';
@@ -220,13 +221,19 @@ export class ContainerInstancesService {
   }
 
   view(
-    _reader: StoreReader,
+    reader: StoreReader,
     record: ContainerInstanceRecord,
     usage: InstanceUsage,
     include: readonly string[],
   ): ContainerInstance {
+    const capacityProviderName = capacityProviderOfInstance(
+      reader,
+      record.clusterArn,
+      record.instance.attributes,
+    );
     return {
       ...record.instance,
+      ...(capacityProviderName !== undefined ? { capacityProviderName } : {}),
       agentConnected: this.connected(record),
       registeredResources: toWireResources(record.registeredResources),
       remainingResources: toWireResources(subtractResources(record.registeredResources, usage.reserved)),

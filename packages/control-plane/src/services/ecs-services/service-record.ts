@@ -4,7 +4,7 @@
  * configuration are stored.
  */
 import type { NetworkConfiguration, Service, Tag } from '@berth/core';
-import type { DeploymentState } from '@berth/scheduler';
+import type { DeploymentState, StrategyItem } from '@berth/scheduler';
 
 import { KIND } from '../records.js';
 
@@ -13,7 +13,11 @@ import type { ServiceHistory } from './service-history.js';
 export const SERVICE_KIND = KIND.service;
 
 export interface ServiceDeployment extends DeploymentState {
+  /** 'EC2' or 'FARGATE'; with a capacity provider strategy, the launch type its providers give. */
   readonly launchType: string;
+  readonly capacityProviderStrategy?: readonly StrategyItem[];
+  /** FARGATE: the platform version asked for (LATEST unless given). */
+  readonly platformVersion?: string;
   readonly networkConfiguration?: NetworkConfiguration;
 }
 

@@ -2,11 +2,15 @@
 import {
   invalidParameter,
   unsupportedFeature,
+  type CapacityProviderStrategyItem,
   type CreateServiceRequest,
   type DeploymentConfiguration,
+  type LaunchType,
   type PlacementConstraint,
   type PlacementStrategy,
 } from '@berth/core';
+
+import type { LaunchTarget } from '../fargate/launch-target.js';
 
 const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,255}$/;
 const MAX_CONSTRAINTS = 10;
@@ -117,12 +121,55 @@ export const rejectUnsupported = (request: CreateServiceRequest): void => {
   if (controller !== 'ECS') {
     throw unsupportedFeature(`Berth supports only the ECS deployment controller, not ${controller}.`);
   }
-  if (request.launchType === 'FARGATE' || request.capacityProviderStrategy) {
-    throw unsupportedFeature(
-      'Berth does not run services on FARGATE or by capacity provider strategy yet; use launchType EC2.',
+};
+
+/**
+ * DAEMON services run one task per container instance: not on Fargate and not by capacity
+ * provider strategy (which a cluster default strategy implies unless launchType is given).
+ */
+export const validateDaemonTarget = (strategy: 'REPLICA' | 'DAEMON', target: LaunchTarget): void => {
+  if (strategy !== 'DAEMON') return;
+  if (target.strategy) {
+    throw invalidParameter(
+      'Specifying a capacity provider strategy is not supported when you create a service using the DAEMON scheduling strategy.',
     );
   }
-  if (request.launchType !== undefined && request.launchType !== 'EC2') {
-    throw unsupportedFeature(`Berth does not run the ${request.launchType} launch type.`);
+  if (target.launchType === 'FARGATE') {
+    // (impl) ECS documents the rule ("Tasks using the Fargate launch type ... don't support the daemon
+    // scheduling strategy") but not the error text.
+    throw invalidParameter('The daemon scheduling strategy is not supported with the FARGATE launch type.');
   }
+};
+
+/** The launch fields a service and its deployments show: a launch type, or a strategy. */
+export const launchFieldsOf = (
+  target: LaunchTarget,
+): {
+  launchType?: LaunchType;
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
+  platformVersion?: string;
+  platformFamily?: string;
+} => ({
+  ...(target.strategy ? { capacityProviderStrategy: target.strategy.map((s) => ({ ...s })) } : {}),
+  ...(target.strategy ? {} : { launchType: target.launchType }),
+  ...(target.platformVersion ? { platformVersion: target.platformVersion, platformFamily: 'Linux' } : {}),
+});
+
+/** A service without its launch fields, before `launchFieldsOf` sets the new ones. */
+export const withoutLaunchFields = <T extends object>(
+  service: T & {
+    launchType?: unknown;
+    capacityProviderStrategy?: unknown;
+    platformVersion?: unknown;
+    platformFamily?: unknown;
+  },
+): Omit<T, 'launchType' | 'capacityProviderStrategy' | 'platformVersion' | 'platformFamily'> => {
+  const {
+    launchType: _l,
+    capacityProviderStrategy: _c,
+    platformVersion: _v,
+    platformFamily: _f,
+    ...rest
+  } = service;
+  return rest;
 };

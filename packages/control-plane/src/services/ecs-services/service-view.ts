@@ -62,7 +62,10 @@ export const serviceView = (
     failedTasks: d.failedTasks,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
-    launchType: d.launchType as LaunchType,
+    ...(d.capacityProviderStrategy
+      ? { capacityProviderStrategy: d.capacityProviderStrategy.map((s) => ({ ...s })) }
+      : { launchType: d.launchType as LaunchType }),
+    ...(d.platformVersion ? { platformVersion: d.platformVersion, platformFamily: 'Linux' } : {}),
     ...(d.networkConfiguration ? { networkConfiguration: d.networkConfiguration } : {}),
     rolloutState: d.rolloutState,
     rolloutStateReason: d.rolloutStateReason,

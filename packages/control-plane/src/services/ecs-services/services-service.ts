@@ -23,6 +23,8 @@ import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 import { validateTags } from '../tags.js';
 import type { TaskGroupIndex } from '../task-group-index.js';
 import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
+import { validateFargateLaunch } from '../fargate/fargate-launch-rules.js';
+import { resolveLaunchTarget, targetOf, type LaunchTarget } from '../fargate/launch-target.js';
 import { validateNetworkConfiguration } from '../tasks/run-task-request.js';
 
 import { deploymentIdFrom } from './deployment-id.js';
@@ -30,7 +32,10 @@ import { EMPTY_HISTORY, startDeployment, type ServiceHistory } from './service-h
 import { SERVICE_KIND, type ServiceDeployment, type ServiceRecord } from './service-record.js';
 import {
   deploymentConfigurationOf,
+  launchFieldsOf,
   rejectUnsupported,
+  validateDaemonTarget,
+  withoutLaunchFields,
   schedulingStrategyOf,
   validateDesiredCount,
   validatePlacement,
@@ -59,11 +64,8 @@ export class ServicesService {
     const tags = validateTags(request.tags);
     return this.deps.store.transact((tx) => {
       const cluster = activeCluster(tx, partition, request.cluster);
-      if (!request.launchType && (cluster.cluster.defaultCapacityProviderStrategy ?? []).length > 0) {
-        throw unsupportedFeature(
-          'Berth does not run services by capacity provider strategy yet; use launchType EC2.',
-        );
-      }
+      const target = resolveLaunchTarget(request, cluster.cluster);
+      validateDaemonTarget(strategy, target);
       const clusterArn = cluster.cluster.clusterArn ?? '';
       const arn = serviceArn(partition, clusterNameOf(clusterArn), name);
       const existing = tx.get<ServiceRecord>(SERVICE_KIND, arn);
@@ -73,8 +75,12 @@ export class ServicesService {
       const definition = this.taskDefinitions.resolve(tx, partition, request.taskDefinition).definition;
       if (definition.status !== 'ACTIVE') throw new ApiError('ClientException', 'TaskDefinition is inactive');
       validateNetworkConfiguration(definition, request.networkConfiguration);
+      if (target.launchType === 'FARGATE') validateFargateLaunch(definition, request);
       const now = epochSeconds(this.deps.now());
-      const deployment = this.newDeployment(definition.taskDefinitionArn ?? '', desiredCount, now, request);
+      const deployment = this.newDeployment(definition.taskDefinitionArn ?? '', desiredCount, now, {
+        ...request,
+        target,
+      });
       const record: ServiceRecord = {
         clusterArn,
         service: {
@@ -85,7 +91,7 @@ export class ServicesService {
           serviceRegistries: [],
           status: 'ACTIVE',
           desiredCount,
-          launchType: 'EC2',
+          ...launchFieldsOf(target),
           taskDefinition: definition.taskDefinitionArn ?? '',
           deploymentConfiguration,
           createdAt: now,
@@ -117,14 +123,8 @@ export class ServicesService {
       if (record.service.status !== 'ACTIVE') {
         throw new ApiError('ServiceNotActiveException', 'Service was not ACTIVE.');
       }
-      if (
-        request.capacityProviderStrategy ||
-        request.loadBalancers?.length ||
-        request.serviceRegistries?.length
-      ) {
-        throw unsupportedFeature(
-          'Berth does not support capacity providers, load balancers or Cloud Map for services yet.',
-        );
+      if (request.loadBalancers?.length || request.serviceRegistries?.length) {
+        throw unsupportedFeature('Berth does not support load balancers or Cloud Map for services yet.');
       }
       const strategy = schedulingStrategyOf(record.service.schedulingStrategy);
       const desiredCount =
@@ -138,6 +138,8 @@ export class ServicesService {
       );
       validatePlacement(strategy, request.placementConstraints, request.placementStrategy);
       const current = record.deployments.find((d) => d.status === 'PRIMARY');
+      const currentTarget = targetOf(current ?? { launchType: record.service.launchType ?? 'EC2' });
+      const target = this.updatedTarget(tx, partition, record, currentTarget, request);
       const definition = request.taskDefinition
         ? this.taskDefinitions.resolve(tx, partition, request.taskDefinition).definition
         : undefined;
@@ -149,8 +151,18 @@ export class ServicesService {
         definition ?? this.taskDefinitions.resolve(tx, partition, taskDefinitionArn).definition,
         networkConfiguration,
       );
+      if (target.launchType === 'FARGATE') {
+        validateFargateLaunch(
+          definition ?? this.taskDefinitions.resolve(tx, partition, taskDefinitionArn).definition,
+          {
+            placementConstraints: request.placementConstraints,
+            placementStrategy: request.placementStrategy,
+          },
+        );
+      }
       const newDeployment =
         request.forceNewDeployment === true ||
+        JSON.stringify(target) !== JSON.stringify(currentTarget) ||
         taskDefinitionArn !== current?.taskDefinitionArn ||
         (request.networkConfiguration !== undefined &&
           JSON.stringify(request.networkConfiguration) !==
@@ -158,7 +170,7 @@ export class ServicesService {
       const now = epochSeconds(this.deps.now());
       const deployments: ServiceDeployment[] = newDeployment
         ? [
-            this.newDeployment(taskDefinitionArn, desiredCount, now, { networkConfiguration }),
+            this.newDeployment(taskDefinitionArn, desiredCount, now, { networkConfiguration, target }),
             ...record.deployments.map((d) =>
               d.status === 'PRIMARY' ? { ...d, status: 'ACTIVE' as const, updatedAt: now } : d,
             ),
@@ -171,9 +183,10 @@ export class ServicesService {
       const updated: ServiceRecord = {
         ...record,
         service: {
-          ...record.service,
+          ...withoutLaunchFields(record.service),
           desiredCount,
           taskDefinition: taskDefinitionArn,
+          ...launchFieldsOf(target),
           deploymentConfiguration,
           ...(networkConfiguration ? { networkConfiguration } : {}),
           ...(request.placementConstraints ? { placementConstraints: request.placementConstraints } : {}),
@@ -270,7 +283,10 @@ export class ServicesService {
     taskDefinitionArn: string,
     desiredCount: number,
     now: number,
-    request: { networkConfiguration?: CreateServiceRequest['networkConfiguration'] | undefined },
+    request: {
+      networkConfiguration?: CreateServiceRequest['networkConfiguration'] | undefined;
+      target: LaunchTarget;
+    },
   ): ServiceDeployment {
     const id = deploymentIdFrom(this.deps.ids.hexId());
     return {
@@ -285,7 +301,9 @@ export class ServicesService {
       updatedAt: now,
       failedLaunches: 0,
       nextLaunchAt: 0,
-      launchType: 'EC2',
+      launchType: request.target.launchType,
+      ...(request.target.strategy ? { capacityProviderStrategy: request.target.strategy } : {}),
+      ...(request.target.platformVersion ? { platformVersion: request.target.platformVersion } : {}),
       ...(request.networkConfiguration ? { networkConfiguration: request.networkConfiguration } : {}),
     };
   }
@@ -308,6 +326,33 @@ export class ServicesService {
       ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
       now: deployment.createdAt,
     });
+  }
+
+  /** UpdateService may move a service to another capacity provider strategy or platform version. */
+  private updatedTarget(
+    reader: StoreReader,
+    partition: Partition,
+    record: ServiceRecord,
+    current: LaunchTarget,
+    request: UpdateServiceRequest,
+  ): LaunchTarget {
+    const strategy =
+      (request.capacityProviderStrategy ?? []).length > 0 ? request.capacityProviderStrategy : undefined;
+    if (!strategy && request.platformVersion === undefined) return current;
+    const cluster = activeCluster(reader, partition, record.clusterArn).cluster;
+    const target = resolveLaunchTarget(
+      {
+        ...(strategy
+          ? { capacityProviderStrategy: strategy }
+          : current.strategy
+            ? { capacityProviderStrategy: current.strategy }
+            : { launchType: current.launchType }),
+        platformVersion: request.platformVersion ?? current.platformVersion,
+      },
+      cluster,
+    );
+    validateDaemonTarget(schedulingStrategyOf(record.service.schedulingStrategy), target);
+    return target;
   }
 
   private arnOf(partition: Partition, clusterArn: string, ref: string): string {

@@ -21,6 +21,7 @@ import {
 } from '@berth/core';
 
 import { clusterNameOf } from '../cluster-ref.js';
+import { resolvedPlatformVersion } from '../fargate/launch-target.js';
 import type { TaskRecord } from '../records.js';
 
 export interface NewTaskInput {
@@ -33,7 +34,13 @@ export interface NewTaskInput {
   readonly startedBy?: string;
   readonly tags: readonly Tag[];
   readonly networkConfiguration?: NetworkConfiguration;
+  /** EC2: the container instance; empty for FARGATE tasks. */
   readonly containerInstanceArn: string;
+  /** FARGATE: the managed host running the task. */
+  readonly hostArn?: string;
+  readonly capacityProviderName?: string;
+  /** FARGATE: the platform version asked for (LATEST unless given). */
+  readonly platformVersion?: string;
   readonly availabilityZone?: string;
   readonly cpuArchitecture?: string;
   readonly address?: string;
@@ -83,6 +90,23 @@ const eniAttachment = (
   };
 };
 
+/** Fargate's default ephemeral storage [G fargate-task-storage]. */
+export const DEFAULT_EPHEMERAL_STORAGE_GIB = 20;
+
+const fargateFields = (input: NewTaskInput): Partial<Task> =>
+  input.launchType === 'FARGATE'
+    ? {
+        platformVersion: resolvedPlatformVersion(input.platformVersion ?? 'LATEST'),
+        platformFamily: 'Linux',
+        ephemeralStorage: {
+          sizeInGiB:
+            input.overrides.ephemeralStorage?.sizeInGiB ??
+            input.definition.ephemeralStorage?.sizeInGiB ??
+            DEFAULT_EPHEMERAL_STORAGE_GIB,
+        },
+      }
+    : {};
+
 export const buildTask = (input: NewTaskInput): TaskRecord => {
   const { definition, overrides, partition } = input;
   const clusterName = clusterNameOf(input.clusterArn);
@@ -114,7 +138,8 @@ export const buildTask = (input: NewTaskInput): TaskRecord => {
     taskArn: arn,
     clusterArn: input.clusterArn,
     taskDefinitionArn: definition.taskDefinitionArn ?? '',
-    containerInstanceArn: input.containerInstanceArn,
+    ...(input.containerInstanceArn ? { containerInstanceArn: input.containerInstanceArn } : {}),
+    ...(input.capacityProviderName ? { capacityProviderName: input.capacityProviderName } : {}),
     overrides: {
       containerOverrides: (definition.containerDefinitions ?? []).map((c) => ({
         name: c.name ?? '',
@@ -136,6 +161,7 @@ export const buildTask = (input: NewTaskInput): TaskRecord => {
     createdAt: input.now,
     group: input.group,
     launchType: input.launchType,
+    ...fargateFields(input),
     ...(input.availabilityZone ? { availabilityZone: input.availabilityZone } : {}),
     attachments: attachment ? [attachment] : [],
     attributes: [{ name: 'ecs.cpu-architecture', value: input.cpuArchitecture ?? 'x86_64' }],
@@ -158,5 +184,6 @@ export const buildTask = (input: NewTaskInput): TaskRecord => {
     revision: definition.revision ?? 0,
     ...(input.address ? { address: input.address } : {}),
     taskDefinition: definition,
+    ...(input.hostArn ? { hostArn: input.hostArn } : {}),
   };
 };

@@ -7,20 +7,23 @@ import { createHash } from 'node:crypto';
 import {
   ApiError,
   invalidParameter,
-  unsupportedFeature,
   type Failure,
-  type LaunchType,
   type Partition,
   type RunTaskRequest,
   type StartTaskRequest,
   type Task,
 } from '@berth/core';
+import { splitByStrategy } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 
 import { applyPlan } from '../../plan/plan-applier.js';
 import type { AgentPresence } from '../agent-presence.js';
 import { activeCluster } from '../cluster-ref.js';
 import type { ClustersService } from '../clusters/clusters-service.js';
+import { providerInstances } from '../capacity-providers/provider-instances.js';
+import { validateFargateLaunch } from '../fargate/fargate-launch-rules.js';
+import { resolveLaunchTarget } from '../fargate/launch-target.js';
+import { placeOnManagedCapacity } from '../fargate/place-on-managed-capacity.js';
 import { KIND, type ClientTokenRecord, type ContainerInstanceRecord, type TaskRecord } from '../records.js';
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 import { validateTags } from '../tags.js';
@@ -28,6 +31,7 @@ import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
 
 import { allocateAddress } from './awsvpc-addresses.js';
 import { buildTask } from './task-factory.js';
+import { placementFields, type TaskPlacement } from './task-placement-fields.js';
 import { placementInstances, planPlacement } from './task-placement.js';
 import { findTask } from './task-lookup.js';
 import {
@@ -113,49 +117,93 @@ export class TasksService {
     const definitionRecord = this.taskDefinitions.resolve(tx, partition, request.taskDefinition);
     const definition = definitionRecord.definition;
     validateInactiveDefinition(definition);
-    const launchType = this.launchTypeOf(request, cluster.cluster.defaultCapacityProviderStrategy ?? []);
+    const target = resolveLaunchTarget(request, cluster.cluster);
     validateNetworkConfiguration(definition, request.networkConfiguration);
     const overrides = validateOverrides(definition, request.overrides);
+    if (target.launchType === 'FARGATE') validateFargateLaunch(definition, { ...request, overrides });
     validateStartedBy(request.startedBy);
     const tags = validateTags(request.tags);
     const propagated = request.propagateTags === 'TASK_DEFINITION' ? [...definitionRecord.tags] : [];
     const managed = request.enableECSManagedTags
       ? [{ key: 'aws:ecs:clusterName', value: cluster.cluster.clusterName ?? '' }]
       : [];
-
-    const only = request.containerInstances
-      ? this.instanceSet(tx, clusterArn, request.containerInstances)
-      : undefined;
-    const instances = placementInstances(tx, clusterArn, this.presence, only);
-    if (instances.filter((i) => i.status === 'ACTIVE').length === 0 && !only) {
-      throw invalidParameter('No Container Instances were found in your cluster.');
-    }
     const now = this.deps.now();
-    const template = (containerInstanceArn: string, address?: string): TaskRecord =>
-      buildTask({
+    const addresses = this.addressesInUse(tx);
+    const build = (where: TaskPlacement | undefined, capacityProviderName?: string): TaskRecord => {
+      const address = where && definition.networkMode === 'awsvpc' ? allocateAddress(addresses) : undefined;
+      if (address) addresses.add(address);
+      return buildTask({
         partition,
         clusterArn,
         definition,
         overrides,
-        launchType,
+        launchType: target.launchType,
         group: request.group ?? `family:${definition.family ?? ''}`,
         ...(request.startedBy !== undefined ? { startedBy: request.startedBy } : {}),
         tags: [...tags, ...propagated, ...managed],
         ...(request.networkConfiguration ? { networkConfiguration: request.networkConfiguration } : {}),
-        containerInstanceArn,
-        ...this.instanceFacts(tx, containerInstanceArn),
+        ...placementFields(tx, where),
+        ...(capacityProviderName ? { capacityProviderName } : {}),
+        ...(target.platformVersion ? { platformVersion: target.platformVersion } : {}),
         ...(address ? { address } : {}),
         enableExecuteCommand: request.enableExecuteCommand ?? false,
         taskId: this.deps.ids.hexId(),
         newId: () => this.deps.ids.uuid(),
         now: epochSeconds(now),
       });
-    const constraints = [...(definition.placementConstraints ?? []), ...(request.placementConstraints ?? [])];
-    const plan = only
-      ? { placements: [...only].map((instanceArn) => ({ instanceArn })), failures: [] }
+    };
+    const shares: [string | undefined, number][] = target.strategy
+      ? [...splitByStrategy(target.strategy, count)]
+      : [[undefined, count]];
+    const outcomes = shares
+      .filter(([, n]) => n > 0)
+      .map(([provider, n]) =>
+        target.launchType === 'FARGATE'
+          ? placeOnManagedCapacity(
+              tx,
+              this.presence,
+              clusterArn,
+              { count: n, memoryMiB: build(undefined).reservation.memory },
+              (host) => build({ kind: 'host', host }, provider),
+            )
+          : this.placeOnInstances(tx, partition, request, clusterArn, n, provider, build, now),
+      );
+    return {
+      tasks: outcomes.flatMap((o) => o.committed.map((t) => taskView(t, ['TAGS']))),
+      failures: outcomes.flatMap((o) => o.failures),
+    };
+  }
+
+  /** EC2 placement: the cluster's instances (or a capacity provider's), constraints and strategies. */
+  private placeOnInstances(
+    tx: StoreTransaction,
+    partition: Partition,
+    request: LaunchRequest,
+    clusterArn: string,
+    count: number,
+    provider: string | undefined,
+    build: (where: TaskPlacement | undefined, capacityProviderName?: string) => TaskRecord,
+    now: number,
+  ): { committed: readonly TaskRecord[]; failures: readonly Failure[] } {
+    const only = request.containerInstances
+      ? this.instanceSet(tx, clusterArn, request.containerInstances)
+      : provider !== undefined
+        ? providerInstances(tx, partition, clusterArn, provider)
+        : undefined;
+    const instances = placementInstances(tx, clusterArn, this.presence, only);
+    if (instances.filter((i) => i.status === 'ACTIVE').length === 0 && !only) {
+      throw invalidParameter('No Container Instances were found in your cluster.');
+    }
+    const template = build(undefined, provider);
+    const constraints = [
+      ...(template.taskDefinition.placementConstraints ?? []),
+      ...(request.placementConstraints ?? []),
+    ];
+    const plan = request.containerInstances
+      ? { placements: [...(only ?? [])].map((instanceArn) => ({ instanceArn })), failures: [] }
       : planPlacement(instances, {
           count,
-          template: template(''),
+          template,
           constraints: constraints.map((c) => ({
             type: c.type ?? 'memberOf',
             ...(c.expression ? { expression: c.expression } : {}),
@@ -163,42 +211,15 @@ export class TasksService {
           strategies: request.placementStrategy ?? [],
           seed: `${clusterArn}/${now}/${this.deps.ids.hexId()}`,
         });
-    const addresses = this.addressesInUse(tx);
-    const planned = plan.placements.map((p) => {
-      const address = definition.networkMode === 'awsvpc' ? allocateAddress(addresses) : undefined;
-      if (address) addresses.add(address);
-      return template(p.instanceArn, address);
-    });
+    const planned = plan.placements.map((p) => build({ kind: 'instance', arn: p.instanceArn }, provider));
     const outcome = applyPlan(tx, clusterArn, planned);
-    const failures: Failure[] = [
-      ...plan.failures,
-      ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),
-    ];
-    return { tasks: outcome.committed.map((t) => taskView(t, ['TAGS'])), failures };
-  }
-
-  private launchTypeOf(
-    request: LaunchRequest,
-    clusterDefault: readonly { capacityProvider: string }[],
-  ): LaunchType {
-    if (request.launchType && request.capacityProviderStrategy) {
-      throw invalidParameter(
-        'Specifying both a launch type and capacity provider strategy is not supported.',
-      );
-    }
-    const strategy = request.capacityProviderStrategy ?? (request.launchType ? [] : clusterDefault);
-    const fargate =
-      request.launchType === 'FARGATE' || strategy.some((s) => s.capacityProvider.startsWith('FARGATE'));
-    if (fargate)
-      throw unsupportedFeature('Berth does not run the FARGATE launch type yet; use launchType EC2.');
-    if (request.launchType === 'EXTERNAL')
-      throw unsupportedFeature('Berth does not run the EXTERNAL launch type.');
-    if (strategy.length > 0) {
-      throw unsupportedFeature(
-        'Berth does not place tasks by capacity provider strategy yet; use launchType EC2.',
-      );
-    }
-    return 'EC2';
+    return {
+      committed: outcome.committed,
+      failures: [
+        ...plan.failures,
+        ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),
+      ],
+    };
   }
 
   private instanceSet(tx: StoreTransaction, clusterArn: string, refs: readonly string[]): Set<string> {
@@ -213,18 +234,6 @@ export class TasksService {
       arns.add(match.instance.containerInstanceArn ?? '');
     }
     return arns;
-  }
-
-  private instanceFacts(
-    tx: StoreTransaction,
-    instanceArn: string,
-  ): { availabilityZone?: string; cpuArchitecture?: string } {
-    const attributes =
-      tx.get<ContainerInstanceRecord>(KIND.containerInstance, instanceArn)?.instance.attributes ?? [];
-    const value = (name: string): string | undefined => attributes.find((a) => a.name === name)?.value;
-    const zone = value('ecs.availability-zone');
-    const arch = value('ecs.cpu-architecture');
-    return { ...(zone ? { availabilityZone: zone } : {}), ...(arch ? { cpuArchitecture: arch } : {}) };
   }
 
   private addressesInUse(tx: StoreTransaction): Set<string> {

@@ -1,0 +1,17 @@
+/**
+ * Berth's admin API (AWS JSON 1.1, SigV4 with signing name `ecs`, like the agent protocol):
+ * operator operations ECS has no API for. Each operation lives in its own file; add it here.
+ */
+import type { JsonService, Operation } from '../../http/request-context.js';
+import type { ControlPlaneServices } from '../ecs/control-plane-services.js';
+
+import { getUsageReport } from './usage-operations.js';
+
+export const ADMIN_TARGET_PREFIX = 'BerthAdminV1';
+
+export const adminService = (services: ControlPlaneServices): JsonService => ({
+  targetPrefix: ADMIN_TARGET_PREFIX,
+  signingName: 'ecs',
+  operations: new Map<string, Operation>([['GetUsageReport', getUsageReport(services)]]),
+  unimplemented: new Set(),
+});

@@ -1,0 +1,38 @@
+/** What ECS refuses when a task is launched on FARGATE, beyond the task definition's own checks. Pure. */
+import {
+  clientException,
+  invalidParameter,
+  isValidFargateSize,
+  parseCpuUnits,
+  parseMemoryMiB,
+  type PlacementConstraint,
+  type PlacementStrategy,
+  type TaskDefinition,
+  type TaskOverride,
+} from '@berth/core';
+
+export interface FargateLaunchAsk {
+  readonly placementConstraints?: readonly PlacementConstraint[] | undefined;
+  readonly placementStrategy?: readonly PlacementStrategy[] | undefined;
+  readonly overrides?: TaskOverride | undefined;
+}
+
+export const validateFargateLaunch = (definition: TaskDefinition, ask: FargateLaunchAsk): void => {
+  if (!(definition.compatibilities ?? []).includes('FARGATE')) {
+    throw invalidParameter('Task definition does not support launch_type FARGATE.');
+  }
+  if ((ask.placementConstraints ?? []).length > 0) {
+    throw invalidParameter('Placement constraints are not supported with FARGATE launch type.');
+  }
+  if ((ask.placementStrategy ?? []).length > 0) {
+    // (impl) worded after ECS's message for constraints.
+    throw invalidParameter('Placement strategies are not supported with FARGATE launch type.');
+  }
+  const cpu = ask.overrides?.cpu ?? definition.cpu;
+  const memory = ask.overrides?.memory ?? definition.memory;
+  const cpuUnits = cpu === undefined ? undefined : parseCpuUnits(cpu);
+  const memoryMiB = memory === undefined ? undefined : parseMemoryMiB(memory);
+  if (cpuUnits === undefined || memoryMiB === undefined || !isValidFargateSize(cpuUnits, memoryMiB)) {
+    throw clientException('No Fargate configuration exists for given values.');
+  }
+};
