@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BERTH_BIN = join(REPO_ROOT, 'packages/cli/bin/berth.js');
+export const BERTH_BIN = join(REPO_ROOT, 'packages/cli/bin/berth.js');
 
 export const TEST_CREDENTIALS = {
   accessKeyId: 'AKIABERTHE2ETEST0001',

@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-import { REPO_ROOT } from './berth-process.js';
+import { BERTH_BIN, REPO_ROOT } from './berth-process.js';
 
 export interface CliResult {
   readonly status: number;
@@ -42,6 +42,22 @@ export const python = (env: NodeJS.ProcessEnv, script: string, args: readonly st
     timeout: 10 * 60 * 1000,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json: undefined };
+};
+
+/** Runs the `berth` CLI (e.g. `usage`, `reclaim-spot`) against the endpoint in `env`. */
+export const berthCli = (env: NodeJS.ProcessEnv, args: readonly string[]): CliResult => {
+  const result = spawnSync(process.execPath, [BERTH_BIN, ...args, '--endpoint', env.BERTH_ENDPOINT ?? ''], {
+    env,
+    encoding: 'utf8',
+    timeout: 60 * 1000,
+  });
+  let json: unknown;
+  try {
+    json = result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json };
 };
 
 export const docker = (args: readonly string[]): CliResult => {

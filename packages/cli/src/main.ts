@@ -3,6 +3,7 @@ import { Command } from 'commander';
 
 import { agentCommand } from './commands/agent-command.js';
 import { serverCommand } from './commands/server-command.js';
+import { reclaimSpotCommand } from './commands/reclaim-spot-command.js';
 import { usageCommand } from './commands/usage-command.js';
 
 const program = new Command('berth')
@@ -10,7 +11,8 @@ const program = new Command('berth')
   .version('0.1.0')
   .addCommand(serverCommand())
   .addCommand(agentCommand())
-  .addCommand(usageCommand());
+  .addCommand(usageCommand())
+  .addCommand(reclaimSpotCommand());
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`berth: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -22,6 +22,7 @@ import { ClustersService } from './services/clusters/clusters-service.js';
 import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
 import { ServicesService } from './services/ecs-services/services-service.js';
 import { ManagedHostsService } from './services/fargate/managed-hosts-service.js';
+import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/fargate/spot-reclaim-service.js';
 import { ResourceTagsService } from './services/resource-tags-service.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
@@ -41,6 +42,8 @@ export interface ControlPlaneConfig {
   readonly ids?: IdSource;
   /** How often every service is reconciled even without a change (time moves some decisions). */
   readonly serviceResyncIntervalMs?: number;
+  /** How long a reclaimed FARGATE_SPOT task's containers get between SIGTERM and SIGKILL (AWS: 120 s). */
+  readonly spotWarningSeconds?: number;
   /** Prices Fargate usage reports are estimated with (default: published us-east-1 Linux/x86). */
   readonly fargatePrices?: FargatePrices;
 }
@@ -74,6 +77,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     attributes: new AttributesService(deps, containerInstances),
     agentLink: new AgentLinkService(deps, presence, notifier),
     managedHosts: new ManagedHostsService(deps, presence),
+    spot: new SpotReclaimService(deps, config.spotWarningSeconds ?? DEFAULT_SPOT_WARNING_SECONDS),
     ecsServices: new ServicesService(
       deps,
       taskDefinitions,

@@ -11,3 +11,7 @@ export { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/far
 export type { UsageRow } from './services/usage/task-usage.js';
 export type { GetUsageReportRequest, UsageReport } from './services/usage/usage-report.js';
 export type { UsageTotals } from './services/usage/usage-totals.js';
+export {
+  DEFAULT_SPOT_WARNING_SECONDS,
+  type ReclaimSpotRequest,
+} from './services/fargate/spot-reclaim-service.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 
 import { Agent } from '@berth/agent';
-import { startControlPlane } from '@berth/control-plane';
+import { DEFAULT_SPOT_WARNING_SECONDS, startControlPlane } from '@berth/control-plane';
 
 import { resolveKeyPair } from '../credentials-file.js';
 import {
@@ -38,6 +38,7 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   managed: boolean;
   cluster: string;
   stoppedTaskRetention: number;
+  spotWarningSeconds: number;
   quiet?: boolean;
 }
 
@@ -77,6 +78,12 @@ export const serverCommand = (): Command =>
         (v) => Number(v),
         3600,
       )
+      .option(
+        '--spot-warning-seconds <seconds>',
+        'SIGTERM → SIGKILL warning a reclaimed FARGATE_SPOT task gets',
+        (v) => Number(v),
+        DEFAULT_SPOT_WARNING_SECONDS,
+      )
       .option('--quiet', 'no log lines on stderr'),
   ).action(async (flags: ServerFlags) => {
     const log = stderrLog('berth', flags.quiet);
@@ -94,6 +101,7 @@ export const serverCommand = (): Command =>
       credentials: [{ ...keyPair, accountId: flags.accountId }],
       stoppedTaskRetentionMs: flags.stoppedTaskRetention * 1000,
       fargatePrices: fargatePricesFrom(flags),
+      spotWarningSeconds: flags.spotWarningSeconds,
       log,
     });
     const endpoint = `http://${flags.host}:${controlPlane.port}`;

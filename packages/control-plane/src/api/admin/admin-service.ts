@@ -5,6 +5,7 @@
 import type { JsonService, Operation } from '../../http/request-context.js';
 import type { ControlPlaneServices } from '../ecs/control-plane-services.js';
 
+import { reclaimSpotCapacity } from './spot-operations.js';
 import { getUsageReport } from './usage-operations.js';
 
 export const ADMIN_TARGET_PREFIX = 'BerthAdminV1';
@@ -12,6 +13,9 @@ export const ADMIN_TARGET_PREFIX = 'BerthAdminV1';
 export const adminService = (services: ControlPlaneServices): JsonService => ({
   targetPrefix: ADMIN_TARGET_PREFIX,
   signingName: 'ecs',
-  operations: new Map<string, Operation>([['GetUsageReport', getUsageReport(services)]]),
+  operations: new Map<string, Operation>([
+    ['GetUsageReport', getUsageReport(services)],
+    ['ReclaimSpotCapacity', reclaimSpotCapacity(services)],
+  ]),
   unimplemented: new Set(),
 });

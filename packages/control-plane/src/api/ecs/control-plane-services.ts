@@ -5,6 +5,7 @@ import type { ClustersService } from '../../services/clusters/clusters-service.j
 import type { ContainerInstancesService } from '../../services/container-instances/container-instances-service.js';
 import type { ServicesService } from '../../services/ecs-services/services-service.js';
 import type { ManagedHostsService } from '../../services/fargate/managed-hosts-service.js';
+import type { SpotReclaimService } from '../../services/fargate/spot-reclaim-service.js';
 import type { ResourceTagsService } from '../../services/resource-tags-service.js';
 import type { ServiceDeps } from '../../services/service-deps.js';
 import type { TaskDefinitionRegistry } from '../../services/task-definition-registry.js';
@@ -23,6 +24,7 @@ export interface ControlPlaneServices {
   readonly attributes: AttributesService;
   readonly agentLink: AgentLinkService;
   readonly managedHosts: ManagedHostsService;
+  readonly spot: SpotReclaimService;
   readonly ecsServices: ServicesService;
   readonly usage: UsageService;
 }
