@@ -15,10 +15,15 @@ const HEALTH: Record<RuntimeHealth, HealthStatus> = {
 
 const LIVE = new Set(['running', 'paused', 'restarting']);
 
+/** An OOM kill is SIGKILL: exit 137. */
+const OOM_EXIT_CODE = 137;
+
 const markStopped = (c: ManagedContainer, inspection: ContainerInspection): void => {
   c.known = 'STOPPED';
   c.exitCode = inspection.exitCode;
-  if (inspection.oomKilled) c.reason ??= OOM_REASON;
+  // Docker (cgroup v1) flags OOMKilled on every container under a task cgroup that hit its limit,
+  // so the flag counts only for a container SIGKILLed without the agent stopping it.
+  if (inspection.oomKilled && inspection.exitCode === OOM_EXIT_CODE && !c.stopSent) c.reason ??= OOM_REASON;
 };
 
 /**

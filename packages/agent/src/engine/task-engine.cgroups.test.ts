@@ -65,6 +65,8 @@ describe('TaskEngine: task cgroups (task-level cpu and memory)', () => {
       exitCode: 137,
     });
     expect(stopped.stopCode).toBe('EssentialContainerExited');
+    // Docker flags every container of the cgroup as OOM-killed; the sibling the agent stopped is not.
+    expect(stopped.containers.find((c) => c.containerName === 'idle')?.reason).toBeUndefined();
     const { HostConfig: host } = await docker.getContainer(hog?.runtimeId ?? '').inspect();
     expect(host.Memory).toBe(0);
     expect(host.CgroupParent).toBe(`/berth/${taskIdOf(task.taskArn)}`);

@@ -36,6 +36,8 @@ export interface ManagedContainer {
   startedAtMs: number | undefined;
   /** A failed stop is retried no earlier than this (epoch ms). */
   retryAtMs: number | undefined;
+  /** The agent sent it SIGTERM/SIGKILL: its exit is the stop's, not an OOM kill's. */
+  stopSent: boolean;
 }
 
 /** Why the agent itself stopped a task (user stops carry none: the control plane sets those). */
@@ -83,6 +85,7 @@ const newContainer = (definition: ContainerDefinition, internal: boolean): Manag
   bindings: [],
   startedAtMs: undefined,
   retryAtMs: undefined,
+  stopSent: false,
 });
 
 export const createTaskState = (desired: DesiredTask): TaskState => {

@@ -132,6 +132,7 @@ const stopTimeoutSeconds = (ctx: TransitionContext, task: TaskState, c: ManagedC
 
 const stop: Transition = async (ctx, task, c) => {
   if (c.known !== 'RUNNING' || c.runtimeId === undefined) return { kind: 'marked-stopped' };
+  c.stopSent = true;
   if (c.internal) await ctx.runtime.killContainer(ctx.owner, c.runtimeId);
   else await ctx.runtime.stopContainer(ctx.owner, c.runtimeId, stopTimeoutSeconds(ctx, task, c));
   return inspectAfter(ctx, c.runtimeId);
