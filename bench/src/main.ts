@@ -5,7 +5,8 @@
  * exits, also on failure or Ctrl-C. `node bench/dist/main.js scheduler-scale` runs only the
  * scheduler-scale benchmark (no Docker or moto needed) and writes bench/results/scheduler-scale.json;
  * `node bench/dist/main.js replacement` runs only the service task replacement benchmark (Berth vs
- * Docker's restart policy) and writes bench/results/replacement.json.
+ * Docker's restart policy) and writes bench/results/replacement.json; `node bench/dist/main.js
+ * fargate-cpu` runs only the FARGATE CPU-limit benchmark and writes bench/results/fargate-cpu.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
@@ -17,6 +18,11 @@ import { readConfig, type BenchConfig } from './config.js';
 import { docker, removeBenchContainers, removeTaskContainers } from './docker-cli.js';
 import { dockerRunStarter } from './docker-cli-floor.js';
 import { engineApiStarter } from './docker-engine-floor.js';
+import {
+  benchFargateCpu,
+  renderFargateCpu,
+  type FargateCpuResults,
+} from './fargate-cpu/fargate-cpu-bench.js';
 import { runReplacementAlone } from './replacement/index.js';
 import { renderReport } from './report.js';
 import type { BenchResults } from './results.js';
@@ -82,7 +88,16 @@ const environment = async (): Promise<Record<string, string | number>> => ({
   moto: motoVersion(),
 });
 
-type AllResults = BenchResults & { schedulerScale?: SchedulerScaleResults };
+type AllResults = BenchResults & { schedulerScale?: SchedulerScaleResults; fargateCpu?: FargateCpuResults };
+
+const FARGATE_CPU_SECONDS = 5;
+
+/** FARGATE tasks' CPU held to their size, against the unlimited floor and Docker's `--cpus`. */
+const measureFargateCpu = async (config: BenchConfig): Promise<FargateCpuResults> =>
+  withServer(
+    () => startBerth(config, { agent: true }),
+    (s) => benchFargateCpu(config, s.endpoint, FARGATE_CPU_SECONDS, progress),
+  );
 
 const runAll = async (config: BenchConfig, results: AllResults, signal: AbortSignal): Promise<void> => {
   await attempt(results, signal, 'api berth', async () => {
@@ -97,6 +112,11 @@ const runAll = async (config: BenchConfig, results: AllResults, signal: AbortSig
     results.api.moto = await withServer(startMoto, (s) => benchApiSystem(config, 'moto', s.endpoint, signal));
   });
   await attempt(results, signal, 'start latency', () => benchStartLatency(config, results, signal));
+  await attempt(results, signal, 'fargate cpu', async () => {
+    results.fargateCpu = await measureFargateCpu(config);
+    for (const [system, error] of Object.entries(results.fargateCpu.errors))
+      results.errors[`fargate cpu ${system}`] = error;
+  });
   await attempt(results, signal, 'scheduler scale', async () => {
     progress('scheduler scale: simulated clusters through the in-process control plane');
     const scale = await benchSchedulerScale(readScaleSettings(), signal);
@@ -189,6 +209,7 @@ const main = async (): Promise<void> => {
   }
   results.durationSeconds = (performance.now() - began) / 1000;
   process.stdout.write(renderReport(results));
+  if (results.fargateCpu) process.stdout.write(`\n${renderFargateCpu(results.fargateCpu).join('\n')}\n`);
   if (results.schedulerScale)
     process.stdout.write(`\n${renderSchedulerScale(results.schedulerScale).join('\n')}\n`);
   mkdirSync(dirname(config.resultsFile), { recursive: true });
@@ -222,10 +243,28 @@ const replacementOnly = async (): Promise<void> => {
   else if (!measured) process.exitCode = 1;
 };
 
+/** `main.js fargate-cpu`: that benchmark alone; writes bench/results/fargate-cpu.json. */
+const fargateCpuOnly = async (): Promise<void> => {
+  process.once('exit', killAllChildren);
+  const config = readConfig();
+  try {
+    const results = await measureFargateCpu(config);
+    process.stdout.write(`${renderFargateCpu(results).join('\n')}\n`);
+    const file = join(dirname(config.resultsFile), 'fargate-cpu.json');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(results, roundNumbers, 2)}\n`);
+    process.stdout.write(`\nWrote ${file}\n`);
+    if (Object.keys(results.errors).length > 0) process.exitCode = 1;
+  } finally {
+    await removeBenchContainers().catch(() => undefined);
+  }
+};
+
 /** Benchmarks that can also run alone: `node bench/dist/main.js NAME`. */
 const ALONE: Readonly<Record<string, () => Promise<void>>> = {
   'scheduler-scale': schedulerScaleOnly,
   replacement: replacementOnly,
+  'fargate-cpu': fargateCpuOnly,
 };
 
 const selected = process.argv[2];
