@@ -30,9 +30,6 @@ export const placeOnManagedCapacity = (
   const unplaced = ask.count - outcome.committed.length;
   return {
     committed: outcome.committed,
-    failures: new Array<Failure>(unplaced).fill({
-      arn: '',
-      reason: NO_FARGATE_CAPACITY,
-    }),
+    failures: new Array<Failure>(unplaced).fill({ reason: NO_FARGATE_CAPACITY }),
   };
 };
