@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { ApiError, toWireResources, type CreateCapacityProviderRequest, type Partition } from '@berth/core';
+import { toWireResources, type CreateCapacityProviderRequest } from '@berth/core';
 import { MemoryStateStore } from '@berth/store';
 
+import { apiErrorOf, UNIT_PARTITION } from '../../test-support/unit.test-support.js';
 import { AgentPresence } from '../agent-presence.js';
 import { ClustersService } from '../clusters/clusters-service.js';
 import { ContainerInstancesService } from '../container-instances/container-instances-service.js';
@@ -12,7 +13,7 @@ import type { ServiceDeps } from '../service-deps.js';
 import { CapacityProvidersService } from './capacity-providers-service.js';
 import { AUTO_SCALING_GROUP_ATTRIBUTE, autoScalingGroupOfProvider } from './provider-groups.js';
 
-const partition: Partition = { accountId: '000000000000', region: 'us-east-1' };
+const partition = UNIT_PARTITION;
 const cpArn = (name: string): string => `arn:aws:ecs:us-east-1:000000000000:capacity-provider/${name}`;
 const groupArn = (name: string): string =>
   `arn:aws:autoscaling:us-east-1:000000000000:autoScalingGroup:57ffcb94-11f0-4d6d-bf60-3bac5EXAMPLE:autoScalingGroupName/${name}`;
@@ -21,15 +22,6 @@ let deps: ServiceDeps;
 let providers: CapacityProvidersService;
 let clusters: ClustersService;
 let instances: ContainerInstancesService;
-
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-    return 'none';
-  } catch (error) {
-    return error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
-  }
-};
 
 const create = (name: string, group = `${name}-asg`, extra: Partial<CreateCapacityProviderRequest> = {}) =>
   providers.create(partition, { name, autoScalingGroupProvider: { autoScalingGroupArn: group }, ...extra });
@@ -95,7 +87,7 @@ describe('CreateCapacityProvider', () => {
   it.each(['aws-cp', 'ECS_cp', 'Fargate1', 'FARGATE', 'has space', '', 'x'.repeat(256)])(
     'rejects the name %j',
     (name) => {
-      expect(errorOf(() => create(name, 'g'))).toBe(
+      expect(apiErrorOf(() => create(name, 'g'))).toBe(
         'ClientException: The specified capacity provider name is invalid. Up to 255 characters are allowed, including letters (upper and lowercase), numbers, underscores, and hyphens. The name cannot be prefixed with "aws", "ecs", or "fargate". Specify a valid name and try again.',
       );
     },
@@ -108,14 +100,14 @@ describe('CreateCapacityProvider', () => {
 
   it('rejects a duplicate name', () => {
     create('cp', 'g1');
-    expect(errorOf(() => create('cp', 'g2'))).toBe(
+    expect(apiErrorOf(() => create('cp', 'g2'))).toBe(
       'ClientException: The specified capacity provider already exists. To change the configuration of an existing capacity provider, update the capacity provider.',
     );
   });
 
   it('rejects a group another provider uses, whether named by ARN or by name', () => {
     create('first', groupArn('shared'));
-    expect(errorOf(() => create('second', 'shared'))).toBe(
+    expect(apiErrorOf(() => create('second', 'shared'))).toBe(
       'ClientException: The specified Auto Scaling group ARN is already being used by another capacity provider. Specify a unique Auto Scaling group ARN and try again.',
     );
   });
@@ -126,17 +118,17 @@ describe('CreateCapacityProvider', () => {
         name: 'cp',
         autoScalingGroupProvider: { autoScalingGroupArn: 'g', managedScaling },
       });
-    expect(errorOf(scaling({ minimumScalingStepSize: 0 }))).toBe(
+    expect(apiErrorOf(scaling({ minimumScalingStepSize: 0 }))).toBe(
       'ClientException: The specified minimum scaling step size is invalid.',
     );
-    expect(errorOf(scaling({ targetCapacity: 101 }))).toBe(
+    expect(apiErrorOf(scaling({ targetCapacity: 101 }))).toBe(
       'ClientException: The specified target capacity is invalid.',
     );
-    expect(errorOf(scaling({ minimumScalingStepSize: 5, maximumScalingStepSize: 4 }))).toBe(
+    expect(apiErrorOf(scaling({ minimumScalingStepSize: 5, maximumScalingStepSize: 4 }))).toBe(
       'ClientException: The specified maximum scaling step size is invalid.',
     );
     expect(
-      errorOf(() =>
+      apiErrorOf(() =>
         providers.create(partition, {
           name: 'cp',
           autoScalingGroupProvider: {
@@ -148,7 +140,7 @@ describe('CreateCapacityProvider', () => {
     ).toBe(
       "ClientException: 1 validation error detected: Value 'MAYBE' at 'autoScalingGroupProvider.managedDraining' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]",
     );
-    expect(errorOf(() => create('cp', 'arn:aws:autoscaling:us-east-1:1:notAGroup'))).toMatch(
+    expect(apiErrorOf(() => create('cp', 'arn:aws:autoscaling:us-east-1:1:notAGroup'))).toMatch(
       /^ClientException: The specified Auto Scaling group ARN is invalid/,
     );
   });
@@ -197,7 +189,7 @@ describe('DescribeCapacityProviders', () => {
     const small = providers.describe(partition, { maxResults: 2 });
     expect(small.capacityProviders.map((p) => p.name)).toEqual(['cp0', 'cp1']);
     expect(small.nextToken).toBeDefined();
-    expect(errorOf(() => providers.describe(partition, { maxResults: 0 }))).toBe(
+    expect(apiErrorOf(() => providers.describe(partition, { maxResults: 0 }))).toBe(
       'InvalidParameterException: maxResults must be between 1 and 100.',
     );
   });
@@ -239,10 +231,10 @@ describe('UpdateCapacityProvider', () => {
   it('rejects unknown and built-in providers', () => {
     const update = (name: string) => () =>
       providers.update(partition, { name, autoScalingGroupProvider: { managedDraining: 'ENABLED' } });
-    expect(errorOf(update('nope'))).toBe(
+    expect(apiErrorOf(update('nope'))).toBe(
       'ClientException: The specified capacity provider was not found. Specify a valid capacity provider and try again.',
     );
-    expect(errorOf(update('FARGATE'))).toBe(
+    expect(apiErrorOf(update('FARGATE'))).toBe(
       "ClientException: The FARGATE and FARGATE_SPOT capacity providers are reserved and can't be updated.",
     );
   });
@@ -284,10 +276,10 @@ describe('DeleteCapacityProvider', () => {
   });
 
   it('does not delete built-in or unknown providers', () => {
-    expect(errorOf(() => providers.delete(partition, 'FARGATE_SPOT'))).toBe(
+    expect(apiErrorOf(() => providers.delete(partition, 'FARGATE_SPOT'))).toBe(
       "ClientException: The FARGATE and FARGATE_SPOT capacity providers are reserved and can't be deleted.",
     );
-    expect(errorOf(() => providers.delete(partition, 'nope'))).toBe(
+    expect(apiErrorOf(() => providers.delete(partition, 'nope'))).toBe(
       'ClientException: The specified capacity provider was not found. Specify a valid capacity provider and try again.',
     );
   });
@@ -303,7 +295,7 @@ describe('clusters with Auto Scaling group providers', () => {
     });
     expect(cluster.capacityProviders).toEqual(['cp', 'FARGATE']);
     expect(
-      errorOf(() => clusters.create(partition, { clusterName: 'd', capacityProviders: ['missing'] })),
+      apiErrorOf(() => clusters.create(partition, { clusterName: 'd', capacityProviders: ['missing'] })),
     ).toBe("InvalidParameterException: The specified capacity provider 'missing' does not exist.");
   });
 
@@ -318,9 +310,11 @@ describe('clusters with Auto Scaling group providers', () => {
     };
     const message =
       'InvalidParameterException: A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other and try again.';
-    expect(errorOf(() => clusters.create(partition, { clusterName: 'c', ...mixed }))).toBe(message);
+    expect(apiErrorOf(() => clusters.create(partition, { clusterName: 'c', ...mixed }))).toBe(message);
     clusters.create(partition, { clusterName: 'c' });
-    expect(errorOf(() => clusters.putCapacityProviders(partition, { cluster: 'c', ...mixed }))).toBe(message);
+    expect(apiErrorOf(() => clusters.putCapacityProviders(partition, { cluster: 'c', ...mixed }))).toBe(
+      message,
+    );
   });
 
   it('does not disassociate a provider a service still uses', () => {
@@ -333,7 +327,7 @@ describe('clusters with Auto Scaling group providers', () => {
       }),
     );
     expect(
-      errorOf(() =>
+      apiErrorOf(() =>
         clusters.putCapacityProviders(partition, {
           cluster: 'c',
           capacityProviders: ['FARGATE'],

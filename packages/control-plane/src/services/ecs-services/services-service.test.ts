@@ -1,20 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { ApiError, toWireResources, type Partition } from '@berth/core';
+import { toWireResources } from '@berth/core';
 
-import { startControlPlane, type RunningControlPlane } from '../../control-plane.js';
+import { apiErrorOf, UNIT_PARTITION, startUnitControlPlane } from '../../test-support/unit.test-support.js';
+import type { RunningControlPlane } from '../../control-plane.js';
 
-const partition: Partition = { accountId: '000000000000', region: 'us-east-1' };
+const partition = UNIT_PARTITION;
 let plane: RunningControlPlane;
-
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-    return 'none';
-  } catch (error) {
-    return error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
-  }
-};
 
 const waitFor = async (check: () => boolean): Promise<void> => {
   const deadline = Date.now() + 5000;
@@ -25,15 +17,7 @@ const waitFor = async (check: () => boolean): Promise<void> => {
 };
 
 beforeEach(async () => {
-  plane = await startControlPlane({
-    host: '127.0.0.1',
-    port: 0,
-    store: { kind: 'memory' },
-    credentials: [{ accessKeyId: 'AKIAUNIT', secretAccessKey: 'secret', accountId: '000000000000' }],
-    stoppedTaskRetentionMs: 3_600_000,
-    log: () => undefined,
-    serviceResyncIntervalMs: 60_000,
-  });
+  plane = await startUnitControlPlane();
   const { services } = plane;
   services.clusters.create(partition, { clusterName: 'c' });
   for (const zone of ['us-east-1a', 'us-east-1b']) {
@@ -93,10 +77,12 @@ describe('services', () => {
   it('answers bad input with ECS errors', () => {
     const { ecsServices } = plane.services;
     expect(
-      codeOf(() => ecsServices.create(partition, { cluster: 'c', serviceName: 's', taskDefinition: 'web' })),
+      apiErrorOf(() =>
+        ecsServices.create(partition, { cluster: 'c', serviceName: 's', taskDefinition: 'web' }),
+      ),
     ).toBe('InvalidParameterException: desiredCount is required for the REPLICA scheduling strategy.');
     expect(
-      codeOf(() =>
+      apiErrorOf(() =>
         ecsServices.create(partition, {
           cluster: 'nope',
           serviceName: 's',
@@ -107,7 +93,7 @@ describe('services', () => {
     ).toBe('ClusterNotFoundException: Cluster not found.');
     ecsServices.create(partition, { cluster: 'c', serviceName: 's', taskDefinition: 'web', desiredCount: 1 });
     expect(
-      codeOf(() =>
+      apiErrorOf(() =>
         ecsServices.create(partition, {
           cluster: 'c',
           serviceName: 's',
@@ -116,14 +102,14 @@ describe('services', () => {
         }),
       ),
     ).toBe('InvalidParameterException: Creation of service was not idempotent.');
-    expect(codeOf(() => ecsServices.delete(partition, 'c', 's', false))).toBe(
+    expect(apiErrorOf(() => ecsServices.delete(partition, 'c', 's', false))).toBe(
       'InvalidParameterException: The service cannot be stopped while it is scaled above 0.',
     );
     expect(
-      codeOf(() => ecsServices.update(partition, { cluster: 'c', service: 'ghost', desiredCount: 1 })),
+      apiErrorOf(() => ecsServices.update(partition, { cluster: 'c', service: 'ghost', desiredCount: 1 })),
     ).toBe('ServiceNotFoundException: Service not found.');
     expect(
-      codeOf(() =>
+      apiErrorOf(() =>
         ecsServices.create(partition, {
           cluster: 'c',
           serviceName: 'd',
@@ -136,7 +122,7 @@ describe('services', () => {
       'InvalidParameterException: Placement strategies are not supported with the DAEMON scheduling strategy.',
     );
     expect(
-      codeOf(() =>
+      apiErrorOf(() =>
         ecsServices.create(partition, {
           cluster: 'c',
           serviceName: 'lb',

@@ -1,24 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { ApiError, toWireResources, type Partition } from '@berth/core';
+import { toWireResources } from '@berth/core';
 
-import { startControlPlane, type RunningControlPlane } from '../../control-plane.js';
+import { apiErrorOf, UNIT_PARTITION, startUnitControlPlane } from '../../test-support/unit.test-support.js';
+import type { RunningControlPlane } from '../../control-plane.js';
 import { KIND, type TaskRecord } from '../records.js';
 
 import { NO_FARGATE_CAPACITY } from './managed-capacity.js';
 
-const partition: Partition = { accountId: '000000000000', region: 'us-east-1' };
+const partition = UNIT_PARTITION;
 const NETWORK = { awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-a'] } };
 let plane: RunningControlPlane;
-
-const errorOf = (fn: () => unknown): string => {
-  try {
-    fn();
-    return 'none';
-  } catch (error) {
-    return error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
-  }
-};
 
 const registerHost = (memory: number): string =>
   plane.services.managedHosts.register(partition, {
@@ -30,16 +22,7 @@ const record = (taskArn: string): TaskRecord | undefined =>
   plane.services.deps.store.get<TaskRecord>(KIND.task, taskArn);
 
 beforeEach(async () => {
-  plane = await startControlPlane({
-    host: '127.0.0.1',
-    port: 0,
-    store: { kind: 'memory' },
-    credentials: [{ accessKeyId: 'AKIAUNIT', secretAccessKey: 'secret', accountId: '000000000000' }],
-    stoppedTaskRetentionMs: 3_600_000,
-    log: () => undefined,
-    serviceResyncIntervalMs: 60_000,
-    spotWarningSeconds: 7,
-  });
+  plane = await startUnitControlPlane({ spotWarningSeconds: 7 });
   const { services } = plane;
   services.clusters.create(partition, { clusterName: 'c', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] });
   services.taskDefinitions.register(
@@ -148,7 +131,7 @@ describe('FARGATE launches', () => {
       'unit',
     );
     const run = (request: Record<string, unknown>): string =>
-      errorOf(() => t.run(partition, { cluster: 'c', taskDefinition: 'fg', ...request }));
+      apiErrorOf(() => t.run(partition, { cluster: 'c', taskDefinition: 'fg', ...request }));
     expect(run({ launchType: 'FARGATE', taskDefinition: 'ec2' })).toBe(
       'InvalidParameterException: Task definition does not support launch_type FARGATE.',
     );
@@ -181,7 +164,7 @@ describe('FARGATE launches', () => {
       'InvalidParameterException: Specifying both a launch type and capacity provider strategy is not supported.',
     );
     expect(
-      errorOf(() =>
+      apiErrorOf(() =>
         plane.services.ecsServices.create(partition, {
           cluster: 'c',
           serviceName: 'd',

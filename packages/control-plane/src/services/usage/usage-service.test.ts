@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { ApiError, type Partition } from '@berth/core';
 import { MemoryStateStore } from '@berth/store';
 
+import { apiErrorOf, UNIT_PARTITION } from '../../test-support/unit.test-support.js';
 import { RetentionController } from '../../controllers/retention-controller.js';
 import { ClustersService } from '../clusters/clusters-service.js';
 import { KIND, type TaskRecord } from '../records.js';
@@ -12,7 +12,7 @@ import { DEFAULT_FARGATE_PRICES } from './fargate-prices.js';
 import { CLUSTER_ARN, T0, fargateTask, taskArnFor, without } from './usage-fixtures.test-support.js';
 import { UsageService } from './usage-service.js';
 
-const partition: Partition = { accountId: '000000000000', region: 'us-east-1' };
+const partition = UNIT_PARTITION;
 const HOUR_MS = 3_600_000;
 
 const setup = (tasks: TaskRecord[]) => {
@@ -33,15 +33,6 @@ const setup = (tasks: TaskRecord[]) => {
       nowMs += ms;
     },
   };
-};
-
-const codeOf = (fn: () => unknown): string => {
-  try {
-    fn();
-    return 'none';
-  } catch (error) {
-    return error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
-  }
 };
 
 const ids = (rows: readonly { taskArn: string }[]): string[] =>
@@ -103,7 +94,7 @@ describe('UsageService', () => {
 
   it('answers an unknown cluster with ClusterNotFoundException', () => {
     const { usage } = setup([]);
-    expect(codeOf(() => usage.report(partition, { cluster: 'nope' }))).toBe(
+    expect(apiErrorOf(() => usage.report(partition, { cluster: 'nope' }))).toBe(
       'ClusterNotFoundException: Cluster not found.',
     );
   });
