@@ -11,6 +11,8 @@ import {
   type TaskOverride,
 } from '@berth/core';
 
+import { checkEphemeralStorage } from '../task-definitions/task-level-rules.js';
+
 export interface FargateLaunchAsk {
   readonly placementConstraints?: readonly PlacementConstraint[] | undefined;
   readonly placementStrategy?: readonly PlacementStrategy[] | undefined;
@@ -28,6 +30,8 @@ export const validateFargateLaunch = (definition: TaskDefinition, ask: FargateLa
     // (impl) worded after ECS's message for constraints.
     throw invalidParameter('Placement strategies are not supported with FARGATE launch type.');
   }
+  // (impl) the task definition's message, for the same bounds on an override.
+  checkEphemeralStorage(ask.overrides ?? {});
   const cpu = ask.overrides?.cpu ?? definition.cpu;
   const memory = ask.overrides?.memory ?? definition.memory;
   const cpuUnits = cpu === undefined ? undefined : parseCpuUnits(cpu);

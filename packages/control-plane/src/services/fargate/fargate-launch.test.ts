@@ -148,6 +148,13 @@ describe('FARGATE launches', () => {
         overrides: { cpu: '256', memory: '4096' },
       }),
     ).toBe('ClientException: No Fargate configuration exists for given values.');
+    expect(
+      run({
+        launchType: 'FARGATE',
+        networkConfiguration: NETWORK,
+        overrides: { ephemeralStorage: { sizeInGiB: 500 } },
+      }),
+    ).toBe("ClientException: Invalid 'ephemeralStorage.sizeInGiB' setting for task.");
     expect(run({ launchType: 'FARGATE', networkConfiguration: NETWORK, platformVersion: '9.9.9' })).toBe(
       'InvalidParameterException: The specified platform version (9.9.9) does not exist.',
     );

@@ -69,7 +69,8 @@ const taskSize = (
   return value;
 };
 
-const checkEphemeralStorage = (request: RegisterTaskDefinitionRequest): void => {
+/** Fargate ephemeral storage: 21–200 GiB when set (20 GiB is the default) [G fargate-task-storage]. */
+export const checkEphemeralStorage = (request: { readonly ephemeralStorage?: unknown }): void => {
   const storage: unknown = request.ephemeralStorage;
   if (storage === undefined || storage === null) return;
   const size = (storage as { sizeInGiB?: unknown }).sizeInGiB;
