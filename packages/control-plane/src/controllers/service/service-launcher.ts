@@ -3,11 +3,10 @@
  * definition, places it with the service's constraints and strategies (ECS's default for services:
  * spread across availability zones, then instances) and commits through the plan applier.
  */
-import { resourceIdOf, type Partition, type PlacementStrategy } from '@berth/core';
+import { resourceIdOf, type Failure, type Partition, type PlacementStrategy } from '@berth/core';
 import { splitByStrategy, type TaskLaunch } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 
-import { applyPlan } from '../../plan/plan-applier.js';
 import type { AgentPresence } from '../../services/agent-presence.js';
 import { providerInstances } from '../../services/capacity-providers/provider-instances.js';
 import { serviceTasks } from '../../services/ecs-services/service-view.js';
@@ -22,7 +21,7 @@ import { withTasks, type InstanceUsage } from '../../services/instance-usage.js'
 import { allocateAddress } from '../../services/tasks/awsvpc-addresses.js';
 import { buildTask } from '../../services/tasks/task-factory.js';
 import { placementFields, type TaskPlacement } from '../../services/tasks/task-placement-fields.js';
-import { placementInstances, planPlacement } from '../../services/tasks/task-placement.js';
+import { placeOnInstances, placementInstances } from '../../services/tasks/task-placement.js';
 
 export const DEFAULT_SERVICE_STRATEGY: readonly PlacementStrategy[] = [
   { type: 'spread', field: 'attribute:ecs.availability-zone' },
@@ -57,14 +56,11 @@ export interface LaunchContext {
 const capacityFailureEvent = (serviceName: string): string =>
   `(service ${serviceName}) was unable to place a task. Reason: ${NO_FARGATE_CAPACITY}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
 
-const placementFailureEvent = (
-  serviceName: string,
-  failures: readonly { arn: string; reason: string }[],
-): string => {
-  const closest = failures.find((f) => INSUFFICIENT[f.reason]);
+const placementFailureEvent = (serviceName: string, failures: readonly Failure[]): string => {
+  const closest = failures.find((f) => INSUFFICIENT[f.reason ?? '']);
   const prefix = `(service ${serviceName}) was unable to place a task because no container instance met all of its requirements.`;
   if (!closest) return `${prefix} Reason: No Container Instances were found in your cluster.`;
-  return `${prefix} The closest matching (container-instance ${resourceIdOf(closest.arn)}) ${INSUFFICIENT[closest.reason] ?? ''}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
+  return `${prefix} The closest matching (container-instance ${resourceIdOf(closest.arn ?? '')}) ${INSUFFICIENT[closest.reason ?? ''] ?? ''}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
 };
 
 export const launchServiceTasks = (
@@ -168,32 +164,25 @@ export const launchServiceTasks = (
         (service.placementStrategy ?? []).length > 0
           ? (service.placementStrategy ?? [])
           : DEFAULT_SERVICE_STRATEGY;
-      const plan = planPlacement(instances, {
-        count,
-        template: template(undefined, provider),
-        constraints: [
-          ...(definition.placementConstraints ?? []),
-          ...(service.placementConstraints ?? []),
-        ].map((c) => ({
-          type: c.type ?? 'memberOf',
-          ...(c.expression ? { expression: c.expression } : {}),
-        })),
-        strategies: launch.instanceArn ? [] : strategies,
-        seed: `${service.serviceArn ?? ''}/${ctx.now}/${ctx.ids.hexId()}`,
-      });
-      const planned = plan.placements.map((p) =>
-        template({ kind: 'instance', arn: p.instanceArn }, provider),
+      const outcome = placeOnInstances(
+        tx,
+        {
+          clusterArn: record.clusterArn,
+          instances,
+          count,
+          template: template(undefined, provider),
+          constraints: [...(definition.placementConstraints ?? []), ...(service.placementConstraints ?? [])],
+          strategies: launch.instanceArn ? [] : strategies,
+          seed: `${service.serviceArn ?? ''}/${ctx.now}/${ctx.ids.hexId()}`,
+          usage,
+        },
+        (arn) => template({ kind: 'instance', arn }, provider),
       );
-      const outcome = applyPlan(tx, record.clusterArn, planned, usage);
       started.push(...outcome.committed);
       usage = withTasks(usage, outcome.committed);
       if (provider)
         providerCounts().set(provider, (providerCounts().get(provider) ?? 0) + outcome.committed.length);
-      const failures = [
-        ...plan.failures,
-        ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),
-      ];
-      if (outcome.committed.length < count) events.push(placementFailureEvent(name, failures));
+      if (outcome.committed.length < count) events.push(placementFailureEvent(name, outcome.failures));
     }
   }
   if (started.length > 0) {

@@ -1,4 +1,12 @@
-import { subtractResources, type PlacementConstraint, type PlacementStrategy } from '@berth/core';
+import {
+  subtractResources,
+  type Failure,
+  type PlacementConstraint,
+  type PlacementStrategy,
+} from '@berth/core';
+import type { StoreTransaction } from '@berth/store';
+
+import { applyPlan } from '../../plan/plan-applier.js';
 import { placeTasks, type PlacementInstance, type PlacementResult } from '@berth/scheduler';
 import type { StoreReader } from '@berth/store';
 
@@ -52,3 +60,56 @@ export const planPlacement = (instances: readonly PlacementInstance[], ask: Plac
     },
     instances,
   );
+
+/** A constraint as the wire gives it (task definition or request): `type` may be left out. */
+export interface WireConstraint {
+  readonly type?: PlacementConstraint['type'] | undefined;
+  readonly expression?: string | undefined;
+}
+
+export interface InstancePlacementAsk {
+  readonly clusterArn: string;
+  readonly instances: readonly PlacementInstance[];
+  readonly count: number;
+  /** The task as it would be placed (its reservation, group and required attributes count). */
+  readonly template: TaskRecord;
+  readonly constraints: readonly WireConstraint[];
+  readonly strategies: readonly PlacementStrategy[];
+  readonly seed: string;
+  /** StartTask: exactly these instances, one task each, without planning. */
+  readonly exactly?: ReadonlySet<string>;
+  /** Committed usage read in this transaction, if the caller has it. */
+  readonly usage?: ReadonlyMap<string, InstanceUsage>;
+}
+
+/**
+ * EC2 placement: plans the tasks on the instances (constraints, strategies), builds each for its
+ * instance and commits through the plan applier. Failures carry ECS's reasons.
+ */
+export const placeOnInstances = (
+  tx: StoreTransaction,
+  ask: InstancePlacementAsk,
+  build: (instanceArn: string) => TaskRecord,
+): { committed: readonly TaskRecord[]; failures: readonly Failure[] } => {
+  const plan = ask.exactly
+    ? { placements: [...ask.exactly].map((instanceArn) => ({ instanceArn })), failures: [] }
+    : planPlacement(ask.instances, {
+        count: ask.count,
+        template: ask.template,
+        constraints: ask.constraints.map((c) => ({
+          type: c.type ?? 'memberOf',
+          ...(c.expression ? { expression: c.expression } : {}),
+        })),
+        strategies: ask.strategies,
+        seed: ask.seed,
+      });
+  const planned = plan.placements.map((p) => build(p.instanceArn));
+  const outcome = applyPlan(tx, ask.clusterArn, planned, ask.usage);
+  return {
+    committed: outcome.committed,
+    failures: [
+      ...plan.failures,
+      ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),
+    ],
+  };
+};

@@ -16,7 +16,6 @@ import {
 import { splitByStrategy } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 
-import { applyPlan } from '../../plan/plan-applier.js';
 import type { AgentPresence } from '../agent-presence.js';
 import { activeCluster } from '../cluster-ref.js';
 import type { ClustersService } from '../clusters/clusters-service.js';
@@ -32,7 +31,7 @@ import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
 import { allocateAddress } from './awsvpc-addresses.js';
 import { buildTask } from './task-factory.js';
 import { placementFields, type TaskPlacement } from './task-placement-fields.js';
-import { placementInstances, planPlacement } from './task-placement.js';
+import { placeOnInstances, placementInstances } from './task-placement.js';
 import { findTask } from './task-lookup.js';
 import {
   validateCount,
@@ -195,31 +194,23 @@ export class TasksService {
       throw invalidParameter('No Container Instances were found in your cluster.');
     }
     const template = build(undefined, provider);
-    const constraints = [
-      ...(template.taskDefinition.placementConstraints ?? []),
-      ...(request.placementConstraints ?? []),
-    ];
-    const plan = request.containerInstances
-      ? { placements: [...(only ?? [])].map((instanceArn) => ({ instanceArn })), failures: [] }
-      : planPlacement(instances, {
-          count,
-          template,
-          constraints: constraints.map((c) => ({
-            type: c.type ?? 'memberOf',
-            ...(c.expression ? { expression: c.expression } : {}),
-          })),
-          strategies: request.placementStrategy ?? [],
-          seed: `${clusterArn}/${now}/${this.deps.ids.hexId()}`,
-        });
-    const planned = plan.placements.map((p) => build({ kind: 'instance', arn: p.instanceArn }, provider));
-    const outcome = applyPlan(tx, clusterArn, planned);
-    return {
-      committed: outcome.committed,
-      failures: [
-        ...plan.failures,
-        ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),
-      ],
-    };
+    return placeOnInstances(
+      tx,
+      {
+        clusterArn,
+        instances,
+        count,
+        template,
+        constraints: [
+          ...(template.taskDefinition.placementConstraints ?? []),
+          ...(request.placementConstraints ?? []),
+        ],
+        strategies: request.placementStrategy ?? [],
+        seed: `${clusterArn}/${now}/${this.deps.ids.hexId()}`,
+        ...(request.containerInstances && only ? { exactly: only } : {}),
+      },
+      (arn) => build({ kind: 'instance', arn }, provider),
+    );
   }
 
   private instanceSet(tx: StoreTransaction, clusterArn: string, refs: readonly string[]): Set<string> {
