@@ -15,7 +15,7 @@ import { AgentLinkService } from './services/agent-link/agent-link-service.js';
 import { DesiredStateNotifier } from './services/agent-link/desired-state-notifier.js';
 import { AgentPresence } from './services/agent-presence.js';
 import { InstanceUsageIndex } from './services/instance-usage-index.js';
-import { TaskGroupIndex } from './services/task-group-index.js';
+import { TaskGroupIndex, taskPlacementIndex } from './services/task-index.js';
 import { AttributesService } from './services/attributes-service.js';
 import { CapacityProvidersService } from './services/capacity-providers/capacity-providers-service.js';
 import { ClustersService } from './services/clusters/clusters-service.js';
@@ -62,6 +62,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const presence = new AgentPresence(now);
   const usageIndex = new InstanceUsageIndex(store);
   const groupIndex = new TaskGroupIndex(store);
+  const placementIndex = taskPlacementIndex(store);
   const notifier = new DesiredStateNotifier(store);
   const clusters = new ClustersService(deps);
   const taskDefinitions = new TaskDefinitionRegistry(deps);
@@ -75,7 +76,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     tasks: new TasksService(deps, clusters, taskDefinitions, presence),
     tags: new ResourceTagsService(deps),
     attributes: new AttributesService(deps, containerInstances),
-    agentLink: new AgentLinkService(deps, presence, notifier),
+    agentLink: new AgentLinkService(deps, presence, notifier, placementIndex),
     managedHosts: new ManagedHostsService(deps, presence),
     spot: new SpotReclaimService(deps, config.spotWarningSeconds ?? DEFAULT_SPOT_WARNING_SECONDS),
     ecsServices: new ServicesService(
@@ -115,6 +116,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       serviceController.stop();
       usageIndex.close();
       groupIndex.close();
+      placementIndex.close();
       notifier.close();
       await server.close();
       store.close();

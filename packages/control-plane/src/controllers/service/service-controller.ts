@@ -11,7 +11,7 @@ import type { StateStore, StoreChange, StoreTransaction } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
 import type { InstanceUsageIndex } from '../../services/instance-usage-index.js';
-import type { TaskGroupIndex } from '../../services/task-group-index.js';
+import type { TaskGroupIndex } from '../../services/task-index.js';
 import { postEvents } from '../../services/ecs-services/service-events.js';
 import { followDeployments } from '../../services/ecs-services/service-history.js';
 import {

@@ -7,7 +7,7 @@ import { deploymentIdFrom } from '../../services/ecs-services/deployment-id.js';
 import type { ServiceRecord } from '../../services/ecs-services/service-record.js';
 import { serviceTasks } from '../../services/ecs-services/service-view.js';
 import { KIND, placedOn, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
-import type { TaskGroupIndex } from '../../services/task-group-index.js';
+import type { TaskGroupIndex } from '../../services/task-index.js';
 
 const hasHealthCheck = (record: TaskRecord): boolean =>
   record.containerDefinitions.some((c) => c.essential !== false && c.healthCheck !== undefined);

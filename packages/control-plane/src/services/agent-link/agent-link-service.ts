@@ -24,6 +24,8 @@ import {
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 import { mergeTaskReport } from '../tasks/merge-task-report.js';
 
+import type { TaskIndex } from '../task-index.js';
+
 import type { DesiredStateNotifier } from './desired-state-notifier.js';
 
 const MAX_WAIT_SECONDS = 20;
@@ -54,6 +56,8 @@ export class AgentLinkService {
     private readonly deps: ServiceDeps,
     private readonly presence: AgentPresence,
     private readonly notifier: DesiredStateNotifier,
+    /** Tasks by container instance or managed host: a poll reads only its own. */
+    private readonly placements: TaskIndex,
   ) {}
 
   async poll(partition: Partition, request: PollDesiredTasksRequest): Promise<PollDesiredTasksResponse> {
@@ -67,9 +71,10 @@ export class AgentLinkService {
     }
     const seq = this.notifier.seqOf(arn);
     const current = this.agentTarget(partition, arn);
-    const tasks = this.deps.store
-      .list<TaskRecord>(KIND.task, current.clusterArn)
-      .filter((t) => placedOn(t) === arn)
+    const tasks = this.placements
+      .taskArns(arn)
+      .map((taskArn) => this.deps.store.get<TaskRecord>(KIND.task, taskArn))
+      .filter((t): t is TaskRecord => t !== undefined && placedOn(t) === arn)
       .map(toDesiredTask);
     return { seq, instanceStatus: current.status, tasks };
   }
@@ -90,20 +95,17 @@ export class AgentLinkService {
   }
 
   /**
-   * The container instance or managed host an agent speaks for. A managed host serves every
-   * cluster of every partition, so its tasks are looked up across clusters (clusterArn undefined).
+   * The container instance or managed host an agent speaks for (a managed host serves every
+   * cluster of every partition).
    */
-  private agentTarget(
-    partition: Partition,
-    arn: string,
-  ): { arn: string; status: string; clusterArn: string | undefined } {
+  private agentTarget(partition: Partition, arn: string): { arn: string; status: string } {
     const inPartition = arn.includes(`:${partition.region}:${partition.accountId}:`);
     const instance = this.deps.store.get<ContainerInstanceRecord>(KIND.containerInstance, arn);
     if (instance && inPartition) {
-      return { arn, status: instance.instance.status ?? 'ACTIVE', clusterArn: instance.clusterArn };
+      return { arn, status: instance.instance.status ?? 'ACTIVE' };
     }
     const host = this.deps.store.get<ManagedHostRecord>(KIND.managedHost, arn);
-    if (host) return { arn, status: host.status, clusterArn: undefined };
+    if (host) return { arn, status: host.status };
     throw invalidParameter('The referenced container instance was not found.');
   }
 }

@@ -3,7 +3,7 @@ import type { Deployment, LaunchType, Service } from '@berth/core';
 import type { StoreReader } from '@berth/store';
 
 import { KIND, type TaskRecord } from '../records.js';
-import type { TaskGroupIndex } from '../task-group-index.js';
+import type { TaskGroupIndex } from '../task-index.js';
 
 import { serviceGroup, type ServiceRecord } from './service-record.js';
 

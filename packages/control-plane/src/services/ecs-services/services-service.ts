@@ -21,7 +21,7 @@ import { activeCluster, clusterNameOf } from '../cluster-ref.js';
 import { paginate, type Page } from '../pagination.js';
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 import { validateTags } from '../tags.js';
-import type { TaskGroupIndex } from '../task-group-index.js';
+import type { TaskGroupIndex } from '../task-index.js';
 import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
 import { validateFargateLaunch } from '../fargate/fargate-launch-rules.js';
 import { resolveLaunchTarget, targetOf, type LaunchTarget } from '../fargate/launch-target.js';
