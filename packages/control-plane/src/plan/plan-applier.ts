@@ -5,7 +5,7 @@
  * free) and commits the tasks that fit; the rest are rejected, so
  * concurrent planners can never over-commit an instance.
  */
-import { subtractResources, type ResourceAmounts } from '@berth/core';
+import { parseArn, subtractResources, type ResourceAmounts } from '@berth/core';
 import type { StoreTransaction } from '@berth/store';
 
 import { instanceUsage, usageOf, type InstanceUsage } from '../services/instance-usage.js';
@@ -30,23 +30,33 @@ const misfit = (remaining: ResourceAmounts, wanted: ResourceAmounts): string | u
   return undefined;
 };
 
-const freeManagedMemory = (tx: StoreTransaction): Map<string, number> => {
+interface ManagedRoom {
+  readonly accountId: string;
+  free: number;
+}
+
+const managedRoom = (tx: StoreTransaction): Map<string, ManagedRoom> => {
   const used = managedMemoryInUse(tx);
   return new Map(
     tx
       .list<ManagedHostRecord>(KIND.managedHost)
       .filter((h) => h.status === 'ACTIVE')
-      .map((h) => [h.hostArn, h.registeredResources.memory - (used.get(h.hostArn) ?? 0)]),
+      .map((h) => [
+        h.hostArn,
+        { accountId: h.accountId, free: h.registeredResources.memory - (used.get(h.hostArn) ?? 0) },
+      ]),
   );
 };
 
-/** A FARGATE task is admitted by its host's free memory (CPU is capped per task by its cgroup). */
-const managedMisfit = (free: Map<string, number>, task: TaskRecord): string | undefined => {
-  const hostArn = task.hostArn ?? '';
-  const left = free.get(hostArn);
-  if (left === undefined) return 'INACTIVE';
-  if (task.reservation.memory > left) return 'RESOURCE:MEMORY';
-  free.set(hostArn, left - task.reservation.memory);
+/**
+ * A FARGATE task is admitted by its host's free memory (CPU is capped per task by its cgroup), and
+ * only on a host of its own account.
+ */
+const managedMisfit = (room: Map<string, ManagedRoom>, task: TaskRecord): string | undefined => {
+  const host = room.get(task.hostArn ?? '');
+  if (!host || host.accountId !== parseArn(task.task.taskArn ?? '')?.accountId) return 'INACTIVE';
+  if (task.reservation.memory > host.free) return 'RESOURCE:MEMORY';
+  host.free -= task.reservation.memory;
   return undefined;
 };
 
@@ -60,11 +70,11 @@ export const applyPlan = (
   const remaining = new Map<string, ResourceAmounts>();
   const committed: TaskRecord[] = [];
   const rejected: { task: TaskRecord; reason: string }[] = [];
-  let managedFree: Map<string, number> | undefined;
+  let managed: Map<string, ManagedRoom> | undefined;
   for (const task of tasks) {
     if (task.hostArn) {
-      managedFree ??= freeManagedMemory(tx);
-      const reason = managedMisfit(managedFree, task);
+      managed ??= managedRoom(tx);
+      const reason = managedMisfit(managed, task);
       if (reason) rejected.push({ task, reason });
       else {
         tx.put(KIND.task, task.task.taskArn ?? '', clusterArn, task);

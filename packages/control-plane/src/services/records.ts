@@ -72,10 +72,12 @@ export const placedOn = (record: TaskRecord): string | undefined =>
 
 /**
  * A host of Berth-managed ("Fargate") capacity: an agent started with `--managed`. It serves every
- * cluster of every account and region, and never appears as a container instance.
+ * cluster of its account, in every region, and never appears as a container instance.
  */
 export interface ManagedHostRecord {
   readonly hostArn: string;
+  /** The account whose credentials registered it: it runs that account's tasks only. */
+  readonly accountId: string;
   readonly status: 'ACTIVE' | 'INACTIVE';
   readonly registeredResources: ResourceAmounts;
   readonly attributes: readonly Attribute[];

@@ -144,6 +144,7 @@ export const launchServiceTasks = (
         const placed = placeOnManagedCapacity(
           tx,
           ctx.presence,
+          ctx.partition,
           record.clusterArn,
           { count, memoryMiB: template(undefined, provider).reservation.memory },
           (host) => template({ kind: 'host', host }, provider),

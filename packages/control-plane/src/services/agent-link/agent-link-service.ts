@@ -96,7 +96,7 @@ export class AgentLinkService {
 
   /**
    * The container instance or managed host an agent speaks for (a managed host serves every
-   * cluster of every partition).
+   * cluster of its account, in any region).
    */
   private agentTarget(partition: Partition, arn: string): { arn: string; status: string } {
     const inPartition = arn.includes(`:${partition.region}:${partition.accountId}:`);
@@ -105,7 +105,7 @@ export class AgentLinkService {
       return { arn, status: instance.instance.status ?? 'ACTIVE' };
     }
     const host = this.deps.store.get<ManagedHostRecord>(KIND.managedHost, arn);
-    if (host) return { arn, status: host.status };
+    if (host?.accountId === partition.accountId) return { arn, status: host.status };
     throw invalidParameter('The referenced container instance was not found.');
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { toWireResources } from '@berth/core';
+import { toWireResources, type Partition } from '@berth/core';
 
 import { apiErrorOf, UNIT_PARTITION, startUnitControlPlane } from '../../test-support/unit.test-support.js';
 import type { RunningControlPlane } from '../../control-plane.js';
@@ -80,6 +80,36 @@ describe('FARGATE launches', () => {
     });
     expect(tasks).toHaveLength(2);
     expect(failures).toEqual([{ reason: NO_FARGATE_CAPACITY }]);
+  });
+
+  it('keeps accounts apart: a managed host runs its own account’s tasks only, in any region', () => {
+    registerHost(4096);
+    const other: Partition = { accountId: '111111111111', region: 'us-east-1' };
+    const elsewhere: Partition = { ...partition, region: 'ap-northeast-2' };
+    for (const p of [other, elsewhere]) {
+      plane.services.clusters.create(p, { clusterName: 'c' });
+      plane.services.taskDefinitions.register(
+        p,
+        {
+          family: 'fg',
+          networkMode: 'awsvpc',
+          requiresCompatibilities: ['FARGATE'],
+          cpu: '256',
+          memory: '512',
+          containerDefinitions: [{ name: 'web', image: 'x' }],
+        },
+        'unit',
+      );
+    }
+    const run = (p: Partition) =>
+      plane.services.tasks.run(p, {
+        cluster: 'c',
+        taskDefinition: 'fg',
+        launchType: 'FARGATE',
+        networkConfiguration: NETWORK,
+      });
+    expect(run(other)).toMatchObject({ tasks: [], failures: [{ reason: NO_FARGATE_CAPACITY }] });
+    expect(run(elsewhere).tasks).toHaveLength(1);
   });
 
   it('names the provider of each task launched by a FARGATE/FARGATE_SPOT strategy', () => {

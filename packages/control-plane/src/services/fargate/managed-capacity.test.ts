@@ -9,6 +9,7 @@ import { assignManagedHosts, type ManagedHostView } from './managed-capacity.js'
 const host = (hostArn: string, freeMemory: number): ManagedHostView => ({
   record: {
     hostArn,
+    accountId: '000000000000',
     status: 'ACTIVE',
     registeredResources: { ...EMPTY_RESOURCES, memory: 8192 },
     attributes: [],

@@ -29,12 +29,16 @@ export const managedMemoryInUse = (reader: StoreReader): Map<string, number> => 
 };
 
 /**
- * The connected, ACTIVE managed hosts with the memory their live tasks leave free. The pool is the
- * installation's, not a region's: every account and region it serves launches onto it.
+ * An account's connected, ACTIVE managed hosts with the memory their live tasks leave free. The
+ * pool is the account's, not a region's: tasks of every region launch onto it.
  */
-export const managedCapacity = (reader: StoreReader, presence: AgentPresence): ManagedHostView[] => {
+export const managedCapacity = (
+  reader: StoreReader,
+  presence: AgentPresence,
+  accountId: string,
+): ManagedHostView[] => {
   const hosts = reader
-    .list<ManagedHostRecord>(KIND.managedHost)
+    .list<ManagedHostRecord>(KIND.managedHost, accountId)
     .filter((h) => h.status === 'ACTIVE' && presence.isConnected(h.hostArn));
   const used = managedMemoryInUse(reader);
   return hosts.map((record) => ({

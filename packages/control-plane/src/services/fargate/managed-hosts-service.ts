@@ -1,7 +1,8 @@
 /**
  * The pool of Berth-managed ("Fargate") capacity: agents started with `--managed` register here
- * instead of with a cluster. The pool serves every account and region of the installation; a host
- * keeps its ARN across restarts, so it adopts its own tasks.
+ * instead of with a cluster. A host serves the account whose credentials registered it, in every
+ * region (never another account's tasks); it keeps its ARN across restarts, so it adopts its own
+ * tasks.
  */
 import {
   fromWireResources,
@@ -13,9 +14,6 @@ import {
 import type { AgentPresence } from '../agent-presence.js';
 import { KIND, type ManagedHostRecord } from '../records.js';
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
-
-/** The store scope every managed host is kept under. */
-const MANAGED_POOL = 'managed-pool';
 
 export const managedHostArn = (partition: Partition, id: string): string =>
   `arn:aws:ecs:${partition.region}:${partition.accountId}:managed-host/${id}`;
@@ -31,15 +29,16 @@ export class ManagedHostsService {
       const earlier = request.hostArn
         ? tx.get<ManagedHostRecord>(KIND.managedHost, request.hostArn)
         : undefined;
-      const reuse = earlier;
+      const reuse = earlier?.accountId === partition.accountId ? earlier : undefined;
       const next: ManagedHostRecord = {
         hostArn: reuse?.hostArn ?? managedHostArn(partition, this.deps.ids.hexId()),
+        accountId: partition.accountId,
         status: 'ACTIVE',
         registeredResources: fromWireResources(request.totalResources),
         attributes: [...(request.attributes ?? [])],
         registeredAt: reuse?.registeredAt ?? epochSeconds(this.deps.now()),
       };
-      tx.put(KIND.managedHost, next.hostArn, MANAGED_POOL, next);
+      tx.put(KIND.managedHost, next.hostArn, partition.accountId, next);
       return next;
     });
     this.presence.seen(record.hostArn);

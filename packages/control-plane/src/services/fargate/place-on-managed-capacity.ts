@@ -2,7 +2,7 @@
  * Places FARGATE tasks on the managed pool: a host per task (most free memory first), committed
  * through the plan applier. Tasks that find no room fail with ECS's capacity message.
  */
-import type { Failure } from '@berth/core';
+import type { Failure, Partition } from '@berth/core';
 import type { StoreTransaction } from '@berth/store';
 
 import { applyPlan } from '../../plan/plan-applier.js';
@@ -19,11 +19,12 @@ export interface ManagedPlacement {
 export const placeOnManagedCapacity = (
   tx: StoreTransaction,
   presence: AgentPresence,
+  partition: Partition,
   clusterArn: string,
   ask: { readonly count: number; readonly memoryMiB: number },
   build: (host: ManagedHostRecord) => TaskRecord,
 ): ManagedPlacement => {
-  const hosts = managedCapacity(tx, presence);
+  const hosts = managedCapacity(tx, presence, partition.accountId);
   const picks = assignManagedHosts(hosts, new Array<number>(ask.count).fill(ask.memoryMiB));
   const placed = picks.filter((host): host is ManagedHostRecord => host !== undefined).map(build);
   const outcome = applyPlan(tx, clusterArn, placed);

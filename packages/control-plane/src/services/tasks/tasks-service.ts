@@ -161,6 +161,7 @@ export class TasksService {
           ? placeOnManagedCapacity(
               tx,
               this.presence,
+              partition,
               clusterArn,
               { count: n, memoryMiB: build(undefined).reservation.memory },
               (host) => build({ kind: 'host', host }, provider),
