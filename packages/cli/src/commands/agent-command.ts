@@ -27,7 +27,9 @@ export const agentCommand = (): Command =>
   addAgentOptions(
     addCredentialOptions(
       new Command('agent')
-        .description('Run a Berth agent that joins this host to a cluster')
+        .description(
+          'Run a Berth agent that joins this host to a cluster (or, with --managed, to the FARGATE capacity)',
+        )
         .requiredOption('--endpoint <url>', 'the Berth control plane, e.g. http://127.0.0.1:7470')
         .option('--cluster <name>', 'the cluster to join', 'default')
         .option('--managed', 'offer this host as managed (FARGATE) capacity to every cluster instead'),

@@ -54,37 +54,41 @@ const accountId = (value: string): string => {
 };
 
 export const serverCommand = (): Command =>
-  addAgentOptions(
-    addFargatePriceOptions(new Command('server'))
-      .description('Run the Berth control plane with an embedded agent for this host')
-      .option('--host <address>', 'address to listen on', DEFAULT_HOST)
-      .option('--port <port>', 'port to listen on (0 picks a free one)', port, DEFAULT_PORT)
-      .option('--data-dir <dir>', 'where state (SQLite) and credentials are kept', DEFAULT_DATA_DIR)
-      .option('--in-memory', 'keep state in memory; a clean shutdown stops the containers it started')
-      .option('--access-key-id <id>', 'access key id clients sign with (env BERTH_ACCESS_KEY_ID)')
-      .option('--secret-access-key <secret>', 'secret access key (env BERTH_SECRET_ACCESS_KEY)')
-      .option('--account-id <id>', 'the account resources belong to', accountId, DEFAULT_ACCOUNT_ID)
-      .option(
-        '--region <region>',
-        'region of the embedded agent',
-        process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION,
-      )
-      .option('--no-agent', 'run the control plane only')
-      .option('--no-managed', 'do not offer this host as managed (FARGATE) capacity')
-      .option('--cluster <name>', 'cluster the embedded agent joins', 'default')
-      .option(
-        '--stopped-task-retention <seconds>',
-        'how long STOPPED tasks stay describable',
-        (v) => Number(v),
-        3600,
-      )
-      .option(
-        '--spot-warning-seconds <seconds>',
-        'SIGTERM → SIGKILL warning a reclaimed FARGATE_SPOT task gets',
-        (v) => Number(v),
-        DEFAULT_SPOT_WARNING_SECONDS,
-      )
-      .option('--quiet', 'no log lines on stderr'),
+  addFargatePriceOptions(
+    addAgentOptions(
+      new Command('server')
+        .description(
+          'Run the Berth control plane with embedded agents for this host (a container instance, and managed FARGATE capacity)',
+        )
+        .option('--host <address>', 'address to listen on', DEFAULT_HOST)
+        .option('--port <port>', 'port to listen on (0 picks a free one)', port, DEFAULT_PORT)
+        .option('--data-dir <dir>', 'where state (SQLite) and credentials are kept', DEFAULT_DATA_DIR)
+        .option('--in-memory', 'keep state in memory; a clean shutdown stops the containers it started')
+        .option('--access-key-id <id>', 'access key id clients sign with (env BERTH_ACCESS_KEY_ID)')
+        .option('--secret-access-key <secret>', 'secret access key (env BERTH_SECRET_ACCESS_KEY)')
+        .option('--account-id <id>', 'the account resources belong to', accountId, DEFAULT_ACCOUNT_ID)
+        .option(
+          '--region <region>',
+          'region of the embedded agent',
+          process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION,
+        )
+        .option('--no-agent', 'run the control plane only')
+        .option('--no-managed', 'do not offer this host as managed (FARGATE) capacity')
+        .option('--cluster <name>', 'cluster the embedded agent joins', 'default')
+        .option(
+          '--stopped-task-retention <seconds>',
+          'how long STOPPED tasks stay describable',
+          (v) => Number(v),
+          3600,
+        )
+        .option(
+          '--spot-warning-seconds <seconds>',
+          'SIGTERM → SIGKILL warning a reclaimed FARGATE_SPOT task gets',
+          (v) => Number(v),
+          DEFAULT_SPOT_WARNING_SECONDS,
+        )
+        .option('--quiet', 'no log lines on stderr'),
+    ),
   ).action(async (flags: ServerFlags) => {
     const log = stderrLog('berth', flags.quiet);
     const keyPair = resolveKeyPair(
