@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startAgent, startServer, type BerthProcess } from './support/berth-process.js';
 import { awsOk, berthCli } from './support/clients.js';
-import { serviceTasks } from './support/services.js';
+import { serviceTasks, waitClusterStopped } from './support/services.js';
 import { sleeperDefinitions } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
@@ -68,6 +68,8 @@ beforeAll(async () => {
   ]).tasks[0].taskArn;
 });
 afterAll(async () => {
+  // The split service's tasks run on agents of their own, which leave running containers behind.
+  if (agents.length > 0) await waitClusterStopped(server.env, 'split');
   await Promise.all(agents.map((a) => a.stop()));
   await server?.stop();
 });

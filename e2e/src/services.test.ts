@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startServer, type BerthProcess } from './support/berth-process.js';
 import { awsAsync, awsOk, docker } from './support/clients.js';
-import { describeService, sampleService, serviceTasks } from './support/services.js';
+import { describeService, sampleService, serviceTasks, waitClusterStopped } from './support/services.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -64,21 +64,7 @@ describe('services', () => {
       for (const name of ['web', 'crashy']) {
         awsOk(berth.env, ['ecs', 'delete-service', '--cluster', CLUSTER, '--service', name, '--force']);
       }
-      await waitFor(
-        () =>
-          serviceTasks(berth.env, CLUSTER, 'web').length +
-            serviceTasks(berth.env, CLUSTER, 'crashy').length ===
-          0,
-        'services drained',
-        120_000,
-        1000,
-      );
-      await waitFor(
-        () => awsOk(berth.env, ['ecs', 'list-tasks', '--cluster', CLUSTER]).taskArns.length === 0,
-        'no live tasks',
-        120_000,
-        1000,
-      );
+      await waitClusterStopped(berth.env, CLUSTER);
       await agent.stop();
     });
     webV1 = register('svc-web');

@@ -3,6 +3,7 @@ import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 
 import { TEST_CREDENTIALS, TEST_REGION } from './berth-process.js';
 import { awsOk } from './clients.js';
+import { waitFor } from './wait-for.js';
 
 export const describeService = (env: NodeJS.ProcessEnv, cluster: string, service: string): any =>
   awsOk(env, ['ecs', 'describe-services', '--cluster', cluster, '--services', service]).services[0];
@@ -64,3 +65,36 @@ export const sampleService = (
     },
   };
 };
+
+/**
+ * Waits until every task of the cluster has really stopped (lastStatus STOPPED, not only desired),
+ * so an agent stopped afterwards leaves no container behind.
+ */
+export const waitClusterStopped = (env: NodeJS.ProcessEnv, cluster: string): Promise<true> =>
+  waitFor(
+    () => {
+      const live: string[] = awsOk(env, ['ecs', 'list-tasks', '--cluster', cluster]).taskArns;
+      if (live.length > 0) return false;
+      const arns: string[] = awsOk(env, [
+        'ecs',
+        'list-tasks',
+        '--cluster',
+        cluster,
+        '--desired-status',
+        'STOPPED',
+      ]).taskArns;
+      if (arns.length === 0) return true;
+      const tasks: any[] = awsOk(env, [
+        'ecs',
+        'describe-tasks',
+        '--cluster',
+        cluster,
+        '--tasks',
+        ...arns.slice(0, 100),
+      ]).tasks;
+      return tasks.every((t) => t.lastStatus === 'STOPPED');
+    },
+    `every task of ${cluster} stopped`,
+    120_000,
+    1000,
+  );
