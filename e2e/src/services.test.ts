@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startServer, type BerthProcess } from './support/berth-process.js';
+import { startAgent, startServer, type BerthProcess } from './support/berth-process.js';
 import { awsAsync, awsOk, docker } from './support/clients.js';
 import { describeService, sampleService, serviceTasks, waitClusterStopped } from './support/services.js';
 import { ensureTestImages } from './support/test-images.js';
@@ -57,17 +57,17 @@ afterAll(async () => {
 
 describe('services', () => {
   let webV1 = '';
+  let agent: BerthProcess | undefined;
   beforeAll(async () => {
-    const { startAgent } = await import('./support/berth-process.js');
-    const agent = await startAgent({ endpoint: berth.endpoint, cluster: CLUSTER });
-    afterAll(async () => {
-      for (const name of ['web', 'crashy']) {
-        awsOk(berth.env, ['ecs', 'delete-service', '--cluster', CLUSTER, '--service', name, '--force']);
-      }
-      await waitClusterStopped(berth.env, CLUSTER);
-      await agent.stop();
-    });
+    agent = await startAgent({ endpoint: berth.endpoint, cluster: CLUSTER });
     webV1 = register('svc-web');
+  });
+  afterAll(async () => {
+    for (const name of ['web', 'crashy']) {
+      awsOk(berth.env, ['ecs', 'delete-service', '--cluster', CLUSTER, '--service', name, '--force']);
+    }
+    await waitClusterStopped(berth.env, CLUSTER);
+    await agent?.stop();
   });
 
   it('create-service (desired 2) → services-stable, with ECS fields and events', async () => {
