@@ -5,16 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startAgent, startServer, type BerthProcess } from './support/berth-process.js';
+import type { AgentProcess, BerthProcess } from './support/berth-process.js';
 import { awsOk } from './support/clients.js';
 import { SLEEPER_COMMAND } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
+import { startTwoZoneCluster } from './support/two-zone-cluster.js';
 import { waitFor } from './support/wait-for.js';
 
 const CLUSTER = 'placement';
 let server: BerthProcess;
-let agentA: Awaited<ReturnType<typeof startAgent>>;
-let agentB: Awaited<ReturnType<typeof startAgent>>;
+let agentA: AgentProcess;
+let agentB: AgentProcess;
 const launched: string[] = [];
 
 const run = (args: string[]): any => {
@@ -33,19 +34,15 @@ const run = (args: string[]): any => {
 
 beforeAll(async () => {
   ensureTestImages();
-  server = await startServer({ agent: false });
-  awsOk(server.env, ['ecs', 'create-cluster', '--cluster-name', CLUSTER]);
   const common = ['--cpu', '2048', '--memory', '2048'];
-  agentA = await startAgent({
-    endpoint: server.endpoint,
-    cluster: CLUSTER,
-    extraArgs: [...common, '--availability-zone', 'us-east-1a', '--attribute', 'tier=web'],
-  });
-  agentB = await startAgent({
-    endpoint: server.endpoint,
-    cluster: CLUSTER,
-    extraArgs: [...common, '--availability-zone', 'us-east-1b', '--attribute', 'tier=db'],
-  });
+  ({
+    server,
+    a: agentA,
+    b: agentB,
+  } = await startTwoZoneCluster(CLUSTER, {
+    a: [...common, '--attribute', 'tier=web'],
+    b: [...common, '--attribute', 'tier=db'],
+  }));
   awsOk(server.env, [
     'ecs',
     'register-task-definition',

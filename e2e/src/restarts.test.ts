@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startAgent, startServer, tempDir, type BerthProcess } from './support/berth-process.js';
+import {
+  startAgent,
+  startServer,
+  tempDir,
+  type AgentProcess,
+  type BerthProcess,
+} from './support/berth-process.js';
 import { awsOk, docker } from './support/clients.js';
 import { sleeperDefinitions } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
@@ -27,7 +33,7 @@ beforeAll(() => ensureTestImages());
 
 describe('agent kill -9 and restart', () => {
   let server: BerthProcess;
-  let agent: Awaited<ReturnType<typeof startAgent>>;
+  let agent: AgentProcess;
   afterAll(async () => {
     await agent?.stop();
     await server?.stop();

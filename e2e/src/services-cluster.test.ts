@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { startAgent, startServer, tempDir } from './support/berth-process.js';
+import { startServer, tempDir } from './support/berth-process.js';
 import { awsAsync, awsOk, docker } from './support/clients.js';
 import { describeService, serviceTasks } from './support/services.js';
 import { ensureTestImages } from './support/test-images.js';
+import { startTwoZoneCluster } from './support/two-zone-cluster.js';
 import { waitFor } from './support/wait-for.js';
 
 const SLEEPER = (tag: string): string =>
@@ -24,19 +25,8 @@ const SLEEPER = (tag: string): string =>
 describe('DAEMON and draining across two agents', () => {
   it('runs one daemon task per instance, and draining moves replica tasks away', async () => {
     ensureTestImages();
-    const server = await startServer({ agent: false });
     const cluster = 'fleet';
-    awsOk(server.env, ['ecs', 'create-cluster', '--cluster-name', cluster]);
-    const a = await startAgent({
-      endpoint: server.endpoint,
-      cluster,
-      extraArgs: ['--availability-zone', 'us-east-1a'],
-    });
-    const b = await startAgent({
-      endpoint: server.endpoint,
-      cluster,
-      extraArgs: ['--availability-zone', 'us-east-1b'],
-    });
+    const { server, a, b } = await startTwoZoneCluster(cluster);
     try {
       awsOk(server.env, [
         'ecs',

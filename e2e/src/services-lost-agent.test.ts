@@ -5,28 +5,17 @@
  */
 import { expect, it } from 'vitest';
 
-import { startAgent, startServer } from './support/berth-process.js';
 import { awsAsync, awsOk } from './support/clients.js';
 import { serviceTasks } from './support/services.js';
 import { SLEEPER_COMMAND } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
+import { startTwoZoneCluster } from './support/two-zone-cluster.js';
 import { waitFor } from './support/wait-for.js';
 
 it('reschedules the service tasks of an instance whose agent is lost', async () => {
   ensureTestImages();
-  const server = await startServer({ agent: false });
   const cluster = 'lossy';
-  awsOk(server.env, ['ecs', 'create-cluster', '--cluster-name', cluster]);
-  const a = await startAgent({
-    endpoint: server.endpoint,
-    cluster,
-    extraArgs: ['--availability-zone', 'us-east-1a'],
-  });
-  const b = await startAgent({
-    endpoint: server.endpoint,
-    cluster,
-    extraArgs: ['--availability-zone', 'us-east-1b'],
-  });
+  const { server, a, b } = await startTwoZoneCluster(cluster);
   try {
     awsOk(server.env, [
       'ecs',

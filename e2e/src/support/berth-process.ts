@@ -131,9 +131,9 @@ export interface AgentOptions {
   readonly extraArgs?: readonly string[];
 }
 
-export const startAgent = async (
-  options: AgentOptions,
-): Promise<BerthProcess & { stateDir: string; instanceArn: string }> => {
+export type AgentProcess = BerthProcess & { readonly stateDir: string; readonly instanceArn: string };
+
+export const startAgent = async (options: AgentOptions): Promise<AgentProcess> => {
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'berth-e2e-agent-'));
   const args = [
     'agent',

@@ -11,12 +11,8 @@ export interface CliResult {
   readonly json: any;
 }
 
-export const aws = (env: NodeJS.ProcessEnv, args: readonly string[]): CliResult => {
-  const result = spawnSync('aws', [...args, '--endpoint-url', env.BERTH_ENDPOINT ?? '', '--output', 'json'], {
-    env,
-    encoding: 'utf8',
-    timeout: 15 * 60 * 1000,
-  });
+/** A finished CLI run, with its stdout parsed when it is JSON. */
+const cliResult = (result: { status: number | null; stdout: string; stderr: string }): CliResult => {
   let json: unknown;
   try {
     json = result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
@@ -24,6 +20,15 @@ export const aws = (env: NodeJS.ProcessEnv, args: readonly string[]): CliResult 
     json = undefined;
   }
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json };
+};
+
+export const aws = (env: NodeJS.ProcessEnv, args: readonly string[]): CliResult => {
+  const result = spawnSync('aws', [...args, '--endpoint-url', env.BERTH_ENDPOINT ?? '', '--output', 'json'], {
+    env,
+    encoding: 'utf8',
+    timeout: 15 * 60 * 1000,
+  });
+  return cliResult(result);
 };
 
 /** Runs aws and fails with its output when it does not succeed. */
@@ -51,13 +56,7 @@ export const berthCli = (env: NodeJS.ProcessEnv, args: readonly string[]): CliRe
     encoding: 'utf8',
     timeout: 60 * 1000,
   });
-  let json: unknown;
-  try {
-    json = result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json };
+  return cliResult(result);
 };
 
 export const docker = (args: readonly string[]): CliResult => {

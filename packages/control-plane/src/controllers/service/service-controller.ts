@@ -104,6 +104,10 @@ export class ServiceController {
       });
       const plan = reconcileService(snapshot);
       this.stopTasks(tx, tasks, plan, now);
+      const stopped = new Set(plan.stops.map((s) => s.taskArn));
+      const running = tasks.filter(
+        (t) => t.task.desiredStatus === 'RUNNING' && !stopped.has(t.task.taskArn ?? ''),
+      );
       const launched = launchServiceTasks(
         {
           tx,
@@ -112,14 +116,12 @@ export class ServiceController {
           usage: this.options.usage.usage(record.clusterArn),
           ids: this.options.ids,
           now,
+          running,
         },
         { ...record, deployments: this.deploymentsOf(record, plan) },
         plan.launches,
       );
-      const stopped = new Set(plan.stops.map((s) => s.taskArn));
-      const live =
-        launched.started.length > 0 ||
-        tasks.some((t) => t.task.desiredStatus === 'RUNNING' && !stopped.has(t.task.taskArn ?? ''));
+      const live = launched.started.length > 0 || running.length > 0;
       const next = this.nextRecord(record, plan, [...plan.events, ...launched.events], now, live);
       if (JSON.stringify(next) !== JSON.stringify(record))
         tx.put(SERVICE_KIND, serviceArn, record.clusterArn, next);

@@ -9,7 +9,6 @@ import type { StoreTransaction } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
 import { providerInstances } from '../../services/capacity-providers/provider-instances.js';
-import { serviceTasks } from '../../services/ecs-services/service-view.js';
 import { targetOf } from '../../services/fargate/launch-target.js';
 import { NO_FARGATE_CAPACITY } from '../../services/fargate/managed-capacity.js';
 import { placeOnManagedCapacity } from '../../services/fargate/place-on-managed-capacity.js';
@@ -51,6 +50,8 @@ export interface LaunchContext {
   readonly ids: IdSource;
   /** Epoch seconds. */
   readonly now: number;
+  /** The service's tasks still desired RUNNING after this reconcile's stops. */
+  readonly running: readonly TaskRecord[];
 }
 
 const capacityFailureEvent = (serviceName: string): string =>
@@ -85,16 +86,11 @@ export const launchServiceTasks = (
         .map((t) => t.address ?? ''),
     ));
   // Live tasks per capacity provider: a strategy's split counts what the service already runs.
-  let byProvider: Map<string, number> | undefined;
-  const providerCounts = (): Map<string, number> => {
-    if (byProvider) return byProvider;
-    byProvider = new Map();
-    for (const t of serviceTasks(tx, record)) {
-      const name = t.task.capacityProviderName;
-      if (name && t.task.desiredStatus === 'RUNNING') byProvider.set(name, (byProvider.get(name) ?? 0) + 1);
-    }
-    return byProvider;
+  const byProvider = new Map<string, number>();
+  const countProvider = (name: string | undefined, n: number): void => {
+    if (name) byProvider.set(name, (byProvider.get(name) ?? 0) + n);
   };
+  for (const t of ctx.running) countProvider(t.task.capacityProviderName, 1);
   for (const launch of launches) {
     const deployment = record.deployments.find((d) => d.id === launch.deploymentId);
     const definitionRecord =
@@ -136,7 +132,7 @@ export const launchServiceTasks = (
     };
     const shares: [string | undefined, number][] =
       target.strategy && !launch.instanceArn
-        ? [...splitByStrategy(target.strategy, launch.count, providerCounts())]
+        ? [...splitByStrategy(target.strategy, launch.count, byProvider)]
         : [[undefined, launch.count]];
     for (const [provider, count] of shares) {
       if (count === 0) continue;
@@ -151,8 +147,7 @@ export const launchServiceTasks = (
         );
         started.push(...placed.committed);
         if (placed.failures.length > 0) events.push(capacityFailureEvent(name));
-        if (provider)
-          providerCounts().set(provider, (providerCounts().get(provider) ?? 0) + placed.committed.length);
+        countProvider(provider, placed.committed.length);
         continue;
       }
       const only = launch.instanceArn
@@ -181,8 +176,7 @@ export const launchServiceTasks = (
       );
       started.push(...outcome.committed);
       usage = withTasks(usage, outcome.committed);
-      if (provider)
-        providerCounts().set(provider, (providerCounts().get(provider) ?? 0) + outcome.committed.length);
+      countProvider(provider, outcome.committed.length);
       if (outcome.committed.length < count) events.push(placementFailureEvent(name, outcome.failures));
     }
   }

@@ -147,19 +147,10 @@ export class ServicesService {
         throw new ApiError('ClientException', 'TaskDefinition is inactive');
       const taskDefinitionArn = definition?.taskDefinitionArn ?? record.service.taskDefinition ?? '';
       const networkConfiguration = request.networkConfiguration ?? record.service.networkConfiguration;
-      validateNetworkConfiguration(
-        definition ?? this.taskDefinitions.resolve(tx, partition, taskDefinitionArn).definition,
-        networkConfiguration,
-      );
-      if (target.launchType === 'FARGATE') {
-        validateFargateLaunch(
-          definition ?? this.taskDefinitions.resolve(tx, partition, taskDefinitionArn).definition,
-          {
-            placementConstraints: request.placementConstraints,
-            placementStrategy: request.placementStrategy,
-          },
-        );
-      }
+      const effective =
+        definition ?? this.taskDefinitions.resolve(tx, partition, taskDefinitionArn).definition;
+      validateNetworkConfiguration(effective, networkConfiguration);
+      if (target.launchType === 'FARGATE') validateFargateLaunch(effective, request);
       const newDeployment =
         request.forceNewDeployment === true ||
         JSON.stringify(target) !== JSON.stringify(currentTarget) ||
@@ -340,13 +331,10 @@ export class ServicesService {
       (request.capacityProviderStrategy ?? []).length > 0 ? request.capacityProviderStrategy : undefined;
     if (!strategy && request.platformVersion === undefined) return current;
     const cluster = activeCluster(reader, partition, record.clusterArn).cluster;
+    const capacityProviderStrategy = strategy ?? current.strategy;
     const target = resolveLaunchTarget(
       {
-        ...(strategy
-          ? { capacityProviderStrategy: strategy }
-          : current.strategy
-            ? { capacityProviderStrategy: current.strategy }
-            : { launchType: current.launchType }),
+        ...(capacityProviderStrategy ? { capacityProviderStrategy } : { launchType: current.launchType }),
         platformVersion: request.platformVersion ?? current.platformVersion,
       },
       cluster,

@@ -21,12 +21,10 @@ const registerHost = (memory: number): string =>
 const record = (taskArn: string): TaskRecord | undefined =>
   plane.services.deps.store.get<TaskRecord>(KIND.task, taskArn);
 
-beforeEach(async () => {
-  plane = await startUnitControlPlane({ spotWarningSeconds: 7 });
-  const { services } = plane;
-  services.clusters.create(partition, { clusterName: 'c', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] });
-  services.taskDefinitions.register(
-    partition,
+/** `fg`: a 0.25 vCPU / 512 MiB Fargate definition. */
+const registerFargateDefinition = (p: Partition): void => {
+  plane.services.taskDefinitions.register(
+    p,
     {
       family: 'fg',
       networkMode: 'awsvpc',
@@ -37,6 +35,13 @@ beforeEach(async () => {
     },
     'unit',
   );
+};
+
+beforeEach(async () => {
+  plane = await startUnitControlPlane({ spotWarningSeconds: 7 });
+  const { services } = plane;
+  services.clusters.create(partition, { clusterName: 'c', capacityProviders: ['FARGATE', 'FARGATE_SPOT'] });
+  registerFargateDefinition(partition);
 });
 
 afterEach(async () => {
@@ -88,18 +93,7 @@ describe('FARGATE launches', () => {
     const elsewhere: Partition = { ...partition, region: 'ap-northeast-2' };
     for (const p of [other, elsewhere]) {
       plane.services.clusters.create(p, { clusterName: 'c' });
-      plane.services.taskDefinitions.register(
-        p,
-        {
-          family: 'fg',
-          networkMode: 'awsvpc',
-          requiresCompatibilities: ['FARGATE'],
-          cpu: '256',
-          memory: '512',
-          containerDefinitions: [{ name: 'web', image: 'x' }],
-        },
-        'unit',
-      );
+      registerFargateDefinition(p);
     }
     const run = (p: Partition) =>
       plane.services.tasks.run(p, {

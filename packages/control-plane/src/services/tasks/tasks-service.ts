@@ -166,7 +166,7 @@ export class TasksService {
               { count: n, memoryMiB: build(undefined).reservation.memory },
               (host) => build({ kind: 'host', host }, provider),
             )
-          : this.placeOnInstances(tx, partition, request, clusterArn, n, provider, build, now),
+          : this.launchOnInstances(tx, partition, request, clusterArn, n, provider, build, now),
       );
     return {
       tasks: outcomes.flatMap((o) => o.committed.map((t) => taskView(t, ['TAGS']))),
@@ -175,7 +175,7 @@ export class TasksService {
   }
 
   /** EC2 placement: the cluster's instances (or a capacity provider's), constraints and strategies. */
-  private placeOnInstances(
+  private launchOnInstances(
     tx: StoreTransaction,
     partition: Partition,
     request: LaunchRequest,
