@@ -26,6 +26,8 @@ export interface LiveTask {
   readonly task: ServiceTask;
   readonly running: boolean;
   readonly healthy: boolean;
+  /** RUNNING and, with a container health check, HEALTHY: what a deployment's completion waits for. */
+  readonly steady: boolean;
   /** RUNNING on a DRAINING instance: to be replaced. */
   readonly draining: boolean;
 }
@@ -49,6 +51,9 @@ const isHealthy = (task: ServiceTask, settings: ReconcileSettings): boolean => {
   if (task.hasHealthCheck) return task.healthStatus === 'HEALTHY';
   return task.startedAt !== undefined && settings.now - task.startedAt >= settings.healthyAfterSeconds;
 };
+
+const isSteady = (task: ServiceTask): boolean =>
+  task.lastStatus === 'RUNNING' && (!task.hasHealthCheck || task.healthStatus === 'HEALTHY');
 
 const lostReason = (task: ServiceTask, settings: ReconcileSettings): string | undefined => {
   if (GONE_INSTANCE.has(task.instanceStatus)) return serviceReasons.instanceDeregistered;
@@ -83,7 +88,7 @@ export const classifyTasks = (
     } else if (draining && !running) {
       stops.push({ taskArn: task.taskArn, reason: serviceReasons.instanceDraining });
     } else {
-      live.push({ task, running, healthy: isHealthy(task, settings), draining });
+      live.push({ task, running, healthy: isHealthy(task, settings), steady: isSteady(task), draining });
     }
   }
   return { live, stops, events };

@@ -16,7 +16,7 @@
 import type { LiveTask } from './classify-tasks.js';
 import type { RollingStep, RollingStepInput } from './rolling-step.js';
 import { serviceReasons } from './service-reasons.js';
-import { stopPreference, takeStops } from './take-stops.js';
+import { stopRules } from './take-stops.js';
 import type { StopCandidate } from './take-stops.js';
 import type { TaskLaunch, TaskStop } from './service-types.js';
 
@@ -42,7 +42,8 @@ export const daemonStep = (
   }
   if (launchMode === 'failed') return { launches: [], stops: forced, withheld: 0, stuck: false };
 
-  const order = stopPreference(input.deploymentCreatedAt);
+  const rules = stopRules(primary.id, input.deployments);
+  const order = rules.order;
   const keeperFirst = (a: LiveTask, b: LiveTask): number =>
     Number(b.task.deploymentId === primary.id) - Number(a.task.deploymentId === primary.id) || order(b, a);
   const candidates: StopCandidate[] = [];
@@ -58,13 +59,7 @@ export const daemonStep = (
     candidates.push(...extras.map((t) => ({ live: t, reason: scaling })));
   }
   candidates.sort((a, b) => order(a.live, b.live));
-  const healthy = remaining.filter((t) => t.healthy).length;
-  const running = remaining.filter((t) => t.running).length;
-  const rolling = takeStops(
-    candidates,
-    { healthy: Math.max(0, healthy - bounds.floor), running: Math.max(0, running - bounds.floor) },
-    Number.POSITIVE_INFINITY,
-  );
+  const rolling = rules.take(candidates, rules.budget(remaining, bounds.floor), Number.POSITIVE_INFINITY);
   const launches: TaskLaunch[] =
     launchMode === 'allowed'
       ? empty.map((instanceArn) => ({ deploymentId: primary.id, count: 1, instanceArn }))

@@ -4,7 +4,8 @@
  * - PRIMARY: desiredCount = the service's desired count (DAEMON: the eligible instances; a
  *   DRAINING service: 0). For an ACTIVE service, IN_PROGRESS → COMPLETED (reason
  *   `ECS deployment <id> completed.`, event `deployment completed.`) once it alone has live tasks,
- *   exactly `desired` of them, every one healthy and none on a DRAINING instance. An IN_PROGRESS
+ *   exactly `desired` of them, every one steady (RUNNING, and HEALTHY when it has a health check —
+ *   the moment the ServicesStable waiter sees it stable) and none on a DRAINING instance. An IN_PROGRESS
  *   deployment without a reason gets `ECS deployment <id> in progress.`.
  * - ACTIVE: desiredCount drops to its live count as it drains; with no live task left it is
  *   INACTIVE and leaves the list, so the ServicesStable waiter (one deployment) can succeed.
@@ -57,7 +58,7 @@ export const finishDeployments = (input: FinishInput, settings: ReconcileSetting
   const { primary, liveAfter, desired } = input;
   const events: string[] = [];
   const own = liveAfter.filter((t) => t.task.deploymentId === primary.id && !t.draining);
-  const done = own.length === liveAfter.length && own.length === desired && own.every((t) => t.healthy);
+  const done = own.length === liveAfter.length && own.length === desired && own.every((t) => t.steady);
 
   let next: DeploymentState = { ...primary, status: 'PRIMARY', desiredCount: desired };
   if (next.rolloutState === 'IN_PROGRESS' && done && input.serviceActive) {

@@ -62,7 +62,7 @@ export const reconcileService = (snapshot: ServiceSnapshot): ServicePlan => {
   const input: RollingStepInput = {
     live: classified.live,
     primary,
-    deploymentCreatedAt: new Map([primary, ...resolved.others].map((d) => [d.id, d.createdAt])),
+    deployments: [primary, ...resolved.others],
     desired,
     bounds: rollingBounds(desired, service.minimumHealthyPercent, service.maximumPercent),
     launchMode,

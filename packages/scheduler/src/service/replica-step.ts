@@ -4,13 +4,13 @@
  * live tasks (healthy, starting or PENDING) are kept.
  *
  *   start = min(desired − kept, ceiling − (running + pending, every deployment)), ≥ 0
- *   stop  = tasks to replace — PENDING ones freely, RUNNING ones while running − floor allows and
- *           healthy ones while healthy − floor allows too —
+ *   stop  = tasks to replace — those that do not serve freely, serving ones while serving − floor
+ *           allows (see take-stops.ts: old RUNNING tasks serve, PRIMARY tasks once healthy) —
  *           then, when kept > desired (scale-in), the PRIMARY's excess the same way.
  *
  * Both may happen in one step; `start` is computed before this step's stops take effect, so a
  * replacement never lands while the task it replaces still holds its resources (1/0/100: stop, then
- * start). Stops never take healthy tasks below the floor, and starts never take running + pending
+ * start). Stops never take serving tasks below the floor, and starts never take running + pending
  * above the ceiling. A FAILED PRIMARY (no rollback) neither starts nor stops anything more, so what
  * still runs keeps running.
  *
@@ -21,29 +21,28 @@ import type { LiveTask } from './classify-tasks.js';
 import { IDLE_STEP } from './rolling-step.js';
 import type { RollingStep, RollingStepInput } from './rolling-step.js';
 import { serviceReasons } from './service-reasons.js';
-import { stopPreference, takeStops } from './take-stops.js';
+import { stopRules } from './take-stops.js';
 import type { TaskLaunch } from './service-types.js';
 
 export const replicaStep = (input: RollingStepInput): RollingStep => {
   const { live, primary, desired, bounds, launchMode } = input;
   if (launchMode === 'failed') return IDLE_STEP;
   const replaced = (t: LiveTask): boolean => t.task.deploymentId !== primary.id || t.draining;
-  const order = stopPreference(input.deploymentCreatedAt);
+  const rules = stopRules(primary.id, input.deployments);
+  const order = rules.order;
   const toReplace = live.filter(replaced).sort(order);
   const kept = live.filter((t) => !replaced(t)).sort(order);
   const total = live.length;
-  const healthy = live.filter((t) => t.healthy).length;
-  const running = live.filter((t) => t.running).length;
 
   const wanted = Math.max(0, Math.min(desired - kept.length, bounds.ceiling - total));
   const start = launchMode === 'allowed' ? wanted : 0;
   const scaling = serviceReasons.scaling(primary.id);
-  const replacing = takeStops(
+  const replacing = rules.take(
     toReplace.map((t) => ({ live: t, reason: t.draining ? serviceReasons.instanceDraining : scaling })),
-    { healthy: Math.max(0, healthy - bounds.floor), running: Math.max(0, running - bounds.floor) },
+    rules.budget(live, bounds.floor),
     Number.POSITIVE_INFINITY,
   );
-  const scalingIn = takeStops(
+  const scalingIn = rules.take(
     kept.map((t) => ({ live: t, reason: scaling })),
     replacing.budgetLeft,
     Math.max(0, kept.length - desired),

@@ -9,8 +9,8 @@ export type LaunchMode = 'allowed' | 'throttled' | 'failed';
 export interface RollingStepInput {
   readonly live: readonly LiveTask[];
   readonly primary: DeploymentState;
-  /** createdAt of every listed deployment, for the stop order. */
-  readonly deploymentCreatedAt: ReadonlyMap<string, number>;
+  /** Every listed deployment, the PRIMARY included: which tasks serve, and the stop order. */
+  readonly deployments: readonly DeploymentState[];
   readonly desired: number;
   readonly bounds: RollingBounds;
   readonly launchMode: LaunchMode;

@@ -1,63 +1,74 @@
 /**
- * Which tasks a rolling step stops, within the floor. A PENDING candidate may always be stopped. A
- * RUNNING one is stopped only while RUNNING tasks stay at or above the floor (`runningBudget` =
- * running − floor), so a rollout never takes running tasks below the floor even before they count
- * as healthy; a healthy one also needs the healthy budget (healthy − floor). Candidates are taken in `stopPreference` order:
- *   PENDING, then RUNNING-but-not-healthy, then healthy;
- *   then tasks of older deployments first (a deployment no longer listed counts as oldest);
- *   then the newest task first; then by ARN, so the choice is deterministic.
+ * Which tasks a rolling step stops, within the floor [M DeploymentConfiguration; ECS-REFERENCE §2].
+ * The floor counts the tasks that serve:
+ * - a task of the PRIMARY deployment serves once it is healthy (HEALTHY, or RUNNING for
+ *   healthyAfterSeconds without a health check);
+ * - a RUNNING task of a deployment being replaced was serving before the rollout began, so it
+ *   serves from the moment it runs — unless its deployment FAILED (the circuit breaker said its tasks
+ *   do not work): then it too serves only once healthy.
+ * A task that serves is stopped only while the serving count stays at or above the floor without it
+ * (the budget is serving − floor); one that does not serve (PENDING, or not yet healthy) may always be
+ * stopped. So a rollout never trades a serving old task for a new one that has not proved itself,
+ * whatever their ages, and never lets healthy tasks fall below the floor.
+ *
+ * Candidates are taken in order: PENDING, then RUNNING but not serving, then serving but not yet
+ * healthy, then healthy; then tasks of older deployments first (a deployment no longer listed counts
+ * as oldest); then the newest task first; then by ARN, so the choice is deterministic.
  */
 import type { LiveTask } from './classify-tasks.js';
-import type { TaskStop } from './service-types.js';
+import type { DeploymentState, TaskStop } from './service-types.js';
 
 export interface StopCandidate {
   readonly live: LiveTask;
   readonly reason: string;
 }
 
-const healthRank = (live: LiveTask): number => (live.healthy ? 2 : live.running ? 1 : 0);
-
-export const stopPreference =
-  (deploymentCreatedAt: ReadonlyMap<string, number>) =>
-  (a: LiveTask, b: LiveTask): number => {
-    const age = (live: LiveTask): number =>
-      deploymentCreatedAt.get(live.task.deploymentId) ?? Number.NEGATIVE_INFINITY;
-    return (
-      healthRank(a) - healthRank(b) ||
-      (age(a) === age(b) ? 0 : age(a) < age(b) ? -1 : 1) ||
-      b.task.createdAt - a.task.createdAt ||
-      (a.task.taskArn < b.task.taskArn ? -1 : a.task.taskArn > b.task.taskArn ? 1 : 0)
-    );
-  };
-
-export interface StopBudget {
-  /** healthy − floor */
-  readonly healthy: number;
-  /** running − floor */
-  readonly running: number;
-}
-
 export interface TakenStops {
   readonly stops: readonly TaskStop[];
-  readonly budgetLeft: StopBudget;
+  readonly budgetLeft: number;
 }
 
-/** Takes up to `limit` candidates, in the order given, within the budget. */
-export const takeStops = (
-  candidates: readonly StopCandidate[],
-  budget: StopBudget,
-  limit: number,
-): TakenStops => {
-  const stops: TaskStop[] = [];
-  let healthy = budget.healthy;
-  let running = budget.running;
-  for (const { live, reason } of candidates) {
-    if (stops.length >= limit) break;
-    if (live.running && running <= 0) continue;
-    if (live.healthy && healthy <= 0) continue;
-    if (live.running) running -= 1;
-    if (live.healthy) healthy -= 1;
-    stops.push({ taskArn: live.task.taskArn, reason });
-  }
-  return { stops, budgetLeft: { healthy, running } };
+export interface StopRules {
+  readonly isServing: (live: LiveTask) => boolean;
+  /** serving − floor, never below 0: how many serving tasks a step may stop. */
+  readonly budget: (live: readonly LiveTask[], floor: number) => number;
+  /** The stop preference: the task to stop first sorts first. */
+  readonly order: (a: LiveTask, b: LiveTask) => number;
+  /** Up to `limit` candidates, in the order given, spending `budget` on serving ones. */
+  readonly take: (candidates: readonly StopCandidate[], budget: number, limit: number) => TakenStops;
+}
+
+export const stopRules = (primaryId: string, deployments: readonly DeploymentState[]): StopRules => {
+  const byId = new Map(deployments.map((d) => [d.id, d]));
+  const isServing = (live: LiveTask): boolean => {
+    if (live.healthy) return true;
+    if (!live.running || live.task.deploymentId === primaryId) return false;
+    return byId.get(live.task.deploymentId)?.rolloutState !== 'FAILED';
+  };
+  const rank = (live: LiveTask): number => (live.healthy ? 3 : isServing(live) ? 2 : live.running ? 1 : 0);
+  const age = (live: LiveTask): number =>
+    byId.get(live.task.deploymentId)?.createdAt ?? Number.NEGATIVE_INFINITY;
+  const order = (a: LiveTask, b: LiveTask): number =>
+    rank(a) - rank(b) ||
+    (age(a) === age(b) ? 0 : age(a) < age(b) ? -1 : 1) ||
+    b.task.createdAt - a.task.createdAt ||
+    (a.task.taskArn < b.task.taskArn ? -1 : a.task.taskArn > b.task.taskArn ? 1 : 0);
+  const take = (candidates: readonly StopCandidate[], budget: number, limit: number): TakenStops => {
+    const stops: TaskStop[] = [];
+    let left = budget;
+    for (const { live, reason } of candidates) {
+      if (stops.length >= limit) break;
+      const serving = isServing(live);
+      if (serving && left <= 0) continue;
+      if (serving) left -= 1;
+      stops.push({ taskArn: live.task.taskArn, reason });
+    }
+    return { stops, budgetLeft: left };
+  };
+  return {
+    isServing,
+    budget: (live, floor) => Math.max(0, live.filter(isServing).length - floor),
+    order,
+    take,
+  };
 };
