@@ -96,6 +96,24 @@ describe('reconcileService', () => {
     expect(plan.events).toEqual([expect.stringMatching(/^\(service web\) has stopped 3 running tasks: /)]);
     expect(plan.deployments).toEqual([expect.objectContaining({ status: 'PRIMARY', desiredCount: 0 })]);
     expect(plan.steady).toBe(false);
+    expect(plan.drained).toBe(false);
+    expect(sim.reconcile().drained).toBe(true);
+  });
+
+  it('a DRAINING service is drained once every task is STOPPING or later, or lost with its agent', () => {
+    const sim = ServiceSim.steady(serviceConfig({ desiredCount: 2 }), 'td:1');
+    sim.service = { ...sim.service, status: 'DRAINING', desiredCount: 0 };
+    const [a, b] = sim.tasks;
+    Object.assign(a!, { desiredStatus: 'STOPPED', lastStatus: 'RUNNING' });
+    Object.assign(b!, { desiredStatus: 'STOPPED', lastStatus: 'STOPPING' });
+    expect(reconcileService(sim.snapshot()).drained).toBe(false);
+    Object.assign(a!, { lastStatus: 'DEPROVISIONING' });
+    expect(reconcileService(sim.snapshot()).drained).toBe(true);
+    Object.assign(a!, { lastStatus: 'RUNNING' });
+    sim.instances.forEach((i) => Object.assign(i, { agentConnected: false, silentFor: 60 }));
+    expect(reconcileService(sim.snapshot()).drained).toBe(true);
+    sim.service = { ...sim.service, status: 'ACTIVE' };
+    expect(reconcileService(sim.snapshot()).drained).toBe(false);
   });
 
   it('treats tasks of a deployment no longer listed as old, and the newest PRIMARY as the PRIMARY', () => {

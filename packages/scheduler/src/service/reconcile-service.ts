@@ -6,17 +6,20 @@
  *    draining PENDING)  breaker, rollback,    DAEMON, within   ACTIVE ones, steady)
  *                       launch throttle)      floor/ceiling)
  *
- * A DRAINING service (DeleteService) has desired 0 and stops every live task at once. Events come
+ * A DRAINING service (DeleteService) has desired 0 and stops every live task at once; it is `drained`
+ * (INACTIVE next) once every task has reached STOPPING or later. Events come
  * out oldest first: health-check failures, circuit breaker and rollback, `has stopped N running
  * tasks`, stuck configuration or throttled launches, then completion and steady state.
  * Determinism: the plan depends on the snapshot alone (no clock, no randomness), so reconciling the
  * same snapshot twice gives the same plan.
  */
+import { taskStatusRank } from '@berth/core';
+
 import { classifyTasks } from './classify-tasks.js';
 import type { LiveTask } from './classify-tasks.js';
 import { daemonStep } from './daemon-step.js';
 import { finishDeployments } from './finish-deployments.js';
-import { reconcileSettings } from './reconcile-settings.js';
+import { reconcileSettings, type ReconcileSettings } from './reconcile-settings.js';
 import { replicaStep } from './replica-step.js';
 import { resolveDeployments } from './resolve-deployments.js';
 import { rollingBounds } from './rolling-bounds.js';
@@ -43,6 +46,17 @@ const stoppedRunningEvent = (snapshot: ServiceSnapshot, stops: readonly TaskStop
   return arns.length > 0 ? [serviceEvents.stoppedRunningTasks(snapshot.service.serviceName, arns)] : [];
 };
 
+const STOPPING_RANK = taskStatusRank('STOPPING');
+
+/** DRAINING → INACTIVE [G ecs_services.md]: once every task is stopping or stopped (or lost with its agent). */
+const isDrained = (snapshot: ServiceSnapshot, settings: ReconcileSettings): boolean =>
+  snapshot.service.status === 'DRAINING' &&
+  snapshot.tasks.every(
+    (t) =>
+      taskStatusRank(t.lastStatus) >= STOPPING_RANK ||
+      (!t.agentConnected && t.agentSilentForSeconds >= settings.lostAgentTimeoutSeconds),
+  );
+
 export const reconcileService = (snapshot: ServiceSnapshot): ServicePlan => {
   const settings = reconcileSettings(snapshot);
   const { service } = snapshot;
@@ -54,7 +68,14 @@ export const reconcileService = (snapshot: ServiceSnapshot): ServicePlan => {
     const step = service.status === 'ACTIVE' ? IDLE_STEP : deleteStep(classified.live);
     const stops = [...classified.stops, ...step.stops];
     const events = [...classified.events, ...stoppedRunningEvent(snapshot, stops)];
-    return { launches: [], stops, deployments: resolved.others, events, steady: false };
+    return {
+      launches: [],
+      stops,
+      deployments: resolved.others,
+      events,
+      steady: false,
+      drained: isDrained(snapshot, settings),
+    };
   }
 
   const launchMode: LaunchMode =
@@ -102,5 +123,6 @@ export const reconcileService = (snapshot: ServiceSnapshot): ServicePlan => {
     deployments: finished.deployments,
     events,
     steady: finished.steady,
+    drained: isDrained(snapshot, settings),
   };
 };

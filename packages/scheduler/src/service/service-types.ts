@@ -109,4 +109,9 @@ export interface ServicePlan {
   readonly events: readonly string[];
   /** True when the service is steady: one deployment, COMPLETED, running == desired. */
   readonly steady: boolean;
+  /**
+   * A DRAINING service (DeleteService) may become INACTIVE: every one of its tasks has reached
+   * STOPPING or later, or sits on an agent presumed lost. Always false for an ACTIVE service.
+   */
+  readonly drained: boolean;
 }

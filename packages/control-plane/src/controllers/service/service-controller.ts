@@ -25,6 +25,19 @@ import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../../servi
 import { epochSeconds, type IdSource } from '../../services/service-deps.js';
 import { WorkQueue } from '../work-queue.js';
 
+/** What a deployment is launched with, beyond its task definition. */
+const launchFieldsOf = (
+  d: ServiceDeployment,
+): Pick<
+  ServiceDeployment,
+  'launchType' | 'capacityProviderStrategy' | 'platformVersion' | 'networkConfiguration'
+> => ({
+  launchType: d.launchType,
+  ...(d.capacityProviderStrategy ? { capacityProviderStrategy: d.capacityProviderStrategy } : {}),
+  ...(d.platformVersion ? { platformVersion: d.platformVersion } : {}),
+  ...(d.networkConfiguration ? { networkConfiguration: d.networkConfiguration } : {}),
+});
+
 import { launchServiceTasks } from './service-launcher.js';
 import { buildServiceSnapshot } from './service-snapshot.js';
 
@@ -121,8 +134,7 @@ export class ServiceController {
         { ...record, deployments: this.deploymentsOf(record, plan) },
         plan.launches,
       );
-      const live = launched.started.length > 0 || running.length > 0;
-      const next = this.nextRecord(record, plan, [...plan.events, ...launched.events], now, live);
+      const next = this.nextRecord(record, plan, [...plan.events, ...launched.events], now);
       if (JSON.stringify(next) !== JSON.stringify(record))
         tx.put(SERVICE_KIND, serviceArn, record.clusterArn, next);
     });
@@ -152,17 +164,22 @@ export class ServiceController {
     }
   }
 
-  /** The plan's deployments, keeping each one's launch type and network configuration. */
+  /**
+   * The plan's deployments with what the scheduler does not carry: each known one keeps its launch
+   * fields; a new one (a circuit-breaker rollback) takes them from the deployment it returns to.
+   */
   private deploymentsOf(record: ServiceRecord, plan: ServicePlan): ServiceDeployment[] {
     const known = new Map(record.deployments.map((d) => [d.id, d]));
     return plan.deployments.map((d) => {
       const before = known.get(d.id);
-      const network = before?.networkConfiguration ?? record.service.networkConfiguration;
-      return {
-        ...d,
-        launchType: before?.launchType ?? 'EC2',
-        ...(network ? { networkConfiguration: network } : {}),
-      };
+      if (before) return { ...before, ...d };
+      const returnTo = record.lastCompletedDeployment;
+      const origin =
+        returnTo?.taskDefinitionArn === d.taskDefinitionArn
+          ? returnTo
+          : record.deployments.find((x) => x.taskDefinitionArn === d.taskDefinitionArn);
+      if (!origin) throw new Error(`deployment ${d.id} returns to no known deployment`);
+      return { ...launchFieldsOf(origin), ...d };
     });
   }
 
@@ -171,12 +188,11 @@ export class ServiceController {
     plan: ServicePlan,
     messages: readonly string[],
     now: number,
-    live: boolean,
   ): ServiceRecord {
     const deployments = this.deploymentsOf(record, plan);
     const primary = deployments.find((d) => d.status === 'PRIMARY');
     const completed = deployments.find((d) => d.rolloutState === 'COMPLETED');
-    const status = record.service.status === 'DRAINING' && !live ? 'INACTIVE' : record.service.status;
+    const status = record.service.status === 'DRAINING' && plan.drained ? 'INACTIVE' : record.service.status;
     return {
       ...record,
       service: {
@@ -192,9 +208,9 @@ export class ServiceController {
       events: postEvents(record.events, messages, now, () => this.options.ids.uuid()),
       ...(record.history ? { history: followDeployments(record.history, deployments, now) } : {}),
       ...(completed
-        ? { lastCompletedTaskDefinitionArn: completed.taskDefinitionArn }
-        : record.lastCompletedTaskDefinitionArn
-          ? { lastCompletedTaskDefinitionArn: record.lastCompletedTaskDefinitionArn }
+        ? { lastCompletedDeployment: completed }
+        : record.lastCompletedDeployment
+          ? { lastCompletedDeployment: record.lastCompletedDeployment }
           : {}),
     };
   }

@@ -82,8 +82,11 @@ export const buildServiceSnapshot = (
     tasks: tasks.map((t) => toServiceTask(t, instances, options.presence)),
     ...(options.daemonInstances ? { daemonInstances: options.daemonInstances } : {}),
     nextDeploymentId: deploymentIdFrom(options.newHexId()),
-    ...(record.lastCompletedTaskDefinitionArn
-      ? { rollbackTaskDefinitionArn: record.lastCompletedTaskDefinitionArn }
+    ...(record.lastCompletedDeployment
+      ? {
+          rollbackTaskDefinitionArn: record.lastCompletedDeployment.taskDefinitionArn,
+          rollbackDeploymentId: record.lastCompletedDeployment.id,
+        }
       : {}),
   };
   return { snapshot, tasks };

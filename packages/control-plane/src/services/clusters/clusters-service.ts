@@ -1,4 +1,5 @@
 import {
+  taskStatusRank,
   ApiError,
   clusterArn,
   clusterNotFound,
@@ -145,7 +146,8 @@ export class ClustersService {
         );
       }
       const tasks = tx.list<TaskRecord>(KIND.task, arn);
-      if (tasks.some((t) => t.task.lastStatus !== 'STOPPED')) {
+      // Tasks that are stopping (STOPPING or later) no longer count as active [ECS-REFERENCE §2].
+      if (tasks.some((t) => taskStatusRank(t.task.lastStatus ?? 'PENDING') < taskStatusRank('STOPPING'))) {
         throw new ApiError(
           'ClusterContainsTasksException',
           'The Cluster cannot be deleted while Tasks are active.',

@@ -35,8 +35,12 @@ export interface ServiceRecord {
   readonly deployments: readonly ServiceDeployment[];
   /** Newest first, at most 100. */
   readonly events: readonly ServiceEvent[];
-  /** The task definition of the last deployment that COMPLETED: where a rollback goes. */
-  readonly lastCompletedTaskDefinitionArn?: string;
+  /**
+   * The last deployment that COMPLETED: where a rollback goes. A rollback deployment keeps all of it
+   * — task definition, launch type or capacity provider strategy, platform version, network
+   * configuration — not only its task definition.
+   */
+  readonly lastCompletedDeployment?: ServiceDeployment;
   /** Service revisions and service deployments, newest first (ListServiceDeployments and friends). */
   readonly history?: ServiceHistory;
 }
