@@ -6,6 +6,7 @@
 import {
   AGENT_TARGET_PREFIX,
   toWireResources,
+  type Attribute,
   type ContainerInstance,
   type PollDesiredTasksResponse,
   type RegisterContainerInstanceRequest,
@@ -16,7 +17,14 @@ import {
 
 import type { EngineConfig } from './engine/index.js';
 import { TaskEngine } from './engine/index.js';
-import { hostAttributes, hostResources, type HostFactsConfig } from './host/host-facts.js';
+import type { UlimitPolicy } from './engine/ulimit-grants.js';
+import type { AddressBlock } from './host/address-block.js';
+import { claimAddressBlock } from './host/address-claim.js';
+import { hostAttributes, hostResources, ulimitAttributes, type HostFactsConfig } from './host/host-facts.js';
+import { HostRegistry } from './host/host-registry.js';
+import { findLeftovers } from './host/leftovers.js';
+import { TaskAddresses } from './host/task-addresses.js';
+import { readUlimitCeilings } from './host/ulimit-ceilings.js';
 import { DockerRuntime } from './runtime/docker/index.js';
 import { Backoff, sleep } from './session/backoff.js';
 import {
@@ -43,6 +51,12 @@ export interface AgentConfig {
   readonly host: HostFactsConfig;
   readonly engine: EngineConfig;
   readonly dockerSocket?: string;
+  /** `--awsvpc-cidr`: the block awsvpc task addresses come from (default: a free /22 of 127.1.0.0/16). */
+  readonly awsvpcCidr?: string;
+  /** `--strict-ulimits`: pass ulimits as given, failing tasks the host cannot grant them to. */
+  readonly strictUlimits?: boolean;
+  /** The host registry's directory (default: BERTH_RUN_DIR, /run/berth or <tmpdir>/berth-run). */
+  readonly runDir?: string;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -50,13 +64,20 @@ export class Agent {
   private readonly client: ControlPlaneClient;
   private readonly reports = new ReportQueue();
   private readonly stopping = new AbortController();
+  private readonly runtime: DockerRuntime;
+  private readonly registry: HostRegistry;
+  private readonly ulimits: UlimitPolicy;
   private identity: AgentIdentity;
   private engine: TaskEngine | undefined;
+  private block: AddressBlock | undefined;
   private loops: Promise<void>[] = [];
 
   constructor(private readonly config: AgentConfig) {
     this.client = new ControlPlaneClient(config.endpoint, config.credentials, config.region);
     this.identity = loadIdentity(config.stateDir);
+    this.runtime = new DockerRuntime(config.dockerSocket ? { socketPath: config.dockerSocket } : {});
+    this.registry = new HostRegistry(config.runDir);
+    this.ulimits = { ceilings: readUlimitCeilings(), strict: config.strictUlimits === true };
   }
 
   get containerInstanceArn(): string | undefined {
@@ -69,29 +90,63 @@ export class Agent {
    */
   async start(): Promise<string> {
     const arn = await this.registerWithRetry();
+    this.block = claimAddressBlock(this.registry, arn, {
+      ...(this.config.awsvpcCidr !== undefined ? { configured: this.config.awsvpcCidr } : {}),
+      ...(this.identity.addressBlock !== undefined ? { previous: this.identity.addressBlock } : {}),
+    });
+    this.identity = { ...this.identity, addressBlock: this.block.cidr };
+    saveIdentity(this.config.stateDir, this.identity);
     this.engine = new TaskEngine({
-      runtime: new DockerRuntime(this.config.dockerSocket ? { socketPath: this.config.dockerSocket } : {}),
+      runtime: this.runtime,
       containerInstanceArn: arn,
       clusterArn: this.identity.clusterArn ?? '',
       config: this.config.engine,
       report: (report) => this.reports.push(report),
       now: Date.now,
       log: (message, fields) => this.config.log(message, { ...fields }),
+      addresses: new TaskAddresses(this.block, this.runtime),
+      ulimits: this.ulimits,
     });
     await this.engine.recover();
     this.loops = [this.pollLoop(), this.reportLoop()];
     this.config.log(this.config.managed ? 'managed host registered' : 'agent registered', {
       arn,
       ...(this.identity.clusterArn ? { cluster: this.identity.clusterArn } : {}),
+      awsvpcAddresses: this.block.cidr,
     });
+    await this.reportLeftovers();
     return arn;
   }
 
-  /** Stops the loops; with stopTasks, also stops and removes every container this agent started. */
-  async stop(options: { stopTasks: boolean }): Promise<void> {
+  /**
+   * Stops the loops and gives the address block up; with stopTasks, first stops and removes every
+   * container this agent started. Resolves to the number of tasks it stopped.
+   */
+  async stop(options: { stopTasks: boolean }): Promise<number> {
     this.stopping.abort();
     await Promise.allSettled(this.loops);
-    await this.engine?.shutdown({ stopTasks: options.stopTasks });
+    const stopped = (await this.engine?.shutdown({ stopTasks: options.stopTasks })) ?? 0;
+    if (this.block && this.identity.containerInstanceArn)
+      this.registry.release(this.block.cidr, this.engine?.owner ?? this.identity.containerInstanceArn);
+    return stopped;
+  }
+
+  /** Says what agents no longer running left on this host (`berth gc` removes it). */
+  private async reportLeftovers(): Promise<void> {
+    try {
+      const left = await findLeftovers(this.runtime, this.registry);
+      if (left.containers.length + left.volumes.length === 0) return;
+      this.config.log(
+        'Berth agents that are no longer running left containers on this host; `berth gc` removes them',
+        {
+          containers: left.containers.length,
+          volumes: left.volumes.length,
+          owners: left.owners,
+        },
+      );
+    } catch (error) {
+      this.config.log('could not look for leftover containers', { error: String(error) });
+    }
   }
 
   private async registerWithRetry(): Promise<string> {
@@ -114,7 +169,7 @@ export class Agent {
   private async registerManagedHost(): Promise<string> {
     const request: RegisterManagedHostRequest = {
       totalResources: toWireResources(hostResources(this.config.host)),
-      attributes: hostAttributes(this.config.host),
+      attributes: this.attributes(),
       ...(this.identity.containerInstanceArn ? { hostArn: this.identity.containerInstanceArn } : {}),
     };
     const { hostArn } = await this.client.call<RegisterManagedHostResponse>(
@@ -122,7 +177,11 @@ export class Agent {
       request,
       CALL_TIMEOUT_MS,
     );
-    this.identity = { instanceId: this.identity.instanceId, containerInstanceArn: hostArn };
+    this.identity = {
+      instanceId: this.identity.instanceId,
+      containerInstanceArn: hostArn,
+      ...(this.identity.addressBlock !== undefined ? { addressBlock: this.identity.addressBlock } : {}),
+    };
     saveIdentity(this.config.stateDir, this.identity);
     return hostArn;
   }
@@ -131,7 +190,7 @@ export class Agent {
     const request: RegisterContainerInstanceRequest = {
       cluster: this.config.cluster,
       totalResources: toWireResources(hostResources(this.config.host)),
-      attributes: hostAttributes(this.config.host),
+      attributes: this.attributes(),
       versionInfo: {
         agentVersion: AGENT_VERSION,
         agentHash: 'berth',
@@ -156,6 +215,11 @@ export class Agent {
     this.identity = { ...this.identity, containerInstanceArn: arn, clusterArn };
     saveIdentity(this.config.stateDir, this.identity);
     return arn;
+  }
+
+  /** The host's attributes, with the ulimit ceilings it enforces (unless strict). */
+  private attributes(): Attribute[] {
+    return [...hostAttributes(this.config.host), ...ulimitAttributes(this.ulimits)];
   }
 
   private async pollLoop(): Promise<void> {

@@ -12,3 +12,7 @@ export {
   ControlPlaneError,
   type AgentCredentials,
 } from './session/control-plane-client.js';
+export { splitAddressBlock } from './host/address-block.js';
+export { defaultRunDir, HostRegistry } from './host/host-registry.js';
+export { collectGarbage, findLeftovers, type GarbageReport, type Leftovers } from './host/leftovers.js';
+export { DockerRuntime } from './runtime/docker/index.js';

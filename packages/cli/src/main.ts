@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 
 import { agentCommand } from './commands/agent-command.js';
+import { gcCommand } from './commands/gc-command.js';
 import { serverCommand } from './commands/server-command.js';
 import { reclaimSpotCommand } from './commands/reclaim-spot-command.js';
 import { usageCommand } from './commands/usage-command.js';
@@ -12,7 +13,8 @@ const program = new Command('berth')
   .addCommand(serverCommand())
   .addCommand(agentCommand())
   .addCommand(usageCommand())
-  .addCommand(reclaimSpotCommand());
+  .addCommand(reclaimSpotCommand())
+  .addCommand(gcCommand());
 
 program.parseAsync().catch((error: unknown) => {
   process.stderr.write(`berth: ${error instanceof Error ? error.message : String(error)}\n`);

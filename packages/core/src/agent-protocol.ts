@@ -63,8 +63,6 @@ export interface DesiredTask {
   /** Task-level hard limits, when the task definition sets them (CPU units, MiB). */
   readonly cpu?: number;
   readonly memory?: number;
-  /** awsvpc: the task's own address (a loopback address on single-host setups). */
-  readonly address?: string;
   /**
    * Overrides every container's SIGTERM → SIGKILL grace for this stop (seconds): the warning a
    * reclaimed FARGATE_SPOT task gets.
@@ -86,19 +84,38 @@ export interface ContainerReport {
   readonly healthStatus?: HealthStatus;
 }
 
+/**
+ * What the agent reports as a task's lastStatus: PENDING until every container runs; a task that
+ * ran goes RUNNING → STOPPING (containers being stopped) → DEPROVISIONING (awsvpc: its network
+ * being released) → STOPPED; one that never ran goes PENDING → STOPPED.
+ */
+export type ReportedTaskStatus = 'PENDING' | 'RUNNING' | 'STOPPING' | 'DEPROVISIONING' | 'STOPPED';
+
 /** Observed state of one task. Timestamps are epoch seconds. */
 export interface TaskReport {
   readonly cluster: string;
   readonly task: string;
-  readonly status: 'PENDING' | 'RUNNING' | 'STOPPED';
+  readonly status: ReportedTaskStatus;
   readonly reason?: string;
   readonly stopCode?: TaskStopCode;
   readonly containers: readonly ContainerReport[];
   readonly attachments?: readonly Attachment[];
+  /** awsvpc: the address the agent gave the task (its "ENI" address, from the agent's own block). */
+  readonly privateIPv4Address?: string;
   readonly pullStartedAt?: number;
   readonly pullStoppedAt?: number;
   readonly startedAt?: number;
+  /** When the agent began stopping the task's containers. */
+  readonly stoppingAt?: number;
+  /** When every container of the task had stopped. */
   readonly executionStoppedAt?: number;
+  /** When the task was STOPPED (its network, if any, released). */
+  readonly stoppedAt?: number;
+  /**
+   * Things the agent did differently from the task definition and wants the user to know, e.g. a
+   * ulimit lowered to the host's maximum. Each is reported until the task is STOPPED.
+   */
+  readonly notices?: readonly string[];
 }
 
 export interface ReportTaskStateRequest {

@@ -1,6 +1,12 @@
 import { observeContainer } from './observe-container.js';
 import { isTaskRunning } from './task-report.js';
-import { isBefore, isStopping, type ManagedContainer, type TaskState } from './task-state.js';
+import {
+  isBefore,
+  isStopping,
+  workloadStopped,
+  type ManagedContainer,
+  type TaskState,
+} from './task-state.js';
 import type { Outcome, TargetStatus } from './transitions.js';
 
 /** A failed stop is retried after this long. */
@@ -58,6 +64,10 @@ export const applyOutcome = (
     case 'marked-stopped':
       c.known = 'STOPPED';
       return false;
+    case 'removed':
+      c.known = 'STOPPED';
+      c.runtimeId = undefined;
+      return false;
     case 'failed':
       if (to === 'STOPPED') {
         c.retryAtMs = nowMs + STOP_RETRY_MS;
@@ -76,7 +86,10 @@ const latestStart = (task: TaskState): number | undefined =>
     undefined,
   );
 
-/** Task-level consequences of container changes: essential exits stop the task; RUNNING is reached. */
+/**
+ * Task-level consequences of container changes: essential exits stop the task; RUNNING is reached;
+ * the moments the stop began and the workload stopped are recorded.
+ */
 export const applyTaskRules = (task: TaskState, nowMs: number): void => {
   if (task.known === 'STOPPED') return;
   if (!isStopping(task) && task.containers.some((c) => c.essential && c.known === 'STOPPED')) {
@@ -86,4 +99,6 @@ export const applyTaskRules = (task: TaskState, nowMs: number): void => {
     task.reachedRunning = true;
     task.startedAtMs = task.adopted ? (latestStart(task) ?? nowMs) : nowMs;
   }
+  if (isStopping(task)) task.stoppingAtMs ??= nowMs;
+  if (isStopping(task) && workloadStopped(task)) task.executionStoppedAtMs ??= nowMs;
 };

@@ -7,21 +7,24 @@ import { dockerContainerName } from './docker-names.js';
 import { resolveEngineConfig } from './engine-config.js';
 import { pauseSpec } from './pause-spec.js';
 import { resolveTaskVolumes, volumeSources } from './task-volumes.js';
+import { NO_ULIMIT_CEILINGS } from './ulimit-grants.js';
 
 const OWNER = 'arn:aws:ecs:us-east-1:000000000000:container-instance/c/abc';
 
-const contextFor = (task: ReturnType<typeof aTask>, pauseId?: string): SpecContext => ({
+const contextFor = (task: ReturnType<typeof aTask>, pauseId?: string, address?: string): SpecContext => ({
   task,
   owner: OWNER,
   clusterArn: task.clusterArn,
   config: resolveEngineConfig({}),
   ...(pauseId === undefined ? {} : { pauseId }),
+  ...(address === undefined ? {} : { address }),
   volumeSources: volumeSources(resolveTaskVolumes(task)),
+  ulimits: NO_ULIMIT_CEILINGS,
 });
 
-const specOf = (d: ContainerDefinition, overrides: Parameters<typeof aTask>[1] = {}) => {
+const specOf = (d: ContainerDefinition, overrides: Parameters<typeof aTask>[1] = {}, address?: string) => {
   const task = aTask([d], overrides);
-  return { task, spec: containerSpec(contextFor(task, 'pause-id'), d, d.image ?? '') };
+  return { task, spec: containerSpec(contextFor(task, 'pause-id', address), d, d.image ?? '') };
 };
 
 describe('containerSpec', () => {
@@ -96,7 +99,7 @@ describe('containerSpec', () => {
         { namespace: 'kernel.msgmax', value: '1' },
       ],
     };
-    const { task, spec } = specOf(d, { networkMode: 'awsvpc', address: '127.1.0.7' });
+    const { task, spec } = specOf(d, { networkMode: 'awsvpc' }, '127.1.0.7');
     expect(spec).toMatchObject({
       network: { mode: 'container', containerId: 'pause-id' },
       ports: [],
@@ -104,7 +107,7 @@ describe('containerSpec', () => {
       sysctls: { 'kernel.msgmax': '1' },
     });
     expect(spec.hostname).toBeUndefined();
-    const pause = pauseSpec(contextFor(task), 'berth/pause:1.0.0');
+    const pause = pauseSpec(contextFor(task, undefined, '127.1.0.7'), 'berth/pause:1.0.0');
     expect(pause).toMatchObject({
       network: { mode: 'bridge' },
       ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '127.1.0.7', hostPort: 80 }],

@@ -13,8 +13,8 @@ import {
   sharedMemoryBytes,
   sysctls,
   tmpfsMounts,
-  ulimitSpecs,
 } from './spec-resources.js';
+import { grantedUlimits, type UlimitPolicy } from './ulimit-grants.js';
 
 export interface SpecContext {
   readonly task: DesiredTask;
@@ -27,6 +27,9 @@ export interface SpecContext {
   readonly volumeSources: ReadonlyMap<string, string>;
   /** The task cgroup every container of the task is created in. */
   readonly cgroupParent?: string;
+  /** awsvpc: the task's address (the pause container publishes its ports there). */
+  readonly address?: string;
+  readonly ulimits: UlimitPolicy;
 }
 
 /** The ECS agent's labels plus ours; they win over the task definition's dockerLabels. */
@@ -109,7 +112,7 @@ export const containerSpec = (ctx: SpecContext, d: ContainerDefinition, image: s
     ...resourceSpec(ctx.task, d),
     ...(ctx.cgroupParent === undefined ? {} : { cgroupParent: ctx.cgroupParent }),
     ...(sharedMemoryBytes(linux) === undefined ? {} : { shmSize: sharedMemoryBytes(linux) ?? 0 }),
-    ulimits: ulimitSpecs(d),
+    ulimits: grantedUlimits(d, ctx.ulimits),
     sysctls: containerSysctls(ctx, d),
     capAdd: linux?.capabilities?.add ?? [],
     capDrop: linux?.capabilities?.drop ?? [],

@@ -5,7 +5,7 @@ import { LABELS } from '../runtime/ownership-labels.js';
 import { applyOutcome, applyTaskRules, failContainer } from './apply-outcome.js';
 import { observeContainer } from './observe-container.js';
 import { planStep, type Move } from './step-planner.js';
-import { cleanupTask, setupTaskResources } from './task-resources.js';
+import { cleanupTask, setupTaskResources, sweepTask } from './task-resources.js';
 import { attributeOomKills, liveContainers } from './task-oom-kills.js';
 import { buildTaskReport } from './task-report.js';
 import { containerNamed, createTaskState, type ManagedContainer, type TaskState } from './task-state.js';
@@ -113,6 +113,11 @@ export class ManagedTask {
     c.known = 'CREATED';
     this.state.adopted = true;
     this.stale.add(c);
+    const address = c.internal ? owned.labels[LABELS.taskAddress] : undefined;
+    if (address !== undefined) {
+      this.state.address = address;
+      this.deps.addresses.adopt(this.taskArn, address);
+    }
   }
 
   private async run(): Promise<void> {
@@ -129,7 +134,7 @@ export class ManagedTask {
       if (step.kind === 'transitions') await this.perform(step.moves);
       else if (step.kind === 'setup-resources') await this.setupResources();
       else if (step.kind === 'fail') failContainer(this.state, step.container, step.reason);
-      else if (step.kind === 'mark-stopped') this.markStopped();
+      else if (step.kind === 'finish-stop') await this.finishStop();
       else await this.cleanup();
     }
   }
@@ -182,9 +187,13 @@ export class ManagedTask {
     const failure = await setupTaskResources(this.deps, this.state);
     if (failure === undefined) this.state.resourcesReady = true;
     else this.state.stop = { stopCode: 'TaskFailedToStart', reason: failure };
+    for (const notice of this.state.notices) this.deps.log(notice, { taskArn: this.taskArn });
   }
 
-  private markStopped(): void {
+  /** Every container is STOPPED: sweep what the task left behind, release its address, STOPPED. */
+  private async finishStop(): Promise<void> {
+    this.state.strays = await sweepTask(this.deps, this.state, this.deps.log);
+    this.deps.addresses.release(this.taskArn);
     this.state.known = 'STOPPED';
     this.state.stoppedAtMs = this.deps.now();
   }

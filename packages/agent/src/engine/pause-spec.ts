@@ -1,4 +1,5 @@
 import type { ContainerSpec } from '../runtime/container-runtime.js';
+import { LABELS } from '../runtime/ownership-labels.js';
 import { containerLabels, type SpecContext } from './container-spec.js';
 import { dockerContainerName, PAUSE_CONTAINER_NAME } from './docker-names.js';
 import { MIN_CPU_SHARES, sysctls } from './spec-resources.js';
@@ -19,10 +20,13 @@ export const pauseSpec = (ctx: SpecContext, image: string): ContainerSpec => {
   return {
     name: dockerContainerName(ctx.task, PAUSE_CONTAINER_NAME),
     image,
-    labels: containerLabels(ctx, PAUSE_CONTAINER_NAME),
+    labels: {
+      ...containerLabels(ctx, PAUSE_CONTAINER_NAME),
+      ...(ctx.address === undefined ? {} : { [LABELS.taskAddress]: ctx.address }),
+    },
     env: [],
     network: { mode: 'bridge' },
-    ports: awsvpcPorts(ctx.task),
+    ports: awsvpcPorts(ctx.task, ctx.address),
     links: [],
     extraHosts: unique(defs.flatMap((d) => (d.extraHosts ?? []).map((h) => `${h.hostname}:${h.ipAddress}`))),
     dns: unique(defs.flatMap((d) => d.dnsServers ?? [])),

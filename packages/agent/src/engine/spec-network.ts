@@ -37,9 +37,8 @@ export const bridgePorts = (
       }));
 
 /** Ports the awsvpc pause container publishes on the task address: every container's, hostPort = containerPort. */
-export const awsvpcPorts = (task: DesiredTask): PortPublish[] => {
-  if (task.address === undefined) return [];
-  const address = task.address;
+export const awsvpcPorts = (task: DesiredTask, address: string | undefined): PortPublish[] => {
+  if (address === undefined) return [];
   return task.containers.flatMap((d) =>
     mappingsOf(d).map((m) => ({
       containerPort: m.containerPort ?? 0,

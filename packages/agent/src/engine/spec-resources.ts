@@ -10,7 +10,7 @@ import type {
   LogConfiguration,
 } from '@berth/core';
 
-import type { DeviceMapping, HealthcheckSpec, LogSpec, UlimitSpec } from '../runtime/container-runtime.js';
+import type { DeviceMapping, HealthcheckSpec, LogSpec } from '../runtime/container-runtime.js';
 
 const MIB = 1024 * 1024;
 const NS_PER_SECOND = 1_000_000_000;
@@ -39,9 +39,6 @@ export const resourceSpec = (task: DesiredTask, d: ContainerDefinition): Resourc
       : { memorySwappiness: d.linuxParameters.swappiness }),
   };
 };
-
-export const ulimitSpecs = (d: ContainerDefinition): UlimitSpec[] =>
-  (d.ulimits ?? []).map((u) => ({ name: u.name, soft: u.softLimit, hard: u.hardLimit }));
 
 const PERMISSION_LETTERS = { read: 'r', write: 'w', mknod: 'm' } as const;
 

@@ -76,7 +76,7 @@ describe('planStep', () => {
     if (db) db.known = 'STOPPED';
     expect(moves(planStep(task, NOW, config))).toEqual(['~internal~ecs~pause→STOPPED']);
     for (const c of task.containers) c.known = 'STOPPED';
-    expect(planStep(task, NOW, config)).toEqual({ kind: 'mark-stopped' });
+    expect(planStep(task, NOW, config)).toEqual({ kind: 'finish-stop' });
   });
 
   it('cleans up a STOPPED task after the wait, or at once when forgotten', () => {

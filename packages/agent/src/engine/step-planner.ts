@@ -18,8 +18,8 @@ export type Step =
   | { readonly kind: 'transitions'; readonly moves: readonly Move[] }
   /** A container can never start: fail it (and so the task). */
   | { readonly kind: 'fail'; readonly container: ManagedContainer; readonly reason: string }
-  /** Every container is STOPPED: the task is. */
-  | { readonly kind: 'mark-stopped' }
+  /** Every container is STOPPED: sweep the task's leftovers and release its address; the task is STOPPED. */
+  | { readonly kind: 'finish-stop' }
   | { readonly kind: 'cleanup' }
   | { readonly kind: 'wait'; readonly untilMs?: number }
   | { readonly kind: 'finished' };
@@ -45,7 +45,7 @@ const planStarting = (task: TaskState, nowMs: number, config: ResolvedEngineConf
 
 const planStopping = (task: TaskState, nowMs: number): Step => {
   const live = task.containers.filter((c) => c.known !== 'STOPPED');
-  if (live.length === 0) return { kind: 'mark-stopped' };
+  if (live.length === 0) return { kind: 'finish-stop' };
   const due = live.filter(
     (c) => c.known !== 'RUNNING' || (mayStop(task, c) && (c.retryAtMs === undefined || c.retryAtMs <= nowMs)),
   );

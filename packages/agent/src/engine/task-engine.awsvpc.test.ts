@@ -8,13 +8,12 @@ import {
   httpGet,
   removeOwned,
   TEST_IMAGE,
+  testAddressBlock,
   uniqueInstanceArn,
   waitUntil,
 } from '../test-support/engine-harness.test-support.js';
-
-/** A loopback address of the task's own, unlikely to collide between runs. */
-const taskAddress = (): string =>
-  `127.2.${1 + Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+import { inBlock } from '../host/address-block.js';
+import { LABELS } from '../runtime/ownership-labels.js';
 
 describe('TaskEngine: awsvpc', () => {
   const harness = new EngineHarness(uniqueInstanceArn('awsvpc'));
@@ -24,8 +23,7 @@ describe('TaskEngine: awsvpc', () => {
     await removeOwned(harness.instanceArn);
   });
 
-  it('shares one namespace held by a pause container and publishes on the task address', async () => {
-    const address = taskAddress();
+  it('gives the task an address of its block, shares one namespace held by a pause container and publishes there', async () => {
     const task = aTask(
       [
         { name: 'web', image: TEST_IMAGE, essential: true, portMappings: [{ containerPort: 80 }] },
@@ -40,10 +38,12 @@ describe('TaskEngine: awsvpc', () => {
           ],
         },
       ],
-      { networkMode: 'awsvpc', address },
+      { networkMode: 'awsvpc' },
     );
     harness.engine.applyDesired([task]);
     const running = await harness.waitForReport(task.taskArn, (r) => r.status === 'RUNNING');
+    const address = running.privateIPv4Address ?? '';
+    expect(inBlock(testAddressBlock(harness.instanceArn), address)).toBe(true);
     expect(running.containers.map((c) => c.containerName)).toEqual(['web', 'sidecar']);
     for (const c of running.containers) expect(c.networkBindings).toEqual([]);
 
@@ -72,6 +72,7 @@ describe('TaskEngine: awsvpc', () => {
     const owned = await containersOf(harness.instanceArn);
     const pause = owned.find((c) => c.Labels['com.amazonaws.ecs.container-name'] === '~internal~ecs~pause');
     expect(pause?.Image).toBe('berth/pause:1.0.0');
+    expect(pause?.Labels[LABELS.taskAddress]).toBe(address);
     const web = await docker.getContainer(running.containers[0]?.runtimeId ?? '').inspect();
     expect(web.HostConfig.NetworkMode).toBe(`container:${pause?.Id}`);
 
@@ -80,5 +81,31 @@ describe('TaskEngine: awsvpc', () => {
     expect(stopped.containers.every((c) => c.status === 'STOPPED')).toBe(true);
     const pauseState = await docker.getContainer(pause?.Id ?? '').inspect();
     expect(pauseState.State.Running).toBe(false);
+    // The whole stop path, with its timestamps in order.
+    const statuses = harness.reports.filter((r) => r.task === task.taskArn).map((r) => r.status);
+    expect([...new Set(statuses)]).toEqual(['PENDING', 'RUNNING', 'STOPPING', 'DEPROVISIONING', 'STOPPED']);
+    expect(stopped.stoppingAt).toBeLessThanOrEqual(stopped.executionStoppedAt ?? 0);
+    expect(stopped.executionStoppedAt).toBeLessThanOrEqual(stopped.stoppedAt ?? 0);
+  });
+
+  it('removes a container whose start failed (left in Created) as soon as the task stops', async () => {
+    const task = aTask(
+      [
+        { name: 'web', image: TEST_IMAGE, essential: true, portMappings: [{ containerPort: 80 }] },
+        { name: 'broken', image: TEST_IMAGE, essential: true, entryPoint: ['/nonexistent'] },
+      ],
+      { networkMode: 'awsvpc' },
+    );
+    harness.engine.applyDesired([task]);
+    const stopped = await harness.waitForReport(task.taskArn, (r) => r.status === 'STOPPED');
+    expect(stopped.containers.find((c) => c.containerName === 'broken')?.reason).toMatch(
+      /^CannotStartContainerError/,
+    );
+    const left = (await containersOf(harness.instanceArn)).filter(
+      (c) => c.Labels[LABELS.taskArn] === task.taskArn,
+    );
+    // Nothing of the task runs, and nothing is left in Created: only exited containers wait for the cleanup.
+    expect(left.filter((c) => c.State !== 'exited')).toEqual([]);
+    expect(left.some((c) => c.Labels[LABELS.containerName] === 'broken')).toBe(false);
   });
 });

@@ -78,7 +78,6 @@ describe('TaskEngine: task cgroups (task-level cpu and memory)', () => {
     const task = aTask([{ name: 'app', image: TEST_IMAGE, essential: true, command: ['sleep', '600'] }], {
       cpu: 256,
       networkMode: 'awsvpc',
-      address: `127.3.${1 + Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`,
     });
     const taskCgroup = `/berth/${taskIdOf(task.taskArn)}`;
     harness.engine.applyDesired([task]);

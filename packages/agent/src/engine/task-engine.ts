@@ -1,6 +1,7 @@
 import type { DesiredTask, TaskReport } from '@berth/core';
 
 import { TaskCgroups } from '../host/task-cgroups.js';
+import type { TaskAddresses } from '../host/task-addresses.js';
 import { PauseImage } from '../pause/pause-image.js';
 import type {
   ContainerRuntime,
@@ -12,6 +13,7 @@ import { LABELS } from '../runtime/ownership-labels.js';
 import { resolveEngineConfig, type EngineConfig, type ResolvedEngineConfig } from './engine-config.js';
 import { ManagedTask, type ManagedTaskDeps } from './managed-task.js';
 import { reapOrphans } from './orphan-reaper.js';
+import { NO_ULIMIT_CEILINGS, type UlimitPolicy } from './ulimit-grants.js';
 
 export interface TaskEngineOptions {
   readonly runtime: ContainerRuntime;
@@ -23,6 +25,10 @@ export interface TaskEngineOptions {
   /** Epoch ms. */
   readonly now: () => number;
   readonly log: (message: string, fields?: object) => void;
+  /** Where awsvpc tasks get their addresses: the agent's own block. */
+  readonly addresses: TaskAddresses;
+  /** The most this host grants of each ulimit, and whether to insist on the asked ones. */
+  readonly ulimits?: UlimitPolicy;
 }
 
 /** How long shutdown waits for task loops to notice they are detached. */
@@ -76,6 +82,8 @@ export class TaskEngine {
         ...(this.config.pauseImage === undefined ? {} : { pauseImage: this.config.pauseImage }),
       }),
       taskCgroups: new TaskCgroups({ cgroupDriver: () => options.runtime.cgroupDriver(), log }),
+      addresses: options.addresses,
+      ulimits: options.ulimits ?? NO_ULIMIT_CEILINGS,
       now: options.now,
       log,
       report: (report) => {
@@ -108,10 +116,22 @@ export class TaskEngine {
     return [...this.tasks.values()].map((t) => t.observed());
   }
 
-  /** stopTasks: stop and remove every container; otherwise just detach (containers keep running). */
-  async shutdown(options: { stopTasks: boolean }): Promise<void> {
+  /** The owner label of everything this engine creates (its container instance or managed host). */
+  get owner(): string {
+    return this.options.containerInstanceArn;
+  }
+
+  /**
+   * stopTasks: stop and remove every container; otherwise just detach (containers keep running).
+   * Resolves to the number of tasks it stopped.
+   */
+  async shutdown(options: { stopTasks: boolean }): Promise<number> {
+    let stopped = 0;
     if (options.stopTasks) {
       this.reap(new Set());
+      stopped = [...this.tasks.values()].filter(
+        (t) => !t.finished && t.observed().status !== 'STOPPED',
+      ).length;
       for (const [arn, task] of this.tasks) this.forget(arn, task);
       await Promise.all([...this.tasks.values()].map((t) => t.settled()));
       await Promise.all([...this.background]);
@@ -122,6 +142,7 @@ export class TaskEngine {
     this.events?.close();
     clearInterval(this.resyncTimer);
     await settleWithin(DETACH_WAIT_MS, Promise.all([...this.tasks.values()].map((t) => t.detach())));
+    return stopped;
   }
 
   private upsert(desired: DesiredTask): void {

@@ -1,7 +1,16 @@
 import type { ContainerReport, TaskReport } from '@berth/core';
 
 import { awaitsCompletion } from './dependencies.js';
-import { isBefore, type ManagedContainer, type TaskState } from './task-state.js';
+import type { ReportedTaskStatus } from '@berth/core';
+
+import {
+  isBefore,
+  isStopping,
+  pauseContainer,
+  workloadStopped,
+  type ManagedContainer,
+  type TaskState,
+} from './task-state.js';
 
 /** Container `reason` on the wire is at most 1,024 characters. */
 export const MAX_REASON_LENGTH = 1024;
@@ -42,16 +51,32 @@ export const containerReport = (c: ManagedContainer): ContainerReport => ({
   healthStatus: c.health,
 });
 
+/**
+ * The task's wire status. A task that never ran goes PENDING → STOPPED; one that ran goes RUNNING →
+ * STOPPING while its containers stop → DEPROVISIONING (awsvpc) while its network is taken down →
+ * STOPPED [ECS-REFERENCE §1].
+ */
+export const reportedStatus = (task: TaskState): ReportedTaskStatus => {
+  if (task.known === 'STOPPED') return 'STOPPED';
+  if (!task.reachedRunning) return 'PENDING';
+  if (!isStopping(task)) return 'RUNNING';
+  return pauseContainer(task) !== undefined && workloadStopped(task) ? 'DEPROVISIONING' : 'STOPPING';
+};
+
 /** The observed state of a task as the agent reports it. Timestamps are epoch seconds. */
 export const buildTaskReport = (task: TaskState, clusterArn: string): TaskReport => ({
   cluster: clusterArn,
   task: task.desired.taskArn,
-  status: task.known === 'STOPPED' ? 'STOPPED' : task.reachedRunning ? 'RUNNING' : 'PENDING',
+  status: reportedStatus(task),
   ...field('reason', task.stop === undefined ? undefined : truncateReason(task.stop.reason)),
   ...field('stopCode', task.stop?.stopCode),
   containers: task.containers.filter((c) => !c.internal).map(containerReport),
   ...field('pullStartedAt', seconds(task.pullStartedAtMs)),
   ...field('pullStoppedAt', seconds(task.pullStoppedAtMs)),
+  ...field('privateIPv4Address', task.address),
   ...field('startedAt', seconds(task.startedAtMs)),
-  ...field('executionStoppedAt', seconds(task.stoppedAtMs)),
+  ...field('stoppingAt', seconds(task.stoppingAtMs)),
+  ...field('executionStoppedAt', seconds(task.executionStoppedAtMs)),
+  ...field('stoppedAt', seconds(task.stoppedAtMs)),
+  ...(task.notices.length > 0 ? { notices: task.notices } : {}),
 });

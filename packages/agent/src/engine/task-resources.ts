@@ -1,7 +1,11 @@
+import type { OwnedContainer } from '../runtime/container-runtime.js';
+import { LABELS } from '../runtime/ownership-labels.js';
 import { reasonOf } from '../runtime/runtime-error.js';
+import { PAUSE_CONTAINER_NAME } from './docker-names.js';
 import type { TaskState } from './task-state.js';
 import { resolveTaskVolumes, type TaskVolume } from './task-volumes.js';
 import type { TransitionContext } from './transitions.js';
+import { ulimitNotices } from './ulimit-grants.js';
 
 const ensureVolume = async (ctx: TransitionContext, volume: TaskVolume): Promise<void> => {
   if (volume.kind === 'unsupported') throw new Error(volume.reason);
@@ -13,16 +17,20 @@ const ensureVolume = async (ctx: TransitionContext, volume: TaskVolume): Promise
 };
 
 /**
- * Creates the task's cgroup (recording it as its containers' cgroup parent) and its volumes,
- * before any container. Returns the failure reason, if any.
+ * Before any container: the task's address (awsvpc, from the agent's block), its cgroup (recorded
+ * as its containers' cgroup parent), its volumes, and the notices for what the host cannot grant
+ * as asked. Returns the failure reason, if any.
  */
 export const setupTaskResources = async (
   ctx: TransitionContext,
   task: TaskState,
 ): Promise<string | undefined> => {
   try {
+    if (task.desired.networkMode === 'awsvpc')
+      task.address ??= await ctx.addresses.allocate(task.desired.taskArn);
     task.cgroupParent = await ctx.taskCgroups.ensure(task.desired);
     for (const volume of resolveTaskVolumes(task.desired)) await ensureVolume(ctx, volume);
+    task.notices = ulimitNotices(task.desired.containers, ctx.ulimits);
     return undefined;
   } catch (error) {
     return reasonOf(error, 'ResourceInitializationError');
@@ -39,20 +47,56 @@ const attempt = async (log: Log, what: string, work: () => Promise<void>): Promi
   }
 };
 
+const LIVE_STATES = new Set(['running', 'restarting', 'paused']);
+
+/**
+ * As the task stops, after its containers: every Docker container of the task — tracked or not
+ * (a create that timed out, a start that failed yet ran) — that still runs is stopped, one that was
+ * never started is removed at once. Returns the ids of untracked ones left for the cleanup.
+ */
+export const sweepTask = async (ctx: TransitionContext, task: TaskState, log: Log): Promise<string[]> => {
+  const tracked = new Set(task.containers.flatMap((c) => c.runtimeId ?? []));
+  let found: readonly OwnedContainer[];
+  try {
+    found = await ctx.runtime.listOwnedContainers(ctx.owner, task.desired.taskArn);
+  } catch (error) {
+    log('sweep: could not list the task’s containers', {
+      taskArn: task.desired.taskArn,
+      error: String(error),
+    });
+    return [...task.strays];
+  }
+  const strays: string[] = [];
+  for (const c of found) {
+    if (c.state === 'created') {
+      await attempt(log, `never-started container ${c.name}`, () =>
+        ctx.runtime.removeContainer(ctx.owner, c.id),
+      );
+      continue;
+    }
+    if (LIVE_STATES.has(c.state)) {
+      log('sweep: stopping a container of a stopped task', { taskArn: task.desired.taskArn, name: c.name });
+      await attempt(log, `running container ${c.name}`, () =>
+        c.labels[LABELS.containerName] === PAUSE_CONTAINER_NAME
+          ? ctx.runtime.killContainer(ctx.owner, c.id)
+          : ctx.runtime.stopContainer(ctx.owner, c.id, ctx.config.containerStopTimeoutSeconds),
+      );
+    }
+    if (!tracked.has(c.id)) strays.push(c.id);
+  }
+  return [...new Set([...task.strays, ...strays])];
+};
+
 /** Removes the task's containers (the pause container last), its task-scoped volumes and its cgroup. */
 export const cleanupTask = async (ctx: TransitionContext, task: TaskState, log: Log): Promise<void> => {
-  const remove = (internal: boolean): Promise<void[]> =>
+  const remove = (ids: readonly string[]): Promise<void[]> =>
     Promise.all(
-      task.containers
-        .filter((c) => c.internal === internal && c.runtimeId !== undefined)
-        .map((c) =>
-          attempt(log, `container ${c.name}`, () =>
-            ctx.runtime.removeContainer(ctx.owner, c.runtimeId ?? ''),
-          ),
-        ),
+      ids.map((id) => attempt(log, `container ${id}`, () => ctx.runtime.removeContainer(ctx.owner, id))),
     );
-  await remove(false);
-  await remove(true);
+  const ids = (internal: boolean): string[] =>
+    task.containers.filter((c) => c.internal === internal).flatMap((c) => c.runtimeId ?? []);
+  await remove([...ids(false), ...task.strays]);
+  await remove(ids(true));
   for (const volume of resolveTaskVolumes(task.desired)) {
     if (volume.kind === 'docker' && volume.taskScoped) {
       await attempt(log, `volume ${volume.source}`, () => ctx.runtime.removeVolume(ctx.owner, volume.source));

@@ -64,9 +64,20 @@ export interface TaskState {
   /** Its containers were found after an agent restart (timestamps come from them, not the clock). */
   adopted: boolean;
   cleanedUp: boolean;
+  /** awsvpc: the task's address, from the agent's block; released once the task is STOPPED. */
+  address: string | undefined;
+  /** What the agent does differently from the task definition (e.g. a lowered ulimit), reported. */
+  notices: readonly string[];
+  /** Containers of this task found running or left over that the task does not track (removed at cleanup). */
+  strays: readonly string[];
   pullStartedAtMs: number | undefined;
   pullStoppedAtMs: number | undefined;
   startedAtMs: number | undefined;
+  /** The task began stopping (desired STOPPED, an essential exit, a failure). */
+  stoppingAtMs: number | undefined;
+  /** Every container of the task (the pause container aside) had stopped. */
+  executionStoppedAtMs: number | undefined;
+  /** STOPPED: its network released; the cleanup wait runs from here. */
   stoppedAtMs: number | undefined;
 }
 
@@ -102,9 +113,14 @@ export const createTaskState = (desired: DesiredTask): TaskState => {
     forgotten: false,
     adopted: false,
     cleanedUp: false,
+    address: undefined,
+    notices: [],
+    strays: [],
     pullStartedAtMs: undefined,
     pullStoppedAtMs: undefined,
     startedAtMs: undefined,
+    stoppingAtMs: undefined,
+    executionStoppedAtMs: undefined,
     stoppedAtMs: undefined,
   };
 };
@@ -117,3 +133,7 @@ export const containerNamed = (task: TaskState, name: string): ManagedContainer 
 
 export const pauseContainer = (task: TaskState): ManagedContainer | undefined =>
   task.containers.find((c) => c.internal);
+
+/** Every container of the task but the pause container has stopped. */
+export const workloadStopped = (task: TaskState): boolean =>
+  task.containers.every((c) => c.internal || c.known === 'STOPPED');

@@ -21,19 +21,24 @@
  *    container exits (EssentialContainerExited), when an essential container's transition fails or
  *    a dependency can never be met (TaskFailedToStart). Running containers then stop in reverse
  *    dependency order; the awsvpc pause container goes last, killed.
- *  - STOPPED once every container is. Its containers (and task-scoped volumes) are removed
- *    taskCleanupWaitSeconds later, or at once when the task leaves the desired set.
+ *  - A container that was created but never started is removed as the task stops (nothing ran).
+ *  - STOPPED once every container is and the task's own leftovers are swept (a container of the
+ *    task still running, or created by a call that timed out, is stopped or removed) and its
+ *    address released. Its containers (and task-scoped volumes) are removed taskCleanupWaitSeconds
+ *    later, or at once when the task leaves the desired set.
  */
 import type { TaskCgroups } from '../host/task-cgroups.js';
 import type { ContainerInspection, ContainerRuntime } from '../runtime/container-runtime.js';
 import { isOwnedBy, LABELS } from '../runtime/ownership-labels.js';
 import { reasonOf, RuntimeError, type RuntimeErrorName } from '../runtime/runtime-error.js';
+import type { TaskAddresses } from '../host/task-addresses.js';
 import type { PauseImage } from '../pause/pause-image.js';
 import { containerSpec, type SpecContext } from './container-spec.js';
 import type { ResolvedEngineConfig } from './engine-config.js';
 import { pauseSpec } from './pause-spec.js';
 import { pauseContainer, type AgentStatus, type ManagedContainer, type TaskState } from './task-state.js';
 import { resolveTaskVolumes, volumeSources } from './task-volumes.js';
+import type { UlimitPolicy } from './ulimit-grants.js';
 
 export type TargetStatus = Exclude<AgentStatus, 'NONE'>;
 
@@ -45,6 +50,9 @@ export interface TransitionContext {
   readonly config: ResolvedEngineConfig;
   readonly pause: PauseImage;
   readonly taskCgroups: TaskCgroups;
+  /** The agent's awsvpc address block. */
+  readonly addresses: TaskAddresses;
+  readonly ulimits: UlimitPolicy;
 }
 
 /** What a transition observed; the task loop folds it into the state. */
@@ -54,6 +62,8 @@ export type Outcome =
   /** After start/stop: the inspection, `undefined` if gone, `'unknown'` if the inspect failed. */
   | { readonly kind: 'observed'; readonly inspection: ContainerInspection | undefined | 'unknown' }
   | { readonly kind: 'marked-stopped' }
+  /** Created but never started, so removed rather than kept for the cleanup wait. */
+  | { readonly kind: 'removed' }
   | { readonly kind: 'failed'; readonly reason: string };
 
 type Transition = (ctx: TransitionContext, task: TaskState, c: ManagedContainer) => Promise<Outcome>;
@@ -68,6 +78,8 @@ const specContext = (ctx: TransitionContext, task: TaskState): SpecContext => {
     ...(pauseId === undefined ? {} : { pauseId }),
     volumeSources: volumeSources(resolveTaskVolumes(task.desired)),
     ...(task.cgroupParent === undefined ? {} : { cgroupParent: task.cgroupParent }),
+    ...(task.address === undefined ? {} : { address: task.address }),
+    ulimits: ctx.ulimits,
   };
 };
 
@@ -131,7 +143,11 @@ const stopTimeoutSeconds = (ctx: TransitionContext, task: TaskState, c: ManagedC
 };
 
 const stop: Transition = async (ctx, task, c) => {
-  if (c.known !== 'RUNNING' || c.runtimeId === undefined) return { kind: 'marked-stopped' };
+  if (c.runtimeId === undefined) return { kind: 'marked-stopped' };
+  if (c.known !== 'RUNNING') {
+    await ctx.runtime.removeContainer(ctx.owner, c.runtimeId);
+    return { kind: 'removed' };
+  }
   c.stopSent = true;
   if (c.internal) await ctx.runtime.killContainer(ctx.owner, c.runtimeId);
   else await ctx.runtime.stopContainer(ctx.owner, c.runtimeId, stopTimeoutSeconds(ctx, task, c));

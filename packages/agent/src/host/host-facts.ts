@@ -3,6 +3,7 @@ import { arch, cpus, hostname, totalmem } from 'node:os';
 
 import { RESERVED_TCP_PORTS, type Attribute, type ResourceAmounts } from '@berth/core';
 
+import type { UlimitPolicy } from '../engine/ulimit-grants.js';
 import { AGENT_CAPABILITIES } from './capabilities.js';
 
 export interface HostFactsConfig {
@@ -47,6 +48,20 @@ export const hostAttributes = (config: HostFactsConfig): Attribute[] => [
     ? [{ name: AUTO_SCALING_GROUP_ATTRIBUTE, value: config.autoScalingGroup }]
     : []),
 ];
+
+/**
+ * The ulimit ceilings this agent enforces, as attributes (`berth.ulimit-max.nofile` = `20000`), so a
+ * placement constraint or a user can see them. None when strict (limits are passed as given).
+ */
+export const ulimitAttributes = (policy: UlimitPolicy): Attribute[] =>
+  policy.strict
+    ? []
+    : [...policy.ceilings]
+        .filter(([name]) => name === 'nofile' || name === 'nproc')
+        .map(([name, max]) => ({
+          name: `berth.ulimit-max.${name}`,
+          value: String(max),
+        }));
 
 export const hostIdentity = (instanceType: string, availabilityZone: string): string =>
   JSON.stringify({ instanceId: undefined, instanceType, availabilityZone, hostname: hostname() });

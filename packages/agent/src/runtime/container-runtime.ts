@@ -194,14 +194,20 @@ export interface ContainerRuntime {
   removeContainer(owner: string, id: string): Promise<void>;
   /** `undefined` when no such container exists. Accepts an id or a name; read-only, so unguarded. */
   inspectContainer(idOrName: string): Promise<ContainerInspection | undefined>;
-  /** The owner's containers, running or not. */
-  listOwnedContainers(owner: string): Promise<OwnedContainer[]>;
+  /** The owner's containers, running or not; with `taskArn`, only that task's. */
+  listOwnedContainers(owner: string, taskArn?: string): Promise<OwnedContainer[]>;
+  /** Every container Berth manages on this host (`dev.berth.managed=true`), whoever its owner. */
+  listManagedContainers(): Promise<OwnedContainer[]>;
+  /** The host IPs that running containers publish ports on — every container, whoever owns it. */
+  boundHostIps(): Promise<Set<string>>;
 
   /** Creates the volume unless it exists. */
   ensureVolume(owner: string, spec: VolumeSpec): Promise<void>;
   hasVolume(name: string): Promise<boolean>;
   removeVolume(owner: string, name: string): Promise<void>;
   listOwnedVolumes(owner: string): Promise<OwnedVolume[]>;
+  /** Every volume Berth manages on this host, whoever its owner. */
+  listManagedVolumes(): Promise<OwnedVolume[]>;
 
   /** How the runtime manages cgroups: `cgroupfs` or `systemd` (Docker's CgroupDriver). */
   cgroupDriver(): Promise<string>;

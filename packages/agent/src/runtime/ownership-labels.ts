@@ -11,6 +11,8 @@ export const LABELS = {
   family: 'com.amazonaws.ecs.task-definition-family',
   version: 'com.amazonaws.ecs.task-definition-version',
   cluster: 'com.amazonaws.ecs.cluster',
+  /** On an awsvpc pause container: the task's address, so a restarted agent keeps it. */
+  taskAddress: 'dev.berth.task-address',
 } as const;
 
 export const ownerLabels = (containerInstanceArn: string): Record<string, string> => ({
@@ -20,6 +22,9 @@ export const ownerLabels = (containerInstanceArn: string): Record<string, string
 
 export const isOwnedBy = (labels: Readonly<Record<string, string>>, containerInstanceArn: string): boolean =>
   labels[LABELS.managed] === 'true' && labels[LABELS.containerInstance] === containerInstanceArn;
+
+/** Docker `label=` filter selecting everything Berth manages, whoever owns it. */
+export const MANAGED_LABEL_FILTER = `${LABELS.managed}=true`;
 
 /** Docker `label=` filters selecting an owner's objects. */
 export const ownerLabelFilters = (containerInstanceArn: string): string[] => [

@@ -10,6 +10,8 @@ export interface AgentIdentity {
   readonly instanceId: string;
   readonly containerInstanceArn?: string;
   readonly clusterArn?: string;
+  /** The address block its awsvpc tasks had, to keep it across restarts. */
+  readonly addressBlock?: string;
 }
 
 const FILE = 'agent-identity.json';

@@ -7,8 +7,13 @@ import { request } from 'node:http';
 import type { TaskReport } from '@berth/core';
 import Dockerode from 'dockerode';
 
+import { createHash } from 'node:crypto';
+
 import type { EngineConfig } from '../engine/engine-config.js';
 import { TaskEngine } from '../engine/task-engine.js';
+import type { UlimitPolicy } from '../engine/ulimit-grants.js';
+import { parseBlock, type AddressBlock } from '../host/address-block.js';
+import { TaskAddresses } from '../host/task-addresses.js';
 import { DockerRuntime } from '../runtime/docker/docker-runtime.js';
 import { LABELS } from '../runtime/ownership-labels.js';
 import { CLUSTER_ARN } from './task-fixtures.test-support.js';
@@ -23,6 +28,15 @@ export const TEST_ENGINE_CONFIG: EngineConfig = {
   resyncIntervalSeconds: 2,
 };
 
+/**
+ * A test engine's address block: a /24 of 127.200.0.0/16 picked by its instance ARN, away from the
+ * agents' default pool (127.1.0.0/16), so tests never take an address a running Berth could use.
+ */
+export const testAddressBlock = (instanceArn: string): AddressBlock => {
+  const n = createHash('sha256').update(instanceArn).digest()[0] ?? 0;
+  return parseBlock(`127.200.${n}.0/24`) as AddressBlock;
+};
+
 export class EngineHarness {
   readonly reports: TaskReport[] = [];
   readonly logs: string[] = [];
@@ -32,8 +46,11 @@ export class EngineHarness {
   constructor(
     readonly instanceArn: string,
     config: EngineConfig = TEST_ENGINE_CONFIG,
+    ulimits?: UlimitPolicy,
   ) {
     this.engine = new TaskEngine({
+      addresses: new TaskAddresses(testAddressBlock(instanceArn), this.runtime),
+      ...(ulimits ? { ulimits } : {}),
       runtime: this.runtime,
       containerInstanceArn: instanceArn,
       clusterArn: CLUSTER_ARN,

@@ -54,5 +54,7 @@ export const agentCommand = (): Command =>
     );
     const arn = await agent.start();
     process.stdout.write(`Berth agent registered ${arn}\n`);
-    onShutdown(() => agent.stop({ stopTasks: false }));
+    onShutdown(async () => {
+      await agent.stop({ stopTasks: false });
+    });
   });

@@ -17,7 +17,10 @@ export interface AgentFlags {
   imagePullBehavior: (typeof PULL_BEHAVIORS)[number];
   dockerSocket?: string;
   containerStopTimeout: number;
+  taskCleanupWait: number;
   autoScalingGroup?: string;
+  awsvpcCidr?: string;
+  strictUlimits?: boolean;
 }
 
 const integer = (value: string): number => {
@@ -54,6 +57,20 @@ export const addAgentOptions = (command: Command): Command =>
         .default('prefer-cached'),
     )
     .option('--container-stop-timeout <seconds>', 'ECS_CONTAINER_STOP_TIMEOUT', integer, 30)
+    .option(
+      '--task-cleanup-wait <seconds>',
+      "ECS_ENGINE_TASK_CLEANUP_WAIT_DURATION: how long a STOPPED task's containers are kept",
+      integer,
+      3 * 60 * 60,
+    )
+    .option(
+      '--awsvpc-cidr <cidr>',
+      'the address block awsvpc tasks get addresses from (default: a free /22 of 127.1.0.0/16)',
+    )
+    .option(
+      '--strict-ulimits',
+      "pass ulimits as given: a task asking for more than the host allows fails (default: grant the host's maximum)",
+    )
     .option('--docker-socket <path>', 'Docker Engine socket (default: /var/run/docker.sock)')
     .option(
       '--auto-scaling-group <name>',
@@ -85,6 +102,9 @@ export const agentConfigFrom = (
   engine: {
     imagePullBehavior: flags.imagePullBehavior,
     containerStopTimeoutSeconds: flags.containerStopTimeout,
+    taskCleanupWaitSeconds: flags.taskCleanupWait,
   },
   ...(flags.dockerSocket ? { dockerSocket: flags.dockerSocket } : {}),
+  ...(flags.awsvpcCidr !== undefined ? { awsvpcCidr: flags.awsvpcCidr } : {}),
+  ...(flags.strictUlimits ? { strictUlimits: true } : {}),
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { Command, InvalidArgumentError } from 'commander';
 
-import { Agent } from '@berth/agent';
+import { Agent, splitAddressBlock } from '@berth/agent';
 import { DEFAULT_SPOT_WARNING_SECONDS, startControlPlane } from '@berth/control-plane';
 
 import { resolveKeyPair } from '../credentials-file.js';
@@ -41,6 +41,19 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   spotWarningSeconds: number;
   quiet?: boolean;
 }
+
+/**
+ * The embedded agents each need an address block of their own: a `--awsvpc-cidr` given to the
+ * server is split in two halves, the first for the container instance, the second for the managed
+ * capacity. Without one, each agent claims a free block itself.
+ */
+const awsvpcShare = (flags: ServerFlags, half: 0 | 1 | undefined): ServerFlags => {
+  if (flags.awsvpcCidr === undefined || half === undefined) return flags;
+  const halves = splitAddressBlock(flags.awsvpcCidr);
+  if (!halves)
+    throw new InvalidArgumentError(`--awsvpc-cidr ${flags.awsvpcCidr} cannot be split between two agents.`);
+  return { ...flags, awsvpcCidr: halves[half] };
+};
 
 const port = (value: string): number => {
   const n = Number(value);
@@ -110,9 +123,10 @@ export const serverCommand = (): Command =>
     });
     const endpoint = `http://${flags.host}:${controlPlane.port}`;
     const agents: Agent[] = [];
+    const both = flags.agent && flags.managed;
     const embedded = (name: string, managed: boolean): Agent =>
       new Agent(
-        agentConfigFrom(flags, {
+        agentConfigFrom(awsvpcShare(flags, both ? (managed ? 1 : 0) : undefined), {
           endpoint,
           credentials: keyPair,
           region: flags.region,
@@ -138,7 +152,16 @@ export const serverCommand = (): Command =>
       ].join('\n'),
     );
     onShutdown(async () => {
-      await Promise.all(agents.map((agent) => agent.stop({ stopTasks: flags.inMemory === true })));
+      const started = Date.now();
+      const stopTasks = flags.inMemory === true;
+      const stopped = await Promise.all(agents.map((agent) => agent.stop({ stopTasks })));
       await controlPlane.close();
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const tasks = stopped.reduce((a, b) => a + b, 0);
+      log(
+        stopTasks
+          ? `shut down in ${seconds} s: stopped ${tasks} tasks and removed every container this server started`
+          : `shut down in ${seconds} s; tasks keep running (restart with the same --data-dir to carry on)`,
+      );
     });
   });

@@ -57,13 +57,15 @@ export interface TaskRecord {
   readonly networkMode: 'bridge' | 'host' | 'awsvpc' | 'none';
   readonly family: string;
   readonly revision: number;
-  /** awsvpc: the task's own address. */
+  /** awsvpc: the task's own address, as its agent reported it (the agent owns address management). */
   readonly address?: string;
   readonly taskDefinition: TaskDefinition;
   /** FARGATE: the managed host running the task (never shown; Fargate tasks have no container instance). */
   readonly hostArn?: string;
   /** A reclaimed FARGATE_SPOT task: how long its containers get between SIGTERM and SIGKILL. */
   readonly stopGraceSeconds?: number;
+  /** What the agent reported doing differently from the task definition (e.g. a lowered ulimit). */
+  readonly notices?: readonly string[];
 }
 
 /** Where a task runs: its container instance, or the managed host of a FARGATE task. */

@@ -13,7 +13,13 @@ import type {
   RuntimeEvent,
   VolumeSpec,
 } from '../container-runtime.js';
-import { isOwnedBy, LABELS, ownerLabelFilters, ownerLabels } from '../ownership-labels.js';
+import {
+  isOwnedBy,
+  LABELS,
+  MANAGED_LABEL_FILTER,
+  ownerLabelFilters,
+  ownerLabels,
+} from '../ownership-labels.js';
 import { RuntimeError, type RuntimeErrorName } from '../runtime-error.js';
 import { dockerCall } from './docker-call.js';
 import { dockerCreateOptions } from './docker-create-options.js';
@@ -138,20 +144,22 @@ export class DockerRuntime implements ContainerRuntime {
     return inspection;
   }
 
-  async listOwnedContainers(owner: string): Promise<OwnedContainer[]> {
-    const list = await dockerCall({ op: 'list', errorName: 'CannotListContainersError' }, (abortSignal) =>
-      this.docker.listContainers({ all: true, filters: { label: ownerLabelFilters(owner) }, abortSignal }),
-    );
-    const owned = list
-      .map((c) => ({
-        id: c.Id,
-        name: (c.Names[0] ?? '').replace(/^\//, ''),
-        labels: c.Labels,
-        state: c.State,
-      }))
-      .filter((c) => isOwnedBy(c.labels, owner));
+  async listOwnedContainers(owner: string, taskArn?: string): Promise<OwnedContainer[]> {
+    const labels = [...ownerLabelFilters(owner), ...(taskArn ? [`${LABELS.taskArn}=${taskArn}`] : [])];
+    const owned = (await this.listContainers(labels)).filter((c) => isOwnedBy(c.labels, owner));
     for (const c of owned) this.owners.set(c.id, owner);
     return owned;
+  }
+
+  listManagedContainers(): Promise<OwnedContainer[]> {
+    return this.listContainers([MANAGED_LABEL_FILTER]);
+  }
+
+  async boundHostIps(): Promise<Set<string>> {
+    const list = await dockerCall({ op: 'list', errorName: 'CannotListContainersError' }, (abortSignal) =>
+      this.docker.listContainers({ all: false, abortSignal }),
+    );
+    return new Set(list.flatMap((c) => (c.Ports ?? []).flatMap((p) => (p.IP ? [p.IP] : []))));
   }
 
   ensureVolume(owner: string, spec: VolumeSpec): Promise<void> {
@@ -170,6 +178,10 @@ export class DockerRuntime implements ContainerRuntime {
     return this.volumes.listOwned(owner);
   }
 
+  listManagedVolumes(): Promise<OwnedVolume[]> {
+    return this.volumes.listManaged();
+  }
+
   async cgroupDriver(): Promise<string> {
     const info = this.docker.info.bind(this.docker) as unknown as InfoCall;
     const { CgroupDriver: driver } = await dockerCall(
@@ -185,6 +197,18 @@ export class DockerRuntime implements ContainerRuntime {
     );
     stream.start();
     return stream;
+  }
+
+  private async listContainers(labels: readonly string[]): Promise<OwnedContainer[]> {
+    const list = await dockerCall({ op: 'list', errorName: 'CannotListContainersError' }, (abortSignal) =>
+      this.docker.listContainers({ all: true, filters: { label: [...labels] }, abortSignal }),
+    );
+    return list.map((c) => ({
+      id: c.Id,
+      name: (c.Names[0] ?? '').replace(/^\//, ''),
+      labels: c.Labels,
+      state: c.State,
+    }));
   }
 
   /**

@@ -1,7 +1,7 @@
 import type Dockerode from 'dockerode';
 
 import type { OwnedVolume, VolumeSpec } from '../container-runtime.js';
-import { isOwnedBy, ownerLabelFilters, ownerLabels } from '../ownership-labels.js';
+import { isOwnedBy, MANAGED_LABEL_FILTER, ownerLabelFilters, ownerLabels } from '../ownership-labels.js';
 import { RuntimeError } from '../runtime-error.js';
 import { dockerCall } from './docker-call.js';
 
@@ -48,12 +48,19 @@ export class DockerVolumes {
   }
 
   async listOwned(owner: string): Promise<OwnedVolume[]> {
+    return (await this.list(ownerLabelFilters(owner))).filter((v) => isOwnedBy(v.labels, owner));
+  }
+
+  /** Every volume Berth manages, whoever its owner. */
+  listManaged(): Promise<OwnedVolume[]> {
+    return this.list([MANAGED_LABEL_FILTER]);
+  }
+
+  private async list(labels: readonly string[]): Promise<OwnedVolume[]> {
     const response = await dockerCall({ op: 'list', errorName: 'CannotListContainersError' }, (abortSignal) =>
-      this.docker.listVolumes({ filters: { label: ownerLabelFilters(owner) }, abortSignal }),
+      this.docker.listVolumes({ filters: { label: [...labels] }, abortSignal }),
     );
-    return (response.Volumes ?? [])
-      .map((v) => ({ name: v.Name, labels: v.Labels ?? {} }))
-      .filter((v) => isOwnedBy(v.labels, owner));
+    return (response.Volumes ?? []).map((v) => ({ name: v.Name, labels: v.Labels ?? {} }));
   }
 
   private async inspect(name: string): Promise<OwnedVolume | undefined> {

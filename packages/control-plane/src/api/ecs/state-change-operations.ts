@@ -18,13 +18,18 @@ import type { ControlPlaneServices } from './control-plane-services.js';
 import { as, requiredString } from './input.js';
 
 const ACK = { acknowledgment: 'ACK' };
-const AGENT_STATUSES = ['PENDING', 'RUNNING', 'STOPPED'];
+const TASK_STATUSES: readonly string[] = ['PENDING', 'RUNNING', 'STOPPING', 'DEPROVISIONING', 'STOPPED'];
+const CONTAINER_STATUSES: readonly string[] = ['PENDING', 'RUNNING', 'STOPPED'];
 
-const reportStatus = (status: string | undefined): TaskReport['status'] => {
-  if (!status || !AGENT_STATUSES.includes(status))
-    throw invalidParameter(`Invalid status: ${String(status)}.`);
-  return status as TaskReport['status'];
-};
+const statusIn =
+  <T extends string>(allowed: readonly string[]) =>
+  (status: string | undefined): T => {
+    if (!status || !allowed.includes(status)) throw invalidParameter(`Invalid status: ${String(status)}.`);
+    return status as T;
+  };
+
+const taskStatus = statusIn<TaskReport['status']>(TASK_STATUSES);
+const containerStatus = statusIn<ContainerReport['status']>(CONTAINER_STATUSES);
 
 export const stateChangeOperations = ({
   agentLink,
@@ -49,14 +54,14 @@ export const stateChangeOperations = ({
       const request = as<SubmitTaskStateChangeRequest>(input);
       const containers: ContainerReport[] = (request.containers ?? []).map((c) => ({
         containerName: c.containerName ?? '',
-        status: reportStatus(c.status),
+        status: containerStatus(c.status),
         ...(c.runtimeId ? { runtimeId: c.runtimeId } : {}),
         ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
         ...(c.reason ? { reason: c.reason } : {}),
         ...(c.networkBindings ? { networkBindings: c.networkBindings } : {}),
       }));
       submit(ctx.partition, request.cluster, requiredString(input, 'task'), {
-        status: reportStatus(request.status),
+        status: taskStatus(request.status),
         containers,
         ...(request.reason ? { reason: request.reason } : {}),
         ...(request.pullStartedAt !== undefined ? { pullStartedAt: request.pullStartedAt } : {}),
@@ -71,7 +76,7 @@ export const stateChangeOperations = ({
       const request = as<SubmitContainerStateChangeRequest>(input);
       const container: ContainerReport = {
         containerName: requiredString(input, 'containerName'),
-        status: reportStatus(request.status),
+        status: containerStatus(request.status),
         ...(request.runtimeId ? { runtimeId: request.runtimeId } : {}),
         ...(request.exitCode !== undefined ? { exitCode: request.exitCode } : {}),
         ...(request.reason ? { reason: request.reason } : {}),

@@ -16,6 +16,7 @@ import { postEvents } from '../../services/ecs-services/service-events.js';
 import { followDeployments } from '../../services/ecs-services/service-history.js';
 import {
   SERVICE_KIND,
+  serviceArnOfGroup,
   type ServiceDeployment,
   type ServiceRecord,
 } from '../../services/ecs-services/service-record.js';
@@ -89,9 +90,8 @@ export class ServiceController {
     for (const change of changes) {
       if (change.kind === SERVICE_KIND) this.queue.add(change.key);
       else if (change.kind === KIND.task) {
-        const group = (change.value as TaskRecord | undefined)?.task.group ?? '';
-        if (group.startsWith('service:'))
-          this.queue.add(`${change.scope.replace(':cluster/', ':service/')}/${group.slice(8)}`);
+        const arn = serviceArnOfGroup(change.scope, (change.value as TaskRecord | undefined)?.task.group);
+        if (arn !== undefined) this.queue.add(arn);
       } else if (change.kind === KIND.containerInstance) {
         for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND, change.scope)) {
           this.queue.add(record.service.serviceArn ?? '');

@@ -17,7 +17,6 @@ import { serviceGroup } from '../../services/ecs-services/service-record.js';
 import { KIND, type TaskDefinitionRecord, type TaskRecord } from '../../services/records.js';
 import type { IdSource } from '../../services/service-deps.js';
 import { withTasks, type InstanceUsage } from '../../services/instance-usage.js';
-import { allocateAddress } from '../../services/tasks/awsvpc-addresses.js';
 import { buildTask } from '../../services/tasks/task-factory.js';
 import { placementFields, type TaskPlacement } from '../../services/tasks/task-placement-fields.js';
 import { placeOnInstances, placementInstances } from '../../services/tasks/task-placement.js';
@@ -76,15 +75,6 @@ export const launchServiceTasks = (
   const events: string[] = [];
   // Committed usage, carried forward as each batch of this transaction is placed.
   let usage = ctx.usage;
-  // Addresses in use, read only when an awsvpc task needs one.
-  let inUse: Set<string> | undefined;
-  const addresses = (): Set<string> =>
-    (inUse ??= new Set(
-      tx
-        .list<TaskRecord>(KIND.task)
-        .filter((t) => t.address && t.task.lastStatus !== 'STOPPED')
-        .map((t) => t.address ?? ''),
-    ));
   // Live tasks per capacity provider: a strategy's split counts what the service already runs.
   const byProvider = new Map<string, number>();
   const countProvider = (name: string | undefined, n: number): void => {
@@ -99,8 +89,6 @@ export const launchServiceTasks = (
     const definition = definitionRecord.definition;
     const target = targetOf(deployment);
     const template = (where: TaskPlacement | undefined, provider: string | undefined): TaskRecord => {
-      const address = where && definition.networkMode === 'awsvpc' ? allocateAddress(addresses()) : undefined;
-      if (address) addresses().add(address);
       return buildTask({
         partition: ctx.partition,
         clusterArn: record.clusterArn,
@@ -123,7 +111,6 @@ export const launchServiceTasks = (
         ...placementFields(tx, where),
         ...(provider ? { capacityProviderName: provider } : {}),
         ...(target.platformVersion ? { platformVersion: target.platformVersion } : {}),
-        ...(address ? { address } : {}),
         enableExecuteCommand: service.enableExecuteCommand ?? false,
         taskId: ctx.ids.hexId(),
         newId: () => ctx.ids.uuid(),

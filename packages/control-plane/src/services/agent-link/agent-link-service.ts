@@ -6,12 +6,15 @@ import {
   invalidParameter,
   parseCpuUnits,
   parseMemoryMiB,
+  resourceIdOf,
   type DesiredTask,
   type Partition,
   type PollDesiredTasksRequest,
   type PollDesiredTasksResponse,
   type ReportTaskStateRequest,
 } from '@berth/core';
+
+import type { StoreTransaction } from '@berth/store';
 
 import type { AgentPresence } from '../agent-presence.js';
 import {
@@ -22,7 +25,9 @@ import {
   type TaskRecord,
 } from '../records.js';
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
-import { mergeTaskReport } from '../tasks/merge-task-report.js';
+import { postEvents } from '../ecs-services/service-events.js';
+import { SERVICE_KIND, serviceArnOfGroup, type ServiceRecord } from '../ecs-services/service-record.js';
+import { mergeTaskReport, newNotices } from '../tasks/merge-task-report.js';
 
 import type { TaskIndex } from '../task-index.js';
 
@@ -44,7 +49,6 @@ export const toDesiredTask = (record: TaskRecord): DesiredTask => {
     networkMode: record.networkMode,
     ...(cpu !== undefined ? { cpu } : {}),
     ...(memory !== undefined ? { memory } : {}),
-    ...(record.address ? { address: record.address } : {}),
     ...(record.stopGraceSeconds !== undefined ? { stopGraceSeconds: record.stopGraceSeconds } : {}),
     containers: record.containerDefinitions,
     volumes: record.taskDefinition.volumes ?? [],
@@ -88,10 +92,32 @@ export class AgentLinkService {
         const record = tx.get<TaskRecord>(KIND.task, report.task);
         if (!record || placedOn(record) !== arn) continue;
         const merged = mergeTaskReport(record, report, now);
-        if (merged) tx.put(KIND.task, report.task, record.clusterArn, merged);
+        if (!merged) continue;
+        tx.put(KIND.task, report.task, record.clusterArn, merged);
+        this.postNotices(tx, record, newNotices(record, report), now);
       }
     });
     return {};
+  }
+
+  /** A service task's notices become events of its service: `(service S) (task id) <notice>`. */
+  private postNotices(
+    tx: StoreTransaction,
+    record: TaskRecord,
+    notices: readonly string[],
+    now: number,
+  ): void {
+    const serviceArn = serviceArnOfGroup(record.clusterArn, record.task.group);
+    if (notices.length === 0 || serviceArn === undefined) return;
+    const service = tx.get<ServiceRecord>(SERVICE_KIND, serviceArn);
+    if (!service) return;
+    const name = service.service.serviceName ?? '';
+    const id = resourceIdOf(record.task.taskArn ?? '');
+    const messages = notices.map((n) => `(service ${name}) (task ${id}) ${n}`);
+    tx.put(SERVICE_KIND, serviceArn, service.clusterArn, {
+      ...service,
+      events: postEvents(service.events, messages, now, () => this.deps.ids.uuid()),
+    });
   }
 
   /**

@@ -46,3 +46,9 @@ export interface ServiceRecord {
 }
 
 export const serviceGroup = (serviceName: string): string => `service:${serviceName}`;
+
+/** The ARN of the service a task of `clusterArn` belongs to by its group, if it is a service task. */
+export const serviceArnOfGroup = (clusterArn: string, group: string | undefined): string | undefined =>
+  group?.startsWith('service:')
+    ? `${clusterArn.replace(':cluster/', ':service/')}/${group.slice('service:'.length)}`
+    : undefined;

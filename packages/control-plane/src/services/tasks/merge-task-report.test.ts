@@ -98,4 +98,84 @@ describe('mergeTaskReport', () => {
       stoppedAt: 4,
     });
   });
+
+  it('follows the stop path RUNNING → STOPPING → DEPROVISIONING → STOPPED with its timestamps', () => {
+    const running = mergeTaskReport(record(), report('RUNNING', { startedAt: 10 }), 10)!;
+    const stopping = mergeTaskReport(
+      running,
+      report('STOPPING', {
+        stopCode: 'EssentialContainerExited',
+        reason: 'Essential container in task exited',
+        stoppingAt: 20,
+      }),
+      21,
+    )!;
+    expect(stopping.task).toMatchObject({
+      lastStatus: 'STOPPING',
+      desiredStatus: 'STOPPED',
+      stoppingAt: 20,
+      stopCode: 'EssentialContainerExited',
+    });
+    expect(stopping.task.stoppedAt).toBeUndefined();
+    const deprovisioning = mergeTaskReport(
+      stopping,
+      report('DEPROVISIONING', { executionStoppedAt: 22 }),
+      23,
+    )!;
+    expect(deprovisioning.task).toMatchObject({ lastStatus: 'DEPROVISIONING', executionStoppedAt: 22 });
+    const stopped = mergeTaskReport(
+      deprovisioning,
+      report('STOPPED', { executionStoppedAt: 22, stoppedAt: 24 }),
+      25,
+    )!;
+    expect(stopped.task).toMatchObject({
+      lastStatus: 'STOPPED',
+      stoppingAt: 20,
+      executionStoppedAt: 22,
+      stoppedAt: 24,
+    });
+    expect(stopped.task.version).toBe(5);
+  });
+
+  it('gives an awsvpc task the address its agent reports, and moves the ENI through its statuses', () => {
+    const awsvpc: TaskRecord = {
+      ...record({
+        attachments: [
+          {
+            id: 'eni-1',
+            type: 'ElasticNetworkInterface',
+            status: 'PRECREATED',
+            details: [{ name: 'subnetId', value: 'subnet-a' }],
+          },
+        ],
+      }),
+      networkMode: 'awsvpc',
+    };
+    const pending = mergeTaskReport(awsvpc, report('PENDING', { privateIPv4Address: '127.1.4.7' }), 1)!;
+    expect(pending.address).toBe('127.1.4.7');
+    expect(pending.task.attachments?.[0]?.details).toContainEqual({
+      name: 'privateIPv4Address',
+      value: '127.1.4.7',
+    });
+    expect(pending.task.containers?.[0]?.networkInterfaces).toEqual([
+      { attachmentId: 'eni-1', privateIpv4Address: '127.1.4.7' },
+    ]);
+    const statuses = (['RUNNING', 'DEPROVISIONING', 'STOPPED'] as const).reduce<[TaskRecord, string[]]>(
+      ([r, seen], st) => {
+        const next = mergeTaskReport(r, report(st, { privateIPv4Address: '127.1.9.9' }), 2)!;
+        return [next, [...seen, next.task.attachments?.[0]?.status ?? '']];
+      },
+      [pending, []],
+    );
+    expect(statuses[1]).toEqual(['ATTACHED', 'DETACHING', 'DELETED']);
+    expect(statuses[0].address).toBe('127.1.4.7');
+  });
+
+  it('keeps each notice once, without a new task version', () => {
+    const running = mergeTaskReport(record(), report('RUNNING'), 1)!;
+    const noticed = mergeTaskReport(running, report('RUNNING', { notices: ['lowered'] }), 2)!;
+    expect(noticed.notices).toEqual(['lowered']);
+    expect(noticed.task.version).toBe(running.task.version);
+    expect(mergeTaskReport(noticed, report('RUNNING', { notices: ['lowered'] }), 3)).toBeUndefined();
+  });
 });

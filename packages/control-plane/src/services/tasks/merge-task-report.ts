@@ -1,11 +1,18 @@
 /**
  * Folds an agent's observed state of a task into the task record. Pure. Statuses only move
  * forward; the agent writes lastStatus and what it observed, never desired status — except that
- * a task the agent saw stop on its own (essential exit, failure to start) is desired STOPPED too.
+ * a task the agent saw stop on its own (essential exit, failure to start) is desired STOPPED too,
+ * from its first report at STOPPING or later.
+ *
+ *   RUNNING → STOPPING (stoppingAt) → DEPROVISIONING (executionStoppedAt; awsvpc) → STOPPED (stoppedAt)
+ *
+ * The ENI attachment of an awsvpc task gets its address when the agent first reports one, is
+ * ATTACHED while the task runs, DETACHING while it deprovisions and DELETED once it is STOPPED.
  */
 import {
   laterContainerStatus,
   laterStatus,
+  taskStatusRank,
   type Attachment,
   type Container,
   type ContainerReport,
@@ -17,6 +24,8 @@ import {
 } from '@berth/core';
 
 import type { TaskRecord } from '../records.js';
+
+import { withAddress } from './eni-attachment.js';
 
 const MAX_REASON = 1024;
 
@@ -46,11 +55,18 @@ export const taskHealth = (
   return 'UNKNOWN';
 };
 
-const attachmentsFor = (task: Task, status: TaskStatus): Attachment[] =>
-  (task.attachments ?? []).map((a) => ({
-    ...a,
-    status: status === 'STOPPED' ? 'DELETED' : status === 'RUNNING' ? 'ATTACHED' : (a.status ?? 'PRECREATED'),
-  }));
+const ATTACHMENT_STATUS: Partial<Record<TaskStatus, string>> = {
+  RUNNING: 'ATTACHED',
+  DEACTIVATING: 'ATTACHED',
+  STOPPING: 'ATTACHED',
+  DEPROVISIONING: 'DETACHING',
+  STOPPED: 'DELETED',
+};
+
+const attachmentsFor = (attachments: readonly Attachment[], status: TaskStatus): Attachment[] =>
+  attachments.map((a) => ({ ...a, status: ATTACHMENT_STATUS[status] ?? a.status ?? 'PRECREATED' }));
+
+const STOPPING_RANK = taskStatusRank('STOPPING');
 
 export const mergeTaskReport = (
   record: TaskRecord,
@@ -61,19 +77,25 @@ export const mergeTaskReport = (
   const current = (task.lastStatus ?? 'PENDING') as TaskStatus;
   const status = laterStatus(current, report.status);
   const byName = new Map(report.containers.map((c) => [c.containerName, c]));
-  const containers = (task.containers ?? []).map((c) => mergeContainer(c, byName.get(c.name ?? '')));
+  const merged = (task.containers ?? []).map((c) => mergeContainer(c, byName.get(c.name ?? '')));
+  const address = record.address ?? report.privateIPv4Address;
+  const addressed =
+    address !== undefined && record.address === undefined
+      ? withAddress(task.attachments ?? [], merged, address)
+      : { attachments: task.attachments ?? [], containers: merged };
   const essential = new Set(
     record.containerDefinitions.filter((d) => d.essential !== false).map((d) => d.name ?? ''),
   );
+  const stoppingNow = taskStatusRank(status) >= STOPPING_RANK && taskStatusRank(current) < STOPPING_RANK;
   const stoppedNow = status === 'STOPPED' && current !== 'STOPPED';
   const runningNow = status === 'RUNNING' && current !== 'RUNNING';
-  const selfStopped = stoppedNow && task.desiredStatus !== 'STOPPED';
+  const selfStopped = stoppingNow && task.desiredStatus !== 'STOPPED';
   const next: Task = {
     ...task,
     lastStatus: status,
-    containers,
-    healthStatus: taskHealth(containers, essential),
-    attachments: attachmentsFor(task, status),
+    containers: addressed.containers,
+    healthStatus: taskHealth(addressed.containers, essential),
+    attachments: attachmentsFor(addressed.attachments, status),
     ...(report.pullStartedAt !== undefined && task.pullStartedAt === undefined
       ? { pullStartedAt: report.pullStartedAt }
       : {}),
@@ -83,12 +105,16 @@ export const mergeTaskReport = (
     ...(runningNow
       ? { startedAt: report.startedAt ?? now, connectivity: 'CONNECTED', connectivityAt: now }
       : {}),
+    ...(stoppingNow
+      ? { stoppingAt: task.stoppingAt ?? report.stoppingAt ?? now, desiredStatus: 'STOPPED' }
+      : {}),
+    ...(report.executionStoppedAt !== undefined && task.executionStoppedAt === undefined
+      ? { executionStoppedAt: report.executionStoppedAt }
+      : {}),
     ...(stoppedNow
       ? {
-          stoppedAt: now,
-          executionStoppedAt: report.executionStoppedAt ?? now,
-          stoppingAt: task.stoppingAt ?? now,
-          desiredStatus: 'STOPPED',
+          stoppedAt: report.stoppedAt ?? now,
+          executionStoppedAt: task.executionStoppedAt ?? report.executionStoppedAt ?? now,
         }
       : {}),
     ...(selfStopped
@@ -98,6 +124,19 @@ export const mergeTaskReport = (
         }
       : {}),
   };
-  if (JSON.stringify(next) === JSON.stringify(task)) return undefined;
-  return { ...record, task: { ...next, version: (task.version ?? 0) + 1 } };
+  const notices = newNotices(record, report);
+  const changed = JSON.stringify(next) !== JSON.stringify(task);
+  if (!changed && notices.length === 0) return undefined;
+  return {
+    ...record,
+    task: changed ? { ...next, version: (task.version ?? 0) + 1 } : task,
+    ...(address !== undefined ? { address } : {}),
+    ...(notices.length > 0 ? { notices: [...(record.notices ?? []), ...notices] } : {}),
+  };
+};
+
+/** The report's notices the record does not hold yet. */
+export const newNotices = (record: TaskRecord, report: TaskReport): string[] => {
+  const known = new Set(record.notices ?? []);
+  return (report.notices ?? []).filter((n) => !known.has(n));
 };

@@ -9,7 +9,6 @@ import {
   parseMemoryMiB,
   taskArn,
   taskReservation,
-  type Attachment,
   type LaunchType,
   type Container,
   type NetworkConfiguration,
@@ -23,6 +22,8 @@ import {
 import { clusterNameOf } from '../cluster-ref.js';
 import { resolvedPlatformVersion } from '../fargate/launch-target.js';
 import type { TaskRecord } from '../records.js';
+
+import { eniAttachment } from './eni-attachment.js';
 
 export interface NewTaskInput {
   readonly partition: Partition;
@@ -43,7 +44,6 @@ export interface NewTaskInput {
   readonly platformVersion?: string;
   readonly availabilityZone?: string;
   readonly cpuArchitecture?: string;
-  readonly address?: string;
   readonly enableExecuteCommand: boolean;
   readonly taskId: string;
   readonly newId: () => string;
@@ -65,28 +65,6 @@ export const taskLevelSize = (
   return {
     ...(cpu !== undefined ? { cpu: String(parseCpuUnits(cpu) ?? cpu) } : {}),
     ...(memory !== undefined ? { memory: String(parseMemoryMiB(memory) ?? memory) } : {}),
-  };
-};
-
-const eniAttachment = (
-  id: string,
-  address: string,
-  network: NetworkConfiguration | undefined,
-): Attachment => {
-  const vpc = network?.awsvpcConfiguration;
-  const octets = address.split('.').map(Number);
-  const mac = ['02', '42', ...octets.map((o) => o.toString(16).padStart(2, '0'))].join(':');
-  return {
-    id,
-    type: 'ElasticNetworkInterface',
-    status: 'PRECREATED',
-    details: [
-      { name: 'subnetId', value: vpc?.subnets[0] ?? 'subnet-berth' },
-      { name: 'networkInterfaceId', value: `eni-${id.replace(/-/g, '').slice(0, 17)}` },
-      { name: 'macAddress', value: mac },
-      { name: 'privateDnsName', value: `ip-${address.replace(/\./g, '-')}.berth.internal` },
-      { name: 'privateIPv4Address', value: address },
-    ],
   };
 };
 
@@ -115,9 +93,7 @@ export const buildTask = (input: NewTaskInput): TaskRecord => {
   const containerDefinitions = applyOverrides(definition.containerDefinitions ?? [], overrides);
   const size = taskLevelSize(definition, overrides);
   const attachment =
-    networkMode === 'awsvpc' && input.address
-      ? eniAttachment(input.newId(), input.address, input.networkConfiguration)
-      : undefined;
+    networkMode === 'awsvpc' ? eniAttachment(input.newId(), input.networkConfiguration) : undefined;
   const containers: Container[] = containerDefinitions.map((def) => ({
     containerArn: containerArn(partition, clusterName, input.taskId, input.newId()),
     taskArn: arn,
@@ -125,10 +101,7 @@ export const buildTask = (input: NewTaskInput): TaskRecord => {
     image: def.image ?? '',
     lastStatus: 'PENDING',
     networkBindings: [],
-    networkInterfaces:
-      attachment && input.address
-        ? [{ attachmentId: attachment.id ?? '', privateIpv4Address: input.address }]
-        : [],
+    networkInterfaces: [],
     healthStatus: 'UNKNOWN',
     cpu: String(def.cpu ?? 0),
     ...(def.memory !== undefined ? { memory: String(def.memory) } : {}),
@@ -182,7 +155,6 @@ export const buildTask = (input: NewTaskInput): TaskRecord => {
     networkMode,
     family: definition.family ?? '',
     revision: definition.revision ?? 0,
-    ...(input.address ? { address: input.address } : {}),
     taskDefinition: definition,
     ...(input.hostArn ? { hostArn: input.hostArn } : {}),
   };

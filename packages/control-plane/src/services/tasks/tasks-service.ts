@@ -28,7 +28,6 @@ import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 import { validateTags } from '../tags.js';
 import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
 
-import { allocateAddress } from './awsvpc-addresses.js';
 import { buildTask } from './task-factory.js';
 import { placementFields, type TaskPlacement } from './task-placement-fields.js';
 import { placeOnInstances, placementInstances } from './task-placement.js';
@@ -127,10 +126,7 @@ export class TasksService {
       ? [{ key: 'aws:ecs:clusterName', value: cluster.cluster.clusterName ?? '' }]
       : [];
     const now = this.deps.now();
-    const addresses = this.addressesInUse(tx);
     const build = (where: TaskPlacement | undefined, capacityProviderName?: string): TaskRecord => {
-      const address = where && definition.networkMode === 'awsvpc' ? allocateAddress(addresses) : undefined;
-      if (address) addresses.add(address);
       return buildTask({
         partition,
         clusterArn,
@@ -144,7 +140,6 @@ export class TasksService {
         ...placementFields(tx, where),
         ...(capacityProviderName ? { capacityProviderName } : {}),
         ...(target.platformVersion ? { platformVersion: target.platformVersion } : {}),
-        ...(address ? { address } : {}),
         enableExecuteCommand: request.enableExecuteCommand ?? false,
         taskId: this.deps.ids.hexId(),
         newId: () => this.deps.ids.uuid(),
@@ -226,15 +221,6 @@ export class TasksService {
       arns.add(match.instance.containerInstanceArn ?? '');
     }
     return arns;
-  }
-
-  private addressesInUse(tx: StoreTransaction): Set<string> {
-    return new Set(
-      tx
-        .list<TaskRecord>(KIND.task)
-        .filter((t) => t.address && t.task.lastStatus !== 'STOPPED')
-        .map((t) => t.address ?? ''),
-    );
   }
 
   private replayClientToken(
