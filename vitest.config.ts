@@ -27,9 +27,12 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/src/**/*.test.ts'],
+          globalSetup: ['e2e/src/support/global-setup.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
+          // Files run two at a time: each starts servers of its own, and agents claim address
+          // blocks of their own, so they share only the Docker engine (and the two cores).
+          maxWorkers: 2,
         },
       },
     ],

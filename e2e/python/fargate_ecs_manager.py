@@ -266,5 +266,16 @@ code, message = error_of(ecs.run_task, cluster='my-web-cluster', taskDefinition=
 check(code == 'InvalidParameterException' and 'not associated with the cluster' in message,
       f'provider not on the cluster: {code} {message}')
 
-ecs.delete_service(cluster='my-web-cluster', service='web-service', force=True)
+# --- Teardown as a boto3 user writes it: scale to 0, delete, wait for INACTIVE, delete the cluster ---
+ecs.update_service(cluster='my-web-cluster', service='web-service', desiredCount=0)
+deleted = ecs.delete_service(cluster='my-web-cluster', service='web-service')['service']
+check(deleted['status'] in ('DRAINING', 'INACTIVE'), f"delete_service status {deleted['status']}")
+ecs.get_waiter('services_inactive').wait(cluster='my-web-cluster', services=['web-service'])
+gone = ecs.describe_services(cluster='my-web-cluster', services=['web-service'])['services'][0]
+check(gone['status'] == 'INACTIVE', 'the service is INACTIVE')
+tasks = ecs.describe_tasks(cluster='my-web-cluster', tasks=[t['taskArn'] for t in second])['tasks']
+check(all(t['lastStatus'] in ('STOPPING', 'DEPROVISIONING', 'STOPPED') for t in tasks),
+      f"INACTIVE only once its tasks are stopping: {[t['lastStatus'] for t in tasks]}")
+deleted_cluster = ecs.delete_cluster(cluster='my-web-cluster')['cluster']
+check(deleted_cluster['status'] == 'INACTIVE', 'delete_cluster')
 print('ok')

@@ -45,6 +45,9 @@ export const clientEnv = (endpoint: string): NodeJS.ProcessEnv => ({
   AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
 });
 
+/** The run's temporary root (see global-setup.ts); the system's when run without it. */
+const scratchRoot = (): string => process.env.BERTH_E2E_TMP ?? tmpdir();
+
 /** Spawns the CLI and resolves once it prints `ready` (a line matching the pattern). */
 const spawnBerth = (
   args: readonly string[],
@@ -55,6 +58,7 @@ const spawnBerth = (
     const child = spawn(process.execPath, [BERTH_BIN, ...args], {
       env: {
         ...process.env,
+        TMPDIR: scratchRoot(),
         BERTH_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
         BERTH_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
       },
@@ -134,7 +138,7 @@ export interface AgentOptions {
 export type AgentProcess = BerthProcess & { readonly stateDir: string; readonly instanceArn: string };
 
 export const startAgent = async (options: AgentOptions): Promise<AgentProcess> => {
-  const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'berth-e2e-agent-'));
+  const stateDir = options.stateDir ?? tempDir('berth-e2e-agent-');
   const args = [
     'agent',
     '--endpoint',
@@ -155,4 +159,5 @@ export const startAgent = async (options: AgentOptions): Promise<AgentProcess> =
   return { ...handle(child, options.endpoint, output), stateDir, instanceArn: match[1] ?? '' };
 };
 
-export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+/** A temporary directory under the run's root, removed when the run ends. */
+export const tempDir = (prefix: string): string => mkdtempSync(join(scratchRoot(), prefix));

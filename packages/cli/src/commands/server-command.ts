@@ -2,7 +2,7 @@
  * `berth server`: the control plane plus embedded agents for this host, on loopback: one joins the
  * cluster as a container instance, one offers the host as managed (FARGATE) capacity.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -53,6 +53,12 @@ const awsvpcShare = (flags: ServerFlags, half: 0 | 1 | undefined): ServerFlags =
   if (!halves)
     throw new InvalidArgumentError(`--awsvpc-cidr ${flags.awsvpcCidr} cannot be split between two agents.`);
   return { ...flags, awsvpcCidr: halves[half] };
+};
+
+const scratchDir = (scratch: string[], name: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), `berth-${name}-`));
+  scratch.push(dir);
+  return dir;
 };
 
 const port = (value: string): number => {
@@ -123,6 +129,8 @@ export const serverCommand = (): Command =>
     });
     const endpoint = `http://${flags.host}:${controlPlane.port}`;
     const agents: Agent[] = [];
+    /** --in-memory: the embedded agents' state dies with the server, in directories removed at exit. */
+    const scratch: string[] = [];
     const both = flags.agent && flags.managed;
     const embedded = (name: string, managed: boolean): Agent =>
       new Agent(
@@ -132,9 +140,7 @@ export const serverCommand = (): Command =>
           region: flags.region,
           cluster: flags.cluster,
           ...(managed ? { managed: true } : {}),
-          stateDir: flags.inMemory
-            ? mkdtempSync(join(tmpdir(), `berth-${name}-`))
-            : join(flags.dataDir, name),
+          stateDir: flags.inMemory ? scratchDir(scratch, name) : join(flags.dataDir, name),
           log: stderrLog(name, flags.quiet),
         }),
       );
@@ -156,6 +162,7 @@ export const serverCommand = (): Command =>
       const stopTasks = flags.inMemory === true;
       const stopped = await Promise.all(agents.map((agent) => agent.stop({ stopTasks })));
       await controlPlane.close();
+      for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const tasks = stopped.reduce((a, b) => a + b, 0);
       log(

@@ -1,0 +1,22 @@
+/**
+ * Once per e2e run: every temporary directory of the run — the tests' own (`tempDir`), the agents'
+ * state directories, and those the `berth` processes make (TMPDIR points here) — lives under one
+ * root, removed at the end; and the host registry's claims of agents the tests killed with -9 are
+ * pruned. Containers are not touched: a container left behind is a leak for the tests to find.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { HostRegistry } from '@berth/agent';
+
+export const E2E_ROOT_ENV = 'BERTH_E2E_TMP';
+
+export default function setup(): () => void {
+  const root = mkdtempSync(join(tmpdir(), 'berth-e2e-run-'));
+  process.env[E2E_ROOT_ENV] = root;
+  return () => {
+    rmSync(root, { recursive: true, force: true });
+    new HostRegistry().pruneStale();
+  };
+}
