@@ -12,11 +12,12 @@ import { HostRegistry } from '@berth/agent';
 
 export const E2E_ROOT_ENV = 'BERTH_E2E_TMP';
 
-export default function setup(): () => void {
-  const root = mkdtempSync(join(tmpdir(), 'berth-e2e-run-'));
-  process.env[E2E_ROOT_ENV] = root;
-  return () => {
-    rmSync(root, { recursive: true, force: true });
-    new HostRegistry().pruneStale();
-  };
-}
+export const setup = (): void => {
+  process.env[E2E_ROOT_ENV] = mkdtempSync(join(tmpdir(), 'berth-e2e-run-'));
+};
+
+export const teardown = (): void => {
+  const root = process.env[E2E_ROOT_ENV];
+  if (root) rmSync(root, { recursive: true, force: true });
+  new HostRegistry().pruneStale();
+};
