@@ -1,9 +1,9 @@
 /**
  * Which of a task set's tasks go first when it has more than it wants [G ecs_services.md,
- * task-placement-strategies.md; ECS-REFERENCE §2]: tasks that do not serve yet before tasks that
- * do — PENDING ones, then RUNNING ones not yet healthy, each newest first — then the healthy ones
- * in the placement strategies' scale-in order (`rankForStop`: with ECS's default for services,
- * the most crowded availability zone first, then the most crowded instance, at random inside it).
+ * task-placement-strategies.md; ECS-REFERENCE §2]: PENDING tasks first, newest first (they serve
+ * nothing yet), then the RUNNING ones in the placement strategies' scale-in order (`rankForStop`:
+ * with ECS's default for services, the most crowded availability zone first, then the most crowded
+ * instance, at random inside it), so the tasks left stay balanced.
  */
 import type { PlacementStrategy } from '@berth/core';
 
@@ -22,11 +22,9 @@ export const scaleInOrder = (
   seed: string,
 ): LiveTask[] => {
   const pending = live.filter((t) => !t.running).sort(newestFirst);
-  const starting = live.filter((t) => t.running && !t.healthy).sort(newestFirst);
-  const healthy = live
-    .filter((t) => t.running && t.healthy)
+  const running = live
+    .filter((t) => t.running)
     .sort(newestFirst)
     .map((t) => ({ taskArn: t.task.taskArn, instanceArn: t.task.instanceArn, live: t }));
-  const ranked = rankForStop(healthy, instances, strategies, seed).map((c) => c.live);
-  return [...pending, ...starting, ...ranked];
+  return [...pending, ...rankForStop(running, instances, strategies, seed).map((c) => c.live)];
 };
