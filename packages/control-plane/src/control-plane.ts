@@ -26,6 +26,7 @@ import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/far
 import { ResourceTagsService } from './services/resource-tags-service.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
+import { TaskSetsService } from './services/task-sets/task-sets-service.js';
 import { TasksService } from './services/tasks/tasks-service.js';
 import { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/fargate-prices.js';
 import { UsageService } from './services/usage/usage-service.js';
@@ -85,10 +86,11 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       (p) => `arn:aws:iam::${p.accountId}:root`,
       groupIndex,
     ),
+    taskSets: new TaskSetsService(deps, taskDefinitions, groupIndex),
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
-  const serviceController = new ServiceController({
+  const controllerOptions = {
     store,
     now,
     ids: deps.ids,
@@ -97,7 +99,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     groups: groupIndex,
     log: config.log,
     resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
-  });
+  };
+  const serviceController = new ServiceController(controllerOptions);
   const server = new ApiServer({
     services: [ecsService(services), agentService(services), adminService(services)],
     credentials: new CredentialStore(config.credentials),
