@@ -9,6 +9,7 @@ import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 import { ecsService } from './api/ecs/ecs-service.js';
 import { RetentionController } from './controllers/retention-controller.js';
 import { ServiceController } from './controllers/service/service-controller.js';
+import { TaskSetController } from './controllers/task-set/task-set-controller.js';
 import { ApiServer } from './http/api-server.js';
 import { CredentialStore, type CredentialPair } from './http/credentials.js';
 import { AgentLinkService } from './services/agent-link/agent-link-service.js';
@@ -101,6 +102,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
   };
   const serviceController = new ServiceController(controllerOptions);
+  // EXTERNAL services: their task sets' tasks.
+  const taskSetController = new TaskSetController(controllerOptions);
   const server = new ApiServer({
     services: [ecsService(services), agentService(services), adminService(services)],
     credentials: new CredentialStore(config.credentials),
@@ -110,6 +113,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const port = await server.listen(config.port, config.host);
   retention.start();
   serviceController.start();
+  taskSetController.start();
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
@@ -117,6 +121,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     close: async () => {
       retention.stop();
       serviceController.stop();
+      taskSetController.stop();
       usageIndex.close();
       groupIndex.close();
       placementIndex.close();
