@@ -4,7 +4,6 @@ import type { StoreReader } from '@berth/store';
 
 import { KIND, type TaskRecord } from '../records.js';
 import type { TaskGroupIndex } from '../task-index.js';
-
 import { taskSetsOf } from '../task-sets/task-set-record.js';
 import { taskSetView } from '../task-sets/task-set-view.js';
 

@@ -232,9 +232,10 @@ export class ServicesService {
         throw invalidParameter('The service cannot be stopped while it is scaled above 0.');
       }
       const now = epochSeconds(this.deps.now());
+      // An EXTERNAL service's task sets drain; it waits for them as for its tasks.
+      const drainingTaskSets = isExternal(record) && drainTaskSets(tx, record, now);
       const live =
-        (isExternal(record) && drainTaskSets(tx, record, now)) ||
-        serviceTasks(tx, record).some((t) => t.task.desiredStatus === 'RUNNING');
+        drainingTaskSets || serviceTasks(tx, record).some((t) => t.task.desiredStatus === 'RUNNING');
       const deleted: ServiceRecord = {
         ...record,
         service: { ...record.service, status: live ? 'DRAINING' : 'INACTIVE', desiredCount: 0 },

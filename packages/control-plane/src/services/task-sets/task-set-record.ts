@@ -15,7 +15,11 @@ export const TASK_SET_KIND = KIND.taskSet;
 export interface TaskSetRecord {
   readonly clusterArn: string;
   readonly serviceArn: string;
-  /** `ecs-svc/<19 digits>`, minted like a deployment id; the `startedBy` of the task set's tasks. */
+  /**
+   * `ecs-svc/<19 digits>`, minted like a deployment id. (impl) It is the `startedBy` of the task
+   * set's tasks, as a deployment's id is of a rolling service's tasks, so `ListTasks --started-by`
+   * finds a task set's tasks; ECS does not document what its task-set tasks carry.
+   */
   readonly id: string;
   readonly taskSetArn: string;
   readonly status: TaskSetStatus;
