@@ -9,6 +9,7 @@ import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 import { ecsService } from './api/ecs/ecs-service.js';
 import { RetentionController } from './controllers/retention-controller.js';
 import { ServiceController } from './controllers/service/service-controller.js';
+import { TaskSetController } from './controllers/task-set/task-set-controller.js';
 import { ApiServer } from './http/api-server.js';
 import { CredentialStore, type CredentialPair } from './http/credentials.js';
 import { AgentLinkService } from './services/agent-link/agent-link-service.js';
@@ -26,6 +27,7 @@ import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/far
 import { ResourceTagsService } from './services/resource-tags-service.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
+import { TaskSetsService } from './services/task-sets/task-sets-service.js';
 import { TasksService } from './services/tasks/tasks-service.js';
 import { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/fargate-prices.js';
 import { UsageService } from './services/usage/usage-service.js';
@@ -85,10 +87,11 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       (p) => `arn:aws:iam::${p.accountId}:root`,
       groupIndex,
     ),
+    taskSets: new TaskSetsService(deps, taskDefinitions, groupIndex),
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
-  const serviceController = new ServiceController({
+  const controllerOptions = {
     store,
     now,
     ids: deps.ids,
@@ -97,7 +100,10 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     groups: groupIndex,
     log: config.log,
     resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
-  });
+  };
+  const serviceController = new ServiceController(controllerOptions);
+  // EXTERNAL services: their task sets' tasks.
+  const taskSetController = new TaskSetController(controllerOptions);
   const server = new ApiServer({
     services: [ecsService(services), agentService(services), adminService(services)],
     credentials: new CredentialStore(config.credentials),
@@ -107,6 +113,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const port = await server.listen(config.port, config.host);
   retention.start();
   serviceController.start();
+  taskSetController.start();
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
@@ -114,6 +121,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     close: async () => {
       retention.stop();
       serviceController.stop();
+      taskSetController.stop();
       usageIndex.close();
       groupIndex.close();
       placementIndex.close();

@@ -15,6 +15,9 @@ export const containerArn = (p: Partition, clusterName: string, taskId: string, 
   ecsArn(p, `container/${clusterName}/${taskId}/${id}`);
 export const serviceArn = (p: Partition, clusterName: string, name: string): string =>
   ecsArn(p, `service/${clusterName}/${name}`);
+/** A task set of an EXTERNAL (or CODE_DEPLOY) service; `id` is `ecs-svc/<digits>` [aws-cli examples/ecs/create-task-set]. */
+export const taskSetArn = (p: Partition, clusterName: string, serviceName: string, id: string): string =>
+  ecsArn(p, `task-set/${clusterName}/${serviceName}/${id}`);
 
 export interface ParsedArn {
   readonly partition: string;

@@ -67,3 +67,15 @@ export {
 // Capacity provider strategies: how many tasks each provider gets (base first, then by weight).
 export { splitByStrategy } from './capacity/split-by-strategy.js';
 export type { StrategyItem } from './capacity/split-by-strategy.js';
+
+// The task-set scheduler (EXTERNAL deployment controller): each task set kept at ceil(service
+// desiredCount × scale %), scale-in in the placement strategies' order, DRAINING task sets emptied.
+export { reconcileTaskSets, TASK_SET_GONE_REASON } from './task-set/reconcile-task-sets.js';
+export { computedDesiredCount } from './task-set/computed-desired-count.js';
+export type {
+  StabilityStatus,
+  TaskSetState,
+  TaskSetStatus,
+  TaskSetsPlan,
+  TaskSetsSnapshot,
+} from './task-set/task-set-types.js';

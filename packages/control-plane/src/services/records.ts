@@ -20,6 +20,7 @@ export const KIND = {
   task: 'task',
   clientToken: 'client-token',
   service: 'service',
+  taskSet: 'task-set',
   capacityProvider: 'capacity-provider',
   managedHost: 'managed-host',
   usage: 'usage',

@@ -13,6 +13,7 @@ const KIND_BY_TYPE: Readonly<Record<string, string>> = {
   'container-instance': KIND.containerInstance,
   service: KIND.service,
   'capacity-provider': KIND.capacityProvider,
+  'task-set': KIND.taskSet,
 };
 
 type Taggable = { readonly tags?: readonly Tag[]; readonly task?: { readonly tags?: readonly Tag[] } };

@@ -37,7 +37,8 @@ const isFailedLaunch = (task: ServiceTask): boolean =>
   task.stopCode !== 'UserInitiated';
 
 export const launchThrottle = (
-  deployment: DeploymentState,
+  /** A deployment, or a task set: whatever started the tasks (their `startedBy`). */
+  deployment: Pick<DeploymentState, 'id' | 'failedLaunches' | 'nextLaunchAt'>,
   tasks: readonly ServiceTask[],
   settings: ReconcileSettings,
 ): LaunchThrottle => {

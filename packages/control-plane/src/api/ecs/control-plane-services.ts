@@ -9,6 +9,7 @@ import type { SpotReclaimService } from '../../services/fargate/spot-reclaim-ser
 import type { ResourceTagsService } from '../../services/resource-tags-service.js';
 import type { ServiceDeps } from '../../services/service-deps.js';
 import type { TaskDefinitionRegistry } from '../../services/task-definition-registry.js';
+import type { TaskSetsService } from '../../services/task-sets/task-sets-service.js';
 import type { TasksService } from '../../services/tasks/tasks-service.js';
 import type { UsageService } from '../../services/usage/usage-service.js';
 
@@ -26,5 +27,6 @@ export interface ControlPlaneServices {
   readonly managedHosts: ManagedHostsService;
   readonly spot: SpotReclaimService;
   readonly ecsServices: ServicesService;
+  readonly taskSets: TaskSetsService;
   readonly usage: UsageService;
 }

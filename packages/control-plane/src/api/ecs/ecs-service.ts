@@ -12,6 +12,7 @@ import { stateChangeOperations } from './state-change-operations.js';
 import { tagOperations } from './tag-operations.js';
 import { taskDefinitionOperations } from './task-definition-operations.js';
 import { taskOperations } from './task-operations.js';
+import { taskSetOperations } from './task-set-operations.js';
 
 export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113';
 
@@ -28,6 +29,7 @@ export const ecsService = (services: ControlPlaneServices): JsonService => {
       ...attributeOperations(services),
       ...stateChangeOperations(services),
       ...serviceOperations(services),
+      ...taskSetOperations(services),
     }),
   );
   return {

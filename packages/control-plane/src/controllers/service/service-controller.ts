@@ -26,6 +26,10 @@ import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../../servi
 import { epochSeconds, type IdSource } from '../../services/service-deps.js';
 import { WorkQueue } from '../work-queue.js';
 
+import { launchServiceTasks } from './service-launcher.js';
+import { stopServiceTasks } from './stop-service-tasks.js';
+import { buildServiceSnapshot } from './service-snapshot.js';
+
 /** What a deployment is launched with, beyond its task definition. */
 const launchFieldsOf = (
   d: ServiceDeployment,
@@ -38,9 +42,6 @@ const launchFieldsOf = (
   ...(d.platformVersion ? { platformVersion: d.platformVersion } : {}),
   ...(d.networkConfiguration ? { networkConfiguration: d.networkConfiguration } : {}),
 });
-
-import { launchServiceTasks } from './service-launcher.js';
-import { buildServiceSnapshot } from './service-snapshot.js';
 
 export interface ServiceControllerOptions {
   readonly store: StateStore;
@@ -105,6 +106,8 @@ export class ServiceController {
     this.options.store.transact((tx) => {
       const record = tx.get<ServiceRecord>(SERVICE_KIND, serviceArn);
       if (!record || record.service.status === 'INACTIVE') return;
+      // EXTERNAL services' tasks belong to their task sets: the task-set controller keeps them.
+      if (record.service.deploymentController?.type === 'EXTERNAL') return;
       const now = epochSeconds(this.options.now());
       const daemonInstances =
         record.service.schedulingStrategy === 'DAEMON' ? this.daemonInstances(tx, record) : undefined;
@@ -116,7 +119,7 @@ export class ServiceController {
         ...(daemonInstances ? { daemonInstances } : {}),
       });
       const plan = reconcileService(snapshot);
-      this.stopTasks(tx, tasks, plan, now);
+      stopServiceTasks(tx, tasks, plan.stops, now);
       const stopped = new Set(plan.stops.map((s) => s.taskArn));
       const running = tasks.filter(
         (t) => t.task.desiredStatus === 'RUNNING' && !stopped.has(t.task.taskArn ?? ''),
@@ -138,30 +141,6 @@ export class ServiceController {
       if (JSON.stringify(next) !== JSON.stringify(record))
         tx.put(SERVICE_KIND, serviceArn, record.clusterArn, next);
     });
-  }
-
-  private stopTasks(
-    tx: StoreTransaction,
-    tasks: readonly TaskRecord[],
-    plan: ServicePlan,
-    now: number,
-  ): void {
-    const byArn = new Map(tasks.map((t) => [t.task.taskArn ?? '', t]));
-    for (const stop of plan.stops) {
-      const record = byArn.get(stop.taskArn);
-      if (!record || record.task.desiredStatus === 'STOPPED') continue;
-      tx.put(KIND.task, stop.taskArn, record.clusterArn, {
-        ...record,
-        task: {
-          ...record.task,
-          desiredStatus: 'STOPPED',
-          stoppingAt: now,
-          stopCode: 'ServiceSchedulerInitiated',
-          stoppedReason: stop.reason,
-          version: (record.task.version ?? 0) + 1,
-        },
-      });
-    }
   }
 
   /**

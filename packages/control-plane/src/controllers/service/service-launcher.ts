@@ -1,10 +1,17 @@
 /**
- * Turns a service plan's launches into placed tasks: builds each task from its deployment's task
- * definition, places it with the service's constraints and strategies (ECS's default for services:
- * spread across availability zones, then instances) and commits through the plan applier.
+ * Turns a service plan's launches into placed tasks: builds each task from its deployment's (or task
+ * set's) task definition, places it with the service's constraints and strategies (ECS's default
+ * for services: spread across availability zones, then instances) and commits through the plan
+ * applier. Each task is started by the deployment or task set its launch names (`startedBy`).
  */
-import { resourceIdOf, type Failure, type Partition, type PlacementStrategy } from '@berth/core';
-import { splitByStrategy, type TaskLaunch } from '@berth/scheduler';
+import {
+  resourceIdOf,
+  type Failure,
+  type NetworkConfiguration,
+  type Partition,
+  type PlacementStrategy,
+} from '@berth/core';
+import { splitByStrategy, type StrategyItem, type TaskLaunch } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
@@ -35,6 +42,22 @@ const INSUFFICIENT: Readonly<Record<string, string>> = {
   AGENT: 'is not connected to its agent',
 };
 
+/** What launches name by id: a deployment of the service, or one of its task sets. */
+export interface LaunchSource {
+  readonly id: string;
+  readonly taskDefinitionArn: string;
+  /** 'EC2' or 'FARGATE'; with a capacity provider strategy, the launch type its providers give. */
+  readonly launchType: string;
+  readonly capacityProviderStrategy?: readonly StrategyItem[] | undefined;
+  readonly platformVersion?: string | undefined;
+  readonly networkConfiguration?: NetworkConfiguration | undefined;
+}
+
+/** The service whose tasks are launched, with the sources its launches name. */
+export interface LaunchingService extends Pick<ServiceRecord, 'clusterArn' | 'service' | 'tags'> {
+  readonly deployments: readonly LaunchSource[];
+}
+
 export interface LaunchOutcome {
   readonly started: readonly TaskRecord[];
   readonly events: readonly string[];
@@ -51,26 +74,29 @@ export interface LaunchContext {
   readonly now: number;
   /** The service's tasks still desired RUNNING after this reconcile's stops. */
   readonly running: readonly TaskRecord[];
+  /** Who the events name: `service S` by default; a task set's launches say `service S, taskSet X`. */
+  readonly eventSubject?: string;
 }
 
-const capacityFailureEvent = (serviceName: string): string =>
-  `(service ${serviceName}) was unable to place a task. Reason: ${NO_FARGATE_CAPACITY}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
+const capacityFailureEvent = (subject: string): string =>
+  `(${subject}) was unable to place a task. Reason: ${NO_FARGATE_CAPACITY}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
 
-const placementFailureEvent = (serviceName: string, failures: readonly Failure[]): string => {
+const placementFailureEvent = (subject: string, failures: readonly Failure[]): string => {
   const closest = failures.find((f) => INSUFFICIENT[f.reason ?? '']);
-  const prefix = `(service ${serviceName}) was unable to place a task because no container instance met all of its requirements.`;
+  const prefix = `(${subject}) was unable to place a task because no container instance met all of its requirements.`;
   if (!closest) return `${prefix} Reason: No Container Instances were found in your cluster.`;
   return `${prefix} The closest matching (container-instance ${resourceIdOf(closest.arn ?? '')}) ${INSUFFICIENT[closest.reason ?? ''] ?? ''}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
 };
 
 export const launchServiceTasks = (
   ctx: LaunchContext,
-  record: ServiceRecord,
+  record: LaunchingService,
   launches: readonly TaskLaunch[],
 ): LaunchOutcome => {
   const { tx } = ctx;
   const service = record.service;
   const name = service.serviceName ?? '';
+  const subject = ctx.eventSubject ?? `service ${name}`;
   const started: TaskRecord[] = [];
   const events: string[] = [];
   // Committed usage, carried forward as each batch of this transaction is placed.
@@ -133,7 +159,7 @@ export const launchServiceTasks = (
           (host) => template({ kind: 'host', host }, provider),
         );
         started.push(...placed.committed);
-        if (placed.failures.length > 0) events.push(capacityFailureEvent(name));
+        if (placed.failures.length > 0) events.push(capacityFailureEvent(subject));
         countProvider(provider, placed.committed.length);
         continue;
       }
@@ -164,12 +190,12 @@ export const launchServiceTasks = (
       started.push(...outcome.committed);
       usage = withTasks(usage, outcome.committed);
       countProvider(provider, outcome.committed.length);
-      if (outcome.committed.length < count) events.push(placementFailureEvent(name, outcome.failures));
+      if (outcome.committed.length < count) events.push(placementFailureEvent(subject, outcome.failures));
     }
   }
   if (started.length > 0) {
     const ids = started.map((t) => `(task ${resourceIdOf(t.task.taskArn ?? '')})`).join(' ');
-    events.unshift(`(service ${name}) has started ${started.length} tasks: ${ids}.`);
+    events.unshift(`(${subject}) has started ${started.length} tasks: ${ids}.`);
   }
   return { started, events };
 };

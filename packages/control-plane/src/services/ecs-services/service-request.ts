@@ -119,7 +119,9 @@ export const rejectUnsupported = (request: CreateServiceRequest): void => {
   }
   const controller = request.deploymentController?.type ?? 'ECS';
   if (controller !== 'ECS') {
-    throw unsupportedFeature(`Berth supports only the ECS deployment controller, not ${controller}.`);
+    throw unsupportedFeature(
+      `Berth supports the ECS and EXTERNAL deployment controllers, not ${controller}.`,
+    );
   }
 };
 

@@ -4,6 +4,8 @@ import type { StoreReader } from '@berth/store';
 
 import { KIND, type TaskRecord } from '../records.js';
 import type { TaskGroupIndex } from '../task-index.js';
+import { taskSetsOf } from '../task-sets/task-set-record.js';
+import { taskSetView } from '../task-sets/task-set-view.js';
 
 import { serviceGroup, type ServiceRecord } from './service-record.js';
 
@@ -73,11 +75,20 @@ export const serviceView = (
   const total = (pick: (c: TaskCounts) => number): number =>
     [...counts.values()].reduce((sum, c) => sum + pick(c), 0);
   const { tags: _tags, ...service } = record.service;
+  // An EXTERNAL service has task sets, not deployments (its DescribeServices has no `deployments`,
+  // as cloud-custodian#9351 saw for a task-set service).
+  const external = record.service.deploymentController?.type === 'EXTERNAL';
   return {
     ...service,
     runningCount: total((c) => c.running),
     pendingCount: total((c) => c.pending),
-    deployments,
+    ...(external
+      ? {
+          taskSets: taskSetsOf(reader, record.clusterArn, record.service.serviceArn ?? '').map((t) =>
+            taskSetView(t, record.service.desiredCount ?? 0, counts.get(t.id), []),
+          ),
+        }
+      : { deployments }),
     events: record.events.map((e) => ({ id: e.id, createdAt: e.createdAt, message: e.message })),
     ...(include.includes('TAGS') ? { tags: [...record.tags] } : {}),
   };

@@ -26,6 +26,9 @@ import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
 import { validateFargateLaunch } from '../fargate/fargate-launch-rules.js';
 import { resolveLaunchTarget, targetOf, type LaunchTarget } from '../fargate/launch-target.js';
 import { validateNetworkConfiguration } from '../tasks/run-task-request.js';
+import { drainTaskSets } from '../task-sets/drain-task-sets.js';
+import { createExternalService, updateExternalService } from '../task-sets/external-service.js';
+import { isExternal } from '../task-sets/task-set-lookup.js';
 
 import { deploymentIdFrom } from './deployment-id.js';
 import { EMPTY_HISTORY, startDeployment, type ServiceHistory } from './service-history.js';
@@ -56,6 +59,12 @@ export class ServicesService {
 
   create(partition: Partition, request: CreateServiceRequest): Service {
     const name = validateServiceName(request.serviceName);
+    if (request.deploymentController?.type === 'EXTERNAL') {
+      const now = epochSeconds(this.deps.now());
+      return this.deps.store.transact((tx) =>
+        createExternalService(tx, partition, name, request, now, this.createdBy(partition)),
+      );
+    }
     rejectUnsupported(request);
     const strategy = schedulingStrategyOf(request.schedulingStrategy);
     const desiredCount = validateDesiredCount(strategy, request.desiredCount);
@@ -123,6 +132,7 @@ export class ServicesService {
       if (record.service.status !== 'ACTIVE') {
         throw new ApiError('ServiceNotActiveException', 'Service was not ACTIVE.');
       }
+      if (isExternal(record)) return updateExternalService(tx, record, request);
       if (request.loadBalancers?.length || request.serviceRegistries?.length) {
         throw unsupportedFeature('Berth does not support load balancers or Cloud Map for services yet.');
       }
@@ -221,8 +231,11 @@ export class ServicesService {
       ) {
         throw invalidParameter('The service cannot be stopped while it is scaled above 0.');
       }
-      const live = serviceTasks(tx, record).some((t) => t.task.desiredStatus === 'RUNNING');
       const now = epochSeconds(this.deps.now());
+      // An EXTERNAL service's task sets drain; it waits for them as for its tasks.
+      const drainingTaskSets = isExternal(record) && drainTaskSets(tx, record, now);
+      const live =
+        drainingTaskSets || serviceTasks(tx, record).some((t) => t.task.desiredStatus === 'RUNNING');
       const deleted: ServiceRecord = {
         ...record,
         service: { ...record.service, status: live ? 'DRAINING' : 'INACTIVE', desiredCount: 0 },
