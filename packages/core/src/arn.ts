@@ -15,6 +15,15 @@ export const containerArn = (p: Partition, clusterName: string, taskId: string, 
   ecsArn(p, `container/${clusterName}/${taskId}/${id}`);
 export const serviceArn = (p: Partition, clusterName: string, name: string): string =>
   ecsArn(p, `service/${clusterName}/${name}`);
+/** Daemon ARNs as the ECS API Reference examples give them (CreateDaemon, UpdateDaemon, DescribeDaemonRevisions). */
+export const daemonArn = (p: Partition, clusterName: string, name: string): string =>
+  ecsArn(p, `daemon/${clusterName}/${name}`);
+export const daemonTaskDefinitionArn = (p: Partition, family: string, revision: number): string =>
+  ecsArn(p, `daemon-task-definition/${family}:${revision}`);
+export const daemonDeploymentArn = (p: Partition, clusterName: string, daemon: string, id: string): string =>
+  ecsArn(p, `daemon-deployment/${clusterName}/${daemon}/${id}`);
+export const daemonRevisionArn = (p: Partition, clusterName: string, daemon: string, id: string): string =>
+  ecsArn(p, `daemon-revision/${clusterName}/${daemon}/${id}`);
 
 export interface ParsedArn {
   readonly partition: string;
