@@ -7,6 +7,7 @@ import { adminService } from './api/admin/admin-service.js';
 import { agentService } from './api/agent/agent-service.js';
 import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 import { ecsService } from './api/ecs/ecs-service.js';
+import { DaemonController } from './controllers/daemon/daemon-controller.js';
 import { RetentionController } from './controllers/retention-controller.js';
 import { ServiceController } from './controllers/service/service-controller.js';
 import { ApiServer } from './http/api-server.js';
@@ -20,6 +21,8 @@ import { AttributesService } from './services/attributes-service.js';
 import { CapacityProvidersService } from './services/capacity-providers/capacity-providers-service.js';
 import { ClustersService } from './services/clusters/clusters-service.js';
 import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
+import { DaemonTaskDefinitionsService } from './services/daemon-task-definitions/daemon-task-definitions-service.js';
+import { DaemonsService } from './services/daemons/daemons-service.js';
 import { ServicesService } from './services/ecs-services/services-service.js';
 import { ManagedHostsService } from './services/fargate/managed-hosts-service.js';
 import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/fargate/spot-reclaim-service.js';
@@ -67,6 +70,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const clusters = new ClustersService(deps);
   const taskDefinitions = new TaskDefinitionRegistry(deps);
   const containerInstances = new ContainerInstancesService(deps, clusters, presence);
+  const daemonTaskDefinitions = new DaemonTaskDefinitionsService(deps);
   const services: ControlPlaneServices = {
     deps,
     clusters,
@@ -86,6 +90,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       groupIndex,
     ),
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
+    daemonTaskDefinitions,
+    daemons: new DaemonsService(deps, daemonTaskDefinitions),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
   const serviceController = new ServiceController({
@@ -98,6 +104,15 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     log: config.log,
     resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
   });
+  const daemonController = new DaemonController({
+    store,
+    now,
+    ids: deps.ids,
+    presence,
+    containerInstances,
+    log: config.log,
+    resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
+  });
   const server = new ApiServer({
     services: [ecsService(services), agentService(services), adminService(services)],
     credentials: new CredentialStore(config.credentials),
@@ -107,6 +122,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const port = await server.listen(config.port, config.host);
   retention.start();
   serviceController.start();
+  daemonController.start();
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
@@ -114,6 +130,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     close: async () => {
       retention.stop();
       serviceController.stop();
+      daemonController.stop();
       usageIndex.close();
       groupIndex.close();
       placementIndex.close();

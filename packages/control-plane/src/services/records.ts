@@ -23,6 +23,10 @@ export const KIND = {
   capacityProvider: 'capacity-provider',
   managedHost: 'managed-host',
   usage: 'usage',
+  daemonTaskDefinition: 'daemon-task-definition',
+  daemon: 'daemon',
+  daemonRevision: 'daemon-revision',
+  daemonDeployment: 'daemon-deployment',
 } as const;
 
 export interface ClusterRecord {
@@ -64,6 +68,15 @@ export interface TaskRecord {
   readonly hostArn?: string;
   /** A reclaimed FARGATE_SPOT task: how long its containers get between SIGTERM and SIGKILL. */
   readonly stopGraceSeconds?: number;
+  /** A daemon task (ECS Managed Daemons): the revision it runs, and whether its stop was acted on. */
+  readonly daemon?: DaemonTaskMark;
+}
+
+export interface DaemonTaskMark {
+  readonly daemonArn: string;
+  readonly revisionArn: string;
+  /** The daemon scheduler handled this task's own stop (drained the instance, counted the failure). */
+  readonly stopHandled?: boolean;
 }
 
 /** Where a task runs: its container instance, or the managed host of a FARGATE task. */

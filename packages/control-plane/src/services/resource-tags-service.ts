@@ -13,6 +13,8 @@ const KIND_BY_TYPE: Readonly<Record<string, string>> = {
   'container-instance': KIND.containerInstance,
   service: KIND.service,
   'capacity-provider': KIND.capacityProvider,
+  daemon: KIND.daemon,
+  'daemon-task-definition': KIND.daemonTaskDefinition,
 };
 
 type Taggable = { readonly tags?: readonly Tag[]; readonly task?: { readonly tags?: readonly Tag[] } };
