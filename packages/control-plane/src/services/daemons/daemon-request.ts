@@ -140,7 +140,7 @@ export const checkPropagateTags = (value: unknown, fallback: DaemonPropagateTags
   if (value === undefined || value === null) return fallback;
   if (value !== 'DAEMON' && value !== 'NONE') {
     throw invalidParameter(
-      `1 validation error detected: Value '${JSON.stringify(value)}' at 'propagateTags' failed to satisfy constraint: Member must satisfy enum value set: [DAEMON, NONE]`,
+      `1 validation error detected: Value '${typeof value === 'string' ? value : JSON.stringify(value)}' at 'propagateTags' failed to satisfy constraint: Member must satisfy enum value set: [DAEMON, NONE]`,
     );
   }
   return value;
