@@ -112,6 +112,29 @@ describe('the daemon controller', () => {
     expect(start().tasks).toHaveLength(1);
   });
 
+  it('holds service tasks back from instances whose daemon task does not run yet', async () => {
+    create();
+    await waitFor(() => live().length === 2);
+    plane.services.ecsServices.create(partition, {
+      cluster: 'c',
+      serviceName: 's',
+      taskDefinition: 'app',
+      desiredCount: 1,
+      capacityProviderStrategy: [{ capacityProvider: 'cp', weight: 1 }],
+    });
+    await waitFor(
+      () =>
+        (plane.services.ecsServices.describe(partition, 'c', ['s'], []).services[0]?.events?.length ?? 0) > 0,
+    );
+    expect(tasksOf(plane, 'service:s')).toEqual([]);
+    expect(
+      plane.services.ecsServices.describe(partition, 'c', ['s'], []).services[0]?.events?.[0]?.message,
+    ).toContain('is waiting for its daemon tasks to start');
+    settle(plane);
+    await waitFor(() => tasksOf(plane, 'service:s').length === 1);
+    expect([instances[0], instances[1]]).toContain(tasksOf(plane, 'service:s')[0]?.task.containerInstanceArn);
+  });
+
   it('drains an instance whose daemon task stops on its own, and does not replace it there', async () => {
     create();
     await waitFor(() => live().length === 2);

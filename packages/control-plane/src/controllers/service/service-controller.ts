@@ -79,11 +79,15 @@ export class ServiceController {
         const group = (change.value as TaskRecord | undefined)?.task.group ?? '';
         if (group.startsWith('service:'))
           this.queue.add(`${change.scope.replace(':cluster/', ':service/')}/${group.slice(8)}`);
-      } else if (change.kind === KIND.containerInstance) {
-        for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND, change.scope)) {
-          this.queue.add(record.service.serviceArn ?? '');
-        }
-      }
+        // A daemon task that starts (or stops) opens (or closes) its instance to service tasks.
+        if (group.startsWith('daemon:')) this.enqueueCluster(change.scope);
+      } else if (change.kind === KIND.containerInstance) this.enqueueCluster(change.scope);
+    }
+  }
+
+  private enqueueCluster(clusterArn: string): void {
+    for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND, clusterArn)) {
+      this.queue.add(record.service.serviceArn ?? '');
     }
   }
 
