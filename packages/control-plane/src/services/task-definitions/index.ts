@@ -12,7 +12,6 @@ export {
   type ReferenceKind,
   type TaskDefinitionReference,
 } from './task-definition-reference.js';
-export { normalizeContainer } from './normalize-container.js';
 export { compareTaskDefinitionArns, type TaskDefinitionSortOrder } from './compare-task-definition-arns.js';
 export { compatibilitiesOf, isFargateCompatible } from './compatibilities.js';
 export { requiresAttributes } from './requires-attributes.js';
