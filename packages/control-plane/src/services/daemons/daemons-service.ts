@@ -29,7 +29,7 @@ import type { StoreTransaction } from '@berth/store';
 import { activeCluster, clusterNameOf } from '../cluster-ref.js';
 import type { DaemonTaskDefinitionsService } from '../daemon-task-definitions/daemon-task-definitions-service.js';
 import { deploymentIdFrom } from '../ecs-services/deployment-id.js';
-import { KIND, type ClusterRecord } from '../records.js';
+import { KIND, type ClusterRecord, type ContainerInstanceRecord } from '../records.js';
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 import { validateTags } from '../tags.js';
 
@@ -248,7 +248,9 @@ export class DaemonsService {
     const name = daemonArn.slice(daemonArn.lastIndexOf('/') + 1);
     const id = this.deps.ids.hexId().slice(0, 16);
     const instances = d.revision
-      ? instancesOfProviders(tx, partition, clusterArn, d.revision.capacityProviderArns).size
+      ? [...instancesOfProviders(tx, partition, clusterArn, d.revision.capacityProviderArns)].filter(
+          (arn) => tx.get<ContainerInstanceRecord>(KIND.containerInstance, arn)?.instance.status === 'ACTIVE',
+        ).length
       : 0;
     const record: DaemonDeploymentRecord = {
       clusterArn,
