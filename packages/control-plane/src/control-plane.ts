@@ -7,6 +7,7 @@ import { adminService } from './api/admin/admin-service.js';
 import { agentService } from './api/agent/agent-service.js';
 import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 import { ecsService } from './api/ecs/ecs-service.js';
+import { DaemonController } from './controllers/daemon/daemon-controller.js';
 import { RetentionController } from './controllers/retention-controller.js';
 import { ServiceController } from './controllers/service/service-controller.js';
 import { TaskSetController } from './controllers/task-set/task-set-controller.js';
@@ -21,6 +22,8 @@ import { AttributesService } from './services/attributes-service.js';
 import { CapacityProvidersService } from './services/capacity-providers/capacity-providers-service.js';
 import { ClustersService } from './services/clusters/clusters-service.js';
 import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
+import { DaemonTaskDefinitionsService } from './services/daemon-task-definitions/daemon-task-definitions-service.js';
+import { DaemonsService } from './services/daemons/daemons-service.js';
 import { ServicesService } from './services/ecs-services/services-service.js';
 import { ManagedHostsService } from './services/fargate/managed-hosts-service.js';
 import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/fargate/spot-reclaim-service.js';
@@ -69,6 +72,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const clusters = new ClustersService(deps);
   const taskDefinitions = new TaskDefinitionRegistry(deps);
   const containerInstances = new ContainerInstancesService(deps, clusters, presence);
+  const daemonTaskDefinitions = new DaemonTaskDefinitionsService(deps);
   const services: ControlPlaneServices = {
     deps,
     clusters,
@@ -89,6 +93,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     ),
     taskSets: new TaskSetsService(deps, taskDefinitions, groupIndex),
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
+    daemonTaskDefinitions,
+    daemons: new DaemonsService(deps, daemonTaskDefinitions),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
   const controllerOptions = {
@@ -104,6 +110,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const serviceController = new ServiceController(controllerOptions);
   // EXTERNAL services: their task sets' tasks.
   const taskSetController = new TaskSetController(controllerOptions);
+  const daemonController = new DaemonController({ ...controllerOptions, containerInstances });
   const server = new ApiServer({
     services: [ecsService(services), agentService(services), adminService(services)],
     credentials: new CredentialStore(config.credentials),
@@ -114,6 +121,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   retention.start();
   serviceController.start();
   taskSetController.start();
+  daemonController.start();
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
@@ -122,6 +130,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       retention.stop();
       serviceController.stop();
       taskSetController.stop();
+      daemonController.stop();
       usageIndex.close();
       groupIndex.close();
       placementIndex.close();

@@ -18,6 +18,15 @@ export const serviceArn = (p: Partition, clusterName: string, name: string): str
 /** A task set of an EXTERNAL (or CODE_DEPLOY) service; `id` is `ecs-svc/<digits>` [aws-cli examples/ecs/create-task-set]. */
 export const taskSetArn = (p: Partition, clusterName: string, serviceName: string, id: string): string =>
   ecsArn(p, `task-set/${clusterName}/${serviceName}/${id}`);
+/** Daemon ARNs as the ECS API Reference examples give them (CreateDaemon, UpdateDaemon, DescribeDaemonRevisions). */
+export const daemonArn = (p: Partition, clusterName: string, name: string): string =>
+  ecsArn(p, `daemon/${clusterName}/${name}`);
+export const daemonTaskDefinitionArn = (p: Partition, family: string, revision: number): string =>
+  ecsArn(p, `daemon-task-definition/${family}:${revision}`);
+export const daemonDeploymentArn = (p: Partition, clusterName: string, daemon: string, id: string): string =>
+  ecsArn(p, `daemon-deployment/${clusterName}/${daemon}/${id}`);
+export const daemonRevisionArn = (p: Partition, clusterName: string, daemon: string, id: string): string =>
+  ecsArn(p, `daemon-revision/${clusterName}/${daemon}/${id}`);
 
 export interface ParsedArn {
   readonly partition: string;

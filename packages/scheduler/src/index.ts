@@ -79,3 +79,24 @@ export type {
   TaskSetsPlan,
   TaskSetsSnapshot,
 } from './task-set/task-set-types.js';
+// ECS Managed Daemons: one daemon task per instance of the daemon's capacity providers, rolled
+// out a batch of instances at a time, draining instances whose daemon task stopped on its own.
+export { planDaemon } from './daemon/plan-daemon.js';
+export {
+  daemonFailureThreshold,
+  daemonRolloutReasons,
+  effectiveRevision,
+  stepSize,
+} from './daemon/daemon-rollout.js';
+export type {
+  DaemonDeploymentStatus,
+  DaemonInstance,
+  DaemonLaunch,
+  DaemonPlan,
+  DaemonRollback,
+  DaemonRollout,
+  DaemonSnapshot,
+  DaemonStop,
+  DaemonStopKind,
+  DaemonTask,
+} from './daemon/daemon-types.js';

@@ -24,6 +24,10 @@ export const KIND = {
   capacityProvider: 'capacity-provider',
   managedHost: 'managed-host',
   usage: 'usage',
+  daemonTaskDefinition: 'daemon-task-definition',
+  daemon: 'daemon',
+  daemonRevision: 'daemon-revision',
+  daemonDeployment: 'daemon-deployment',
 } as const;
 
 export interface ClusterRecord {
@@ -67,6 +71,15 @@ export interface TaskRecord {
   readonly stopGraceSeconds?: number;
   /** What the agent reported doing differently from the task definition (e.g. a lowered ulimit). */
   readonly notices?: readonly string[];
+  /** A daemon task (ECS Managed Daemons): the revision it runs, and whether its stop was acted on. */
+  readonly daemon?: DaemonTaskMark;
+}
+
+export interface DaemonTaskMark {
+  readonly daemonArn: string;
+  readonly revisionArn: string;
+  /** The daemon scheduler handled this task's own stop (drained the instance, counted the failure). */
+  readonly stopHandled?: boolean;
 }
 
 /** Where a task runs: its container instance, or the managed host of a FARGATE task. */

@@ -14,6 +14,8 @@ const KIND_BY_TYPE: Readonly<Record<string, string>> = {
   service: KIND.service,
   'capacity-provider': KIND.capacityProvider,
   'task-set': KIND.taskSet,
+  daemon: KIND.daemon,
+  'daemon-task-definition': KIND.daemonTaskDefinition,
 };
 
 type Taggable = { readonly tags?: readonly Tag[]; readonly task?: { readonly tags?: readonly Tag[] } };

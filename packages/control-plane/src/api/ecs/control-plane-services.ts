@@ -3,6 +3,8 @@ import type { AttributesService } from '../../services/attributes-service.js';
 import type { CapacityProvidersService } from '../../services/capacity-providers/capacity-providers-service.js';
 import type { ClustersService } from '../../services/clusters/clusters-service.js';
 import type { ContainerInstancesService } from '../../services/container-instances/container-instances-service.js';
+import type { DaemonTaskDefinitionsService } from '../../services/daemon-task-definitions/daemon-task-definitions-service.js';
+import type { DaemonsService } from '../../services/daemons/daemons-service.js';
 import type { ServicesService } from '../../services/ecs-services/services-service.js';
 import type { ManagedHostsService } from '../../services/fargate/managed-hosts-service.js';
 import type { SpotReclaimService } from '../../services/fargate/spot-reclaim-service.js';
@@ -29,4 +31,6 @@ export interface ControlPlaneServices {
   readonly ecsServices: ServicesService;
   readonly taskSets: TaskSetsService;
   readonly usage: UsageService;
+  readonly daemonTaskDefinitions: DaemonTaskDefinitionsService;
+  readonly daemons: DaemonsService;
 }

@@ -7,6 +7,8 @@ import { capacityProviderOperations } from './capacity-provider-operations.js';
 import { clusterOperations } from './cluster-operations.js';
 import { containerInstanceOperations } from './container-instance-operations.js';
 import type { ControlPlaneServices } from './control-plane-services.js';
+import { daemonOperations } from './daemon-operations.js';
+import { daemonTaskDefinitionOperations } from './daemon-task-definition-operations.js';
 import { serviceOperations } from './service-operations.js';
 import { stateChangeOperations } from './state-change-operations.js';
 import { tagOperations } from './tag-operations.js';
@@ -30,6 +32,8 @@ export const ecsService = (services: ControlPlaneServices): JsonService => {
       ...stateChangeOperations(services),
       ...serviceOperations(services),
       ...taskSetOperations(services),
+      ...daemonTaskDefinitionOperations(services),
+      ...daemonOperations(services),
     }),
   );
   return {

@@ -91,13 +91,18 @@ export class ServiceController {
     for (const change of changes) {
       if (change.kind === SERVICE_KIND) this.queue.add(change.key);
       else if (change.kind === KIND.task) {
-        const arn = serviceArnOfGroup(change.scope, (change.value as TaskRecord | undefined)?.task.group);
+        const group = (change.value as TaskRecord | undefined)?.task.group ?? '';
+        const arn = serviceArnOfGroup(change.scope, group);
         if (arn !== undefined) this.queue.add(arn);
-      } else if (change.kind === KIND.containerInstance) {
-        for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND, change.scope)) {
-          this.queue.add(record.service.serviceArn ?? '');
-        }
-      }
+        // A daemon task that starts (or stops) opens (or closes) its instance to service tasks.
+        if (group.startsWith('daemon:')) this.enqueueCluster(change.scope);
+      } else if (change.kind === KIND.containerInstance) this.enqueueCluster(change.scope);
+    }
+  }
+
+  private enqueueCluster(clusterArn: string): void {
+    for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND, clusterArn)) {
+      this.queue.add(record.service.serviceArn ?? '');
     }
   }
 

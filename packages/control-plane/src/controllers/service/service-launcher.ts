@@ -16,6 +16,7 @@ import type { StoreTransaction } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
 import { providerInstances } from '../../services/capacity-providers/provider-instances.js';
+import { AWAITING_DAEMON } from '../../services/daemons/daemon-readiness.js';
 import { targetOf } from '../../services/fargate/launch-target.js';
 import { NO_FARGATE_CAPACITY } from '../../services/fargate/managed-capacity.js';
 import { placeOnManagedCapacity } from '../../services/fargate/place-on-managed-capacity.js';
@@ -40,6 +41,8 @@ const INSUFFICIENT: Readonly<Record<string, string>> = {
   'RESOURCE:PORTS_UDP': 'is already using a port required by your task',
   ATTRIBUTE: 'is missing an attribute required by your task',
   AGENT: 'is not connected to its agent',
+  // (impl) An instance of a daemon's capacity providers whose daemon task does not run yet.
+  [AWAITING_DAEMON]: 'is waiting for its daemon tasks to start',
 };
 
 /** What launches name by id: a deployment of the service, or one of its task sets. */

@@ -13,7 +13,7 @@ import {
   type Tag,
 } from '@berth/core';
 import { parseExpression, evaluate } from '@berth/scheduler';
-import type { StoreReader } from '@berth/store';
+import type { StoreReader, StoreTransaction } from '@berth/store';
 
 import type { AgentPresence } from '../agent-presence.js';
 import { capacityProviderOfInstance } from '../capacity-providers/provider-groups.js';
@@ -182,13 +182,7 @@ export class ContainerInstancesService {
           failures.push({ arn: instanceArnOf(partition, clusterArn, ref), reason: 'MISSING' });
           continue;
         }
-        const updated: ContainerInstanceRecord =
-          record.instance.status === status
-            ? record
-            : {
-                ...record,
-                instance: { ...record.instance, status, version: (record.instance.version ?? 0) + 1 },
-              };
+        const updated = record.instance.status === status ? record : withStatus(record, status);
         tx.put(KIND.containerInstance, record.instance.containerInstanceArn ?? '', clusterArn, updated);
         containerInstances.push(
           this.view(
@@ -201,6 +195,21 @@ export class ContainerInstancesService {
       }
       return { containerInstances, failures };
     });
+  }
+
+  /**
+   * Drains an ACTIVE instance within the caller's transaction, with a reason (the daemon
+   * controller: the instance's daemon task stopped). Anything but ACTIVE is left as it is.
+   */
+  drain(tx: StoreTransaction, instanceArn: string, statusReason: string): void {
+    const record = tx.get<ContainerInstanceRecord>(KIND.containerInstance, instanceArn);
+    if (record?.instance.status !== 'ACTIVE') return;
+    tx.put(
+      KIND.containerInstance,
+      instanceArn,
+      record.clusterArn,
+      withStatus(record, 'DRAINING', statusReason),
+    );
   }
 
   /** Replaces an instance's tags or attributes: used by the tags and attributes services. */
@@ -246,6 +255,24 @@ export class ContainerInstancesService {
     };
   }
 }
+
+/** The instance in a new status; a status set without a reason drops the previous one. */
+const withStatus = (
+  record: ContainerInstanceRecord,
+  status: string,
+  statusReason?: string,
+): ContainerInstanceRecord => {
+  const { statusReason: _previous, ...instance } = record.instance;
+  return {
+    ...record,
+    instance: {
+      ...instance,
+      status,
+      ...(statusReason !== undefined ? { statusReason } : {}),
+      version: (record.instance.version ?? 0) + 1,
+    },
+  };
+};
 
 const parseIdentity = (document: string | undefined): { instanceId?: string } => {
   if (!document) return {};

@@ -7,7 +7,11 @@
  * for malformed references and tags) and, where it is known, ECS's exact message.
  */
 export { buildTaskDefinition, type BuildTaskDefinitionContext } from './build-task-definition.js';
-export { parseTaskDefinitionReference, type TaskDefinitionReference } from './task-definition-reference.js';
+export {
+  parseTaskDefinitionReference,
+  type ReferenceKind,
+  type TaskDefinitionReference,
+} from './task-definition-reference.js';
 export { compareTaskDefinitionArns, type TaskDefinitionSortOrder } from './compare-task-definition-arns.js';
 export { compatibilitiesOf, isFargateCompatible } from './compatibilities.js';
 export { requiresAttributes } from './requires-attributes.js';

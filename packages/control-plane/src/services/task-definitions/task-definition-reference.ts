@@ -12,11 +12,21 @@ export interface TaskDefinitionReference {
 
 const REVISION = /^\d+$/;
 
+/** Which ARNs a reference may be: task definitions, or (RegisterDaemonTaskDefinition) daemon ones. */
+export interface ReferenceKind {
+  /** The ARN's resource type. */
+  readonly type: 'task-definition' | 'daemon-task-definition';
+  /** How messages name it. */
+  readonly label: string;
+}
+
+const TASK_DEFINITION: ReferenceKind = { type: 'task-definition', label: 'Task Definition' };
+
 /** The `family[:revision]` part of a task definition ARN in this partition. */
-const nameFromArn = (text: string, partition: Partition): string => {
+const nameFromArn = (text: string, partition: Partition, kind: ReferenceKind): string => {
   const arn = parseArn(text);
-  if (!arn || arn.service !== 'ecs' || arn.type !== 'task-definition' || arn.path.length !== 1) {
-    throw invalidParameter('Task Definition Identifier is invalid');
+  if (!arn || arn.service !== 'ecs' || arn.type !== kind.type || arn.path.length !== 1) {
+    throw invalidParameter(`${kind.label} Identifier is invalid`);
   }
   // As ECS words it for identifiers of another account (observed on DescribeTasks).
   if (arn.accountId !== partition.accountId) {
@@ -31,12 +41,14 @@ const nameFromArn = (text: string, partition: Partition): string => {
 export const parseTaskDefinitionReference = (
   text: unknown,
   partition: Partition,
+  kind: ReferenceKind = TASK_DEFINITION,
 ): TaskDefinitionReference => {
-  if (typeof text !== 'string' || text === '') throw invalidParameter('Task Definition can not be blank.');
-  const name = text.startsWith('arn:') ? nameFromArn(text, partition) : text;
+  const blank = `${kind.label} can not be blank.`;
+  if (typeof text !== 'string' || text === '') throw invalidParameter(blank);
+  const name = text.startsWith('arn:') ? nameFromArn(text, partition, kind) : text;
   const colon = name.indexOf(':');
   const family = colon < 0 ? name : name.slice(0, colon);
-  if (family === '') throw invalidParameter('Task Definition can not be blank.');
+  if (family === '') throw invalidParameter(blank);
   if (colon < 0) return { family };
   const revision = name.slice(colon + 1);
   const number = Number(revision);

@@ -11,6 +11,7 @@ import { placeTasks, type PlacementInstance, type PlacementResult } from '@berth
 import type { StoreReader } from '@berth/store';
 
 import type { AgentPresence } from '../agent-presence.js';
+import { AWAITING_DAEMON, instancesAwaitingDaemons } from '../daemons/daemon-readiness.js';
 import { queryableInstance } from '../container-instances/instance-views.js';
 import { instanceUsage, usageOf, type InstanceUsage } from '../instance-usage.js';
 import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../records.js';
@@ -91,24 +92,36 @@ export const placeOnInstances = (
   ask: InstancePlacementAsk,
   build: (instanceArn: string) => TaskRecord,
 ): { committed: readonly TaskRecord[]; failures: readonly Failure[] } => {
+  // Daemons start first: a non-daemon task skips instances whose daemon tasks do not run yet.
+  const waiting = ask.template.daemon ? new Set<string>() : instancesAwaitingDaemons(tx, ask.clusterArn);
+  const ready = (arn: string): boolean => !waiting.has(arn);
   const plan = ask.exactly
-    ? { placements: [...ask.exactly].map((instanceArn) => ({ instanceArn })), failures: [] }
-    : planPlacement(ask.instances, {
-        count: ask.count,
-        template: ask.template,
-        constraints: ask.constraints.map((c) => ({
-          type: c.type ?? 'memberOf',
-          ...(c.expression ? { expression: c.expression } : {}),
-        })),
-        strategies: ask.strategies,
-        seed: ask.seed,
-      });
+    ? { placements: [...ask.exactly].filter(ready).map((instanceArn) => ({ instanceArn })), failures: [] }
+    : planPlacement(
+        ask.instances.filter((i) => ready(i.arn)),
+        {
+          count: ask.count,
+          template: ask.template,
+          constraints: ask.constraints.map((c) => ({
+            type: c.type ?? 'memberOf',
+            ...(c.expression ? { expression: c.expression } : {}),
+          })),
+          strategies: ask.strategies,
+          seed: ask.seed,
+        },
+      );
+  const candidates = ask.exactly ? [...ask.exactly] : ask.instances.map((i) => i.arn);
+  const awaiting =
+    plan.placements.length < ask.count
+      ? candidates.filter((arn) => !ready(arn)).map((arn) => ({ arn, reason: AWAITING_DAEMON }))
+      : [];
   const planned = plan.placements.map((p) => build(p.instanceArn));
   const outcome = applyPlan(tx, ask.clusterArn, planned, ask.usage);
   return {
     committed: outcome.committed,
     failures: [
       ...plan.failures,
+      ...awaiting,
       ...outcome.rejected.map((r) => ({ arn: r.task.task.containerInstanceArn ?? '', reason: r.reason })),
     ],
   };

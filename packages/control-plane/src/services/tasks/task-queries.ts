@@ -8,6 +8,7 @@ import {
 import type { StoreReader } from '@berth/store';
 
 import { activeCluster } from '../cluster-ref.js';
+import { daemonGroup } from '../daemons/daemon-records.js';
 import { paginate, type Page } from '../pagination.js';
 import { KIND, type TaskRecord } from '../records.js';
 
@@ -63,6 +64,7 @@ export const listTasks = (
     if (request.family !== undefined && record.family !== request.family) return false;
     if (request.startedBy !== undefined && task.startedBy !== request.startedBy) return false;
     if (request.serviceName !== undefined && task.group !== `service:${request.serviceName}`) return false;
+    if (request.daemonName !== undefined && task.group !== daemonGroup(request.daemonName)) return false;
     if (request.launchType !== undefined && task.launchType !== request.launchType) return false;
     return true;
   };
