@@ -114,7 +114,24 @@ const rollOutAndFail = async (cluster: string, min: number): Promise<void> => {
   const goodRunning = samples.map((s) => [...s.running.values()].filter((td) => td === good).length);
   expect(samples.length).toBeGreaterThan(20);
   expect(Math.min(...goodRunning)).toBeGreaterThanOrEqual(Math.ceil((2 * min) / 100));
-  expect(samples.some((s) => [...s.running.values()].includes(crashing))).toBe(true);
+  // The crashing revision really ran, and exited 3, three times or more (the breaker's threshold).
+  const stoppedArns: string[] = awsOk(berth.env, [
+    'ecs',
+    'list-tasks',
+    '--cluster',
+    cluster,
+    '--desired-status',
+    'STOPPED',
+  ]).taskArns;
+  const crashed = awsOk(berth.env, [
+    'ecs',
+    'describe-tasks',
+    '--cluster',
+    cluster,
+    '--tasks',
+    ...stoppedArns,
+  ]).tasks.filter((t: any) => t.taskDefinitionArn === crashing);
+  expect(crashed.filter((t: any) => t.containers[0].exitCode === 3).length).toBeGreaterThanOrEqual(3);
 
   const [rollback] = service.deployments;
   expect(rollback.id).not.toBe(first.id);
