@@ -3,6 +3,7 @@
  */
 import { openStateStore, type StoreLocation } from '@berth/store';
 
+import { AccountSettingsService } from './services/account-settings/account-settings-service.js';
 import { adminService } from './api/admin/admin-service.js';
 import { agentService } from './api/agent/agent-service.js';
 import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
@@ -86,6 +87,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       groupIndex,
     ),
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
+    accountSettings: new AccountSettingsService(deps),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
   const serviceController = new ServiceController({

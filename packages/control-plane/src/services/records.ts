@@ -23,6 +23,7 @@ export const KIND = {
   capacityProvider: 'capacity-provider',
   managedHost: 'managed-host',
   usage: 'usage',
+  accountSetting: 'account-setting',
 } as const;
 
 export interface ClusterRecord {
@@ -64,6 +65,11 @@ export interface TaskRecord {
   readonly hostArn?: string;
   /** A reclaimed FARGATE_SPOT task: how long its containers get between SIGTERM and SIGKILL. */
   readonly stopGraceSeconds?: number;
+  /**
+   * Task scale-in protection (UpdateTaskProtection): protected until this time, epoch seconds.
+   * Absent, or in the past, means unprotected.
+   */
+  readonly protectedUntil?: number;
 }
 
 /** Where a task runs: its container instance, or the managed host of a FARGATE task. */
@@ -90,4 +96,13 @@ export interface ClientTokenRecord {
   readonly requestHash: string;
   readonly taskArns: readonly string[];
   readonly createdAt: number;
+}
+
+/** One principal's explicit ECS account setting (PutAccountSetting); the root user's is the account default. */
+export interface AccountSettingRecord {
+  readonly partitionKey: string;
+  /** `arn:aws:iam::<account>:root`, `…:user/<name>` or `…:role/<name>`. */
+  readonly principalArn: string;
+  readonly name: string;
+  readonly value: string;
 }

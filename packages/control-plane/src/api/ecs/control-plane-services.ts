@@ -1,3 +1,4 @@
+import type { AccountSettingsService } from '../../services/account-settings/account-settings-service.js';
 import type { AgentLinkService } from '../../services/agent-link/agent-link-service.js';
 import type { AttributesService } from '../../services/attributes-service.js';
 import type { CapacityProvidersService } from '../../services/capacity-providers/capacity-providers-service.js';
@@ -27,4 +28,5 @@ export interface ControlPlaneServices {
   readonly spot: SpotReclaimService;
   readonly ecsServices: ServicesService;
   readonly usage: UsageService;
+  readonly accountSettings: AccountSettingsService;
 }

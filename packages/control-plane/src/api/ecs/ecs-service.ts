@@ -2,6 +2,7 @@ import { ECS_OPERATIONS } from '@berth/core';
 
 import type { JsonService, Operation } from '../../http/request-context.js';
 
+import { accountSettingOperations } from './account-setting-operations.js';
 import { attributeOperations } from './attribute-operations.js';
 import { capacityProviderOperations } from './capacity-provider-operations.js';
 import { clusterOperations } from './cluster-operations.js';
@@ -28,6 +29,7 @@ export const ecsService = (services: ControlPlaneServices): JsonService => {
       ...attributeOperations(services),
       ...stateChangeOperations(services),
       ...serviceOperations(services),
+      ...accountSettingOperations(services),
     }),
   );
   return {

@@ -7,6 +7,8 @@ import { resourceIdOf, type Failure, type Partition, type PlacementStrategy } fr
 import { splitByStrategy, type TaskLaunch } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 
+import { effectiveAccountSetting } from '../../services/account-settings/effective-account-setting.js';
+import { rootPrincipal } from '../../services/account-settings/setting-principal.js';
 import type { AgentPresence } from '../../services/agent-presence.js';
 import { providerInstances } from '../../services/capacity-providers/provider-instances.js';
 import { targetOf } from '../../services/fargate/launch-target.js';
@@ -74,6 +76,13 @@ export const launchServiceTasks = (
   const name = service.serviceName ?? '';
   const started: TaskRecord[] = [];
   const events: string[] = [];
+  // The service's tasks follow the account settings of the principal that created it.
+  const logDriverMode = effectiveAccountSetting(
+    tx,
+    ctx.partition,
+    service.createdBy ?? rootPrincipal(ctx.partition),
+    'defaultLogDriverMode',
+  );
   // Committed usage, carried forward as each batch of this transaction is placed.
   let usage = ctx.usage;
   // Addresses in use, read only when an awsvpc task needs one.
@@ -125,6 +134,7 @@ export const launchServiceTasks = (
         ...(target.platformVersion ? { platformVersion: target.platformVersion } : {}),
         ...(address ? { address } : {}),
         enableExecuteCommand: service.enableExecuteCommand ?? false,
+        logDriverMode,
         taskId: ctx.ids.hexId(),
         newId: () => ctx.ids.uuid(),
         now: ctx.now,

@@ -24,6 +24,8 @@ import { clusterNameOf } from '../cluster-ref.js';
 import { resolvedPlatformVersion } from '../fargate/launch-target.js';
 import type { TaskRecord } from '../records.js';
 
+import { withLogDriverMode } from './log-driver-mode.js';
+
 export interface NewTaskInput {
   readonly partition: Partition;
   readonly clusterArn: string;
@@ -45,6 +47,8 @@ export interface NewTaskInput {
   readonly cpuArchitecture?: string;
   readonly address?: string;
   readonly enableExecuteCommand: boolean;
+  /** The defaultLogDriverMode account setting in effect for whoever launches the task. */
+  readonly logDriverMode?: string;
   readonly taskId: string;
   readonly newId: () => string;
   /** Epoch seconds. */
@@ -112,7 +116,10 @@ export const buildTask = (input: NewTaskInput): TaskRecord => {
   const clusterName = clusterNameOf(input.clusterArn);
   const arn = taskArn(partition, clusterName, input.taskId);
   const networkMode = networkModeOf(definition);
-  const containerDefinitions = applyOverrides(definition.containerDefinitions ?? [], overrides);
+  const containerDefinitions = withLogDriverMode(
+    applyOverrides(definition.containerDefinitions ?? [], overrides),
+    input.logDriverMode,
+  );
   const size = taskLevelSize(definition, overrides);
   const attachment =
     networkMode === 'awsvpc' && input.address
