@@ -27,6 +27,7 @@ import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/far
 import { ResourceTagsService } from './services/resource-tags-service.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
+import { TaskProtectionService } from './services/tasks/task-protection-service.js';
 import { TasksService } from './services/tasks/tasks-service.js';
 import { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/fargate-prices.js';
 import { UsageService } from './services/usage/usage-service.js';
@@ -88,6 +89,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     ),
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
     accountSettings: new AccountSettingsService(deps),
+    taskProtection: new TaskProtectionService(deps),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
   const serviceController = new ServiceController({

@@ -10,6 +10,7 @@ import type { SpotReclaimService } from '../../services/fargate/spot-reclaim-ser
 import type { ResourceTagsService } from '../../services/resource-tags-service.js';
 import type { ServiceDeps } from '../../services/service-deps.js';
 import type { TaskDefinitionRegistry } from '../../services/task-definition-registry.js';
+import type { TaskProtectionService } from '../../services/tasks/task-protection-service.js';
 import type { TasksService } from '../../services/tasks/tasks-service.js';
 import type { UsageService } from '../../services/usage/usage-service.js';
 
@@ -29,4 +30,5 @@ export interface ControlPlaneServices {
   readonly ecsServices: ServicesService;
   readonly usage: UsageService;
   readonly accountSettings: AccountSettingsService;
+  readonly taskProtection: TaskProtectionService;
 }

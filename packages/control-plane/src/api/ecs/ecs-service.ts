@@ -13,6 +13,7 @@ import { stateChangeOperations } from './state-change-operations.js';
 import { tagOperations } from './tag-operations.js';
 import { taskDefinitionOperations } from './task-definition-operations.js';
 import { taskOperations } from './task-operations.js';
+import { taskProtectionOperations } from './task-protection-operations.js';
 
 export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113';
 
@@ -30,6 +31,7 @@ export const ecsService = (services: ControlPlaneServices): JsonService => {
       ...stateChangeOperations(services),
       ...serviceOperations(services),
       ...accountSettingOperations(services),
+      ...taskProtectionOperations(services),
     }),
   );
   return {

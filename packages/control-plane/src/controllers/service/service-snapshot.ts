@@ -39,6 +39,7 @@ export const toServiceTask = (
     instanceStatus,
     agentConnected: silentMs === 0 || presence.isConnected(instanceArn),
     agentSilentForSeconds: Math.floor(silentMs / 1000),
+    ...(record.protectedUntil !== undefined ? { protectedUntil: record.protectedUntil } : {}),
   };
 };
 
