@@ -21,6 +21,7 @@ import { AttributesService } from './services/attributes-service.js';
 import { CapacityProvidersService } from './services/capacity-providers/capacity-providers-service.js';
 import { ClustersService } from './services/clusters/clusters-service.js';
 import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
+import { ServiceDeploymentActions } from './services/ecs-services/service-deployment-actions.js';
 import { ServicesService } from './services/ecs-services/services-service.js';
 import { ManagedHostsService } from './services/fargate/managed-hosts-service.js';
 import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/fargate/spot-reclaim-service.js';
@@ -90,6 +91,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
     accountSettings: new AccountSettingsService(deps),
     taskProtection: new TaskProtectionService(deps),
+    serviceDeployments: new ServiceDeploymentActions(deps),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
   const serviceController = new ServiceController({

@@ -4,6 +4,7 @@ import type { AttributesService } from '../../services/attributes-service.js';
 import type { CapacityProvidersService } from '../../services/capacity-providers/capacity-providers-service.js';
 import type { ClustersService } from '../../services/clusters/clusters-service.js';
 import type { ContainerInstancesService } from '../../services/container-instances/container-instances-service.js';
+import type { ServiceDeploymentActions } from '../../services/ecs-services/service-deployment-actions.js';
 import type { ServicesService } from '../../services/ecs-services/services-service.js';
 import type { ManagedHostsService } from '../../services/fargate/managed-hosts-service.js';
 import type { SpotReclaimService } from '../../services/fargate/spot-reclaim-service.js';
@@ -31,4 +32,5 @@ export interface ControlPlaneServices {
   readonly usage: UsageService;
   readonly accountSettings: AccountSettingsService;
   readonly taskProtection: TaskProtectionService;
+  readonly serviceDeployments: ServiceDeploymentActions;
 }

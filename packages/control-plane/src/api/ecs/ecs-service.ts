@@ -8,6 +8,7 @@ import { capacityProviderOperations } from './capacity-provider-operations.js';
 import { clusterOperations } from './cluster-operations.js';
 import { containerInstanceOperations } from './container-instance-operations.js';
 import type { ControlPlaneServices } from './control-plane-services.js';
+import { serviceDeploymentOperations } from './service-deployment-operations.js';
 import { serviceOperations } from './service-operations.js';
 import { stateChangeOperations } from './state-change-operations.js';
 import { tagOperations } from './tag-operations.js';
@@ -32,6 +33,7 @@ export const ecsService = (services: ControlPlaneServices): JsonService => {
       ...serviceOperations(services),
       ...accountSettingOperations(services),
       ...taskProtectionOperations(services),
+      ...serviceDeploymentOperations(services),
     }),
   );
   return {

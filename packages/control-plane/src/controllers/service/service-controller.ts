@@ -13,6 +13,7 @@ import type { AgentPresence } from '../../services/agent-presence.js';
 import type { InstanceUsageIndex } from '../../services/instance-usage-index.js';
 import type { TaskGroupIndex } from '../../services/task-index.js';
 import { postEvents } from '../../services/ecs-services/service-events.js';
+import { launchForNewDeployment } from '../../services/ecs-services/rollback-target.js';
 import { followDeployments } from '../../services/ecs-services/service-history.js';
 import {
   SERVICE_KIND,
@@ -26,6 +27,7 @@ import { epochSeconds, type IdSource } from '../../services/service-deps.js';
 import { WorkQueue } from '../work-queue.js';
 
 import { launchServiceTasks } from './service-launcher.js';
+import { withServiceLaunch } from './service-launch-fields.js';
 import { buildServiceSnapshot } from './service-snapshot.js';
 
 export interface ServiceControllerOptions {
@@ -152,17 +154,18 @@ export class ServiceController {
     }
   }
 
-  /** The plan's deployments, keeping each one's launch type and network configuration. */
+  /**
+   * The plan's deployments, keeping each one's launch type or capacity provider strategy, platform
+   * version and network configuration; a deployment the plan created (a circuit-breaker rollback)
+   * takes those of the deployment it rolls back to.
+   */
   private deploymentsOf(record: ServiceRecord, plan: ServicePlan): ServiceDeployment[] {
     const known = new Map(record.deployments.map((d) => [d.id, d]));
     return plan.deployments.map((d) => {
       const before = known.get(d.id);
-      const network = before?.networkConfiguration ?? record.service.networkConfiguration;
-      return {
-        ...d,
-        launchType: before?.launchType ?? 'EC2',
-        ...(network ? { networkConfiguration: network } : {}),
-      };
+      if (!before) return { ...d, ...launchForNewDeployment(record, d.taskDefinitionArn) };
+      const network = before.networkConfiguration ?? record.service.networkConfiguration;
+      return { ...d, launchType: before.launchType, ...(network ? { networkConfiguration: network } : {}) };
     });
   }
 
@@ -177,10 +180,12 @@ export class ServiceController {
     const primary = deployments.find((d) => d.status === 'PRIMARY');
     const completed = deployments.find((d) => d.rolloutState === 'COMPLETED');
     const status = record.service.status === 'DRAINING' && !live ? 'INACTIVE' : record.service.status;
+    // A PRIMARY the plan created (rollback): the service shows its launch and network fields.
+    const created = primary && !record.deployments.some((d) => d.id === primary.id) ? primary : undefined;
     return {
       ...record,
       service: {
-        ...record.service,
+        ...(created ? withServiceLaunch(record.service, created) : record.service),
         ...(status ? { status } : {}),
         ...(primary ? { taskDefinition: primary.taskDefinitionArn } : {}),
         // A DAEMON service wants one task per eligible instance: that is its desired count.
@@ -192,10 +197,8 @@ export class ServiceController {
       events: postEvents(record.events, messages, now, () => this.options.ids.uuid()),
       ...(record.history ? { history: followDeployments(record.history, deployments, now) } : {}),
       ...(completed
-        ? { lastCompletedTaskDefinitionArn: completed.taskDefinitionArn }
-        : record.lastCompletedTaskDefinitionArn
-          ? { lastCompletedTaskDefinitionArn: record.lastCompletedTaskDefinitionArn }
-          : {}),
+        ? { lastCompletedTaskDefinitionArn: completed.taskDefinitionArn, lastCompletedDeployment: completed }
+        : {}),
     };
   }
 

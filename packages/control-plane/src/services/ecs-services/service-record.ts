@@ -37,6 +37,12 @@ export interface ServiceRecord {
   readonly events: readonly ServiceEvent[];
   /** The task definition of the last deployment that COMPLETED: where a rollback goes. */
   readonly lastCompletedTaskDefinitionArn?: string;
+  /**
+   * That deployment itself, with its launch type or capacity provider strategy, platform version
+   * and network configuration: a rollback (circuit breaker or StopServiceDeployment) returns to all
+   * of them. Absent on records written before it was kept.
+   */
+  readonly lastCompletedDeployment?: ServiceDeployment;
   /** Service revisions and service deployments, newest first (ListServiceDeployments and friends). */
   readonly history?: ServiceHistory;
 }
