@@ -3,7 +3,6 @@
  */
 import { openStateStore, type StoreLocation } from '@berth/store';
 
-import { AccountSettingsService } from './services/account-settings/account-settings-service.js';
 import { adminService } from './api/admin/admin-service.js';
 import { agentService } from './api/agent/agent-service.js';
 import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
@@ -12,6 +11,7 @@ import { RetentionController } from './controllers/retention-controller.js';
 import { ServiceController } from './controllers/service/service-controller.js';
 import { ApiServer } from './http/api-server.js';
 import { CredentialStore, type CredentialPair } from './http/credentials.js';
+import { AccountSettingsService } from './services/account-settings/account-settings-service.js';
 import { AgentLinkService } from './services/agent-link/agent-link-service.js';
 import { DesiredStateNotifier } from './services/agent-link/desired-state-notifier.js';
 import { AgentPresence } from './services/agent-presence.js';
@@ -20,6 +20,7 @@ import { TaskGroupIndex, taskPlacementIndex } from './services/task-index.js';
 import { AttributesService } from './services/attributes-service.js';
 import { CapacityProvidersService } from './services/capacity-providers/capacity-providers-service.js';
 import { ClustersService } from './services/clusters/clusters-service.js';
+import { AgentEndpointsService } from './services/container-instances/agent-endpoints-service.js';
 import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
 import { ServiceDeploymentActions } from './services/ecs-services/service-deployment-actions.js';
 import { ServicesService } from './services/ecs-services/services-service.js';
@@ -28,6 +29,7 @@ import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/far
 import { ResourceTagsService } from './services/resource-tags-service.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
+import { AttachmentStateService } from './services/tasks/attachment-state-service.js';
 import { TaskProtectionService } from './services/tasks/task-protection-service.js';
 import { TasksService } from './services/tasks/tasks-service.js';
 import { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/fargate-prices.js';
@@ -92,6 +94,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     accountSettings: new AccountSettingsService(deps),
     taskProtection: new TaskProtectionService(deps),
     serviceDeployments: new ServiceDeploymentActions(deps),
+    agentEndpoints: new AgentEndpointsService(deps, containerInstances),
+    attachmentStates: new AttachmentStateService(deps),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
   const serviceController = new ServiceController({

@@ -3,6 +3,7 @@ import type { AgentLinkService } from '../../services/agent-link/agent-link-serv
 import type { AttributesService } from '../../services/attributes-service.js';
 import type { CapacityProvidersService } from '../../services/capacity-providers/capacity-providers-service.js';
 import type { ClustersService } from '../../services/clusters/clusters-service.js';
+import type { AgentEndpointsService } from '../../services/container-instances/agent-endpoints-service.js';
 import type { ContainerInstancesService } from '../../services/container-instances/container-instances-service.js';
 import type { ServiceDeploymentActions } from '../../services/ecs-services/service-deployment-actions.js';
 import type { ServicesService } from '../../services/ecs-services/services-service.js';
@@ -11,6 +12,7 @@ import type { SpotReclaimService } from '../../services/fargate/spot-reclaim-ser
 import type { ResourceTagsService } from '../../services/resource-tags-service.js';
 import type { ServiceDeps } from '../../services/service-deps.js';
 import type { TaskDefinitionRegistry } from '../../services/task-definition-registry.js';
+import type { AttachmentStateService } from '../../services/tasks/attachment-state-service.js';
 import type { TaskProtectionService } from '../../services/tasks/task-protection-service.js';
 import type { TasksService } from '../../services/tasks/tasks-service.js';
 import type { UsageService } from '../../services/usage/usage-service.js';
@@ -33,4 +35,6 @@ export interface ControlPlaneServices {
   readonly accountSettings: AccountSettingsService;
   readonly taskProtection: TaskProtectionService;
   readonly serviceDeployments: ServiceDeploymentActions;
+  readonly agentEndpoints: AgentEndpointsService;
+  readonly attachmentStates: AttachmentStateService;
 }

@@ -3,6 +3,7 @@ import { ECS_OPERATIONS } from '@berth/core';
 import type { JsonService, Operation } from '../../http/request-context.js';
 
 import { accountSettingOperations } from './account-setting-operations.js';
+import { agentFacingOperations } from './agent-facing-operations.js';
 import { attributeOperations } from './attribute-operations.js';
 import { capacityProviderOperations } from './capacity-provider-operations.js';
 import { clusterOperations } from './cluster-operations.js';
@@ -34,6 +35,7 @@ export const ecsService = (services: ControlPlaneServices): JsonService => {
       ...accountSettingOperations(services),
       ...taskProtectionOperations(services),
       ...serviceDeploymentOperations(services),
+      ...agentFacingOperations(services),
     }),
   );
   return {
