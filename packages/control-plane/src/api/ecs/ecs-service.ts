@@ -16,10 +16,14 @@ import { tagOperations } from './tag-operations.js';
 import { taskDefinitionOperations } from './task-definition-operations.js';
 import { taskOperations } from './task-operations.js';
 import { taskProtectionOperations } from './task-protection-operations.js';
+import { unsupportedOperations } from './unsupported-operations.js';
 
 export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113';
 
-/** The ECS API (AWS JSON 1.1): every implemented operation, and the rest answered as unsupported. */
+/**
+ * The ECS API (AWS JSON 1.1): every implemented operation, the named unsupported ones (each saying
+ * why), and any other operation of the model answered as not implemented yet.
+ */
 export const ecsService = (services: ControlPlaneServices): JsonService => {
   const operations = new Map<string, Operation>(
     Object.entries({
@@ -38,10 +42,11 @@ export const ecsService = (services: ControlPlaneServices): JsonService => {
       ...agentFacingOperations(services),
     }),
   );
+  const unsupported = unsupportedOperations();
   return {
     targetPrefix: ECS_TARGET_PREFIX,
     signingName: 'ecs',
-    operations,
-    unimplemented: new Set(ECS_OPERATIONS.filter((op) => !operations.has(op))),
+    operations: new Map([...unsupported, ...operations]),
+    unimplemented: new Set(ECS_OPERATIONS.filter((op) => !operations.has(op) && !unsupported.has(op))),
   };
 };
