@@ -13,6 +13,7 @@ import { ServiceController } from './controllers/service/service-controller.js';
 import { TaskSetController } from './controllers/task-set/task-set-controller.js';
 import { ApiServer } from './http/api-server.js';
 import { CredentialStore, type CredentialPair } from './http/credentials.js';
+import { AccountSettingsService } from './services/account-settings/account-settings-service.js';
 import { AgentLinkService } from './services/agent-link/agent-link-service.js';
 import { DesiredStateNotifier } from './services/agent-link/desired-state-notifier.js';
 import { AgentPresence } from './services/agent-presence.js';
@@ -21,9 +22,11 @@ import { TaskGroupIndex, taskPlacementIndex } from './services/task-index.js';
 import { AttributesService } from './services/attributes-service.js';
 import { CapacityProvidersService } from './services/capacity-providers/capacity-providers-service.js';
 import { ClustersService } from './services/clusters/clusters-service.js';
+import { AgentEndpointsService } from './services/container-instances/agent-endpoints-service.js';
 import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
 import { DaemonTaskDefinitionsService } from './services/daemon-task-definitions/daemon-task-definitions-service.js';
 import { DaemonsService } from './services/daemons/daemons-service.js';
+import { ServiceDeploymentActions } from './services/ecs-services/service-deployment-actions.js';
 import { ServicesService } from './services/ecs-services/services-service.js';
 import { ManagedHostsService } from './services/fargate/managed-hosts-service.js';
 import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/fargate/spot-reclaim-service.js';
@@ -31,6 +34,8 @@ import { ResourceTagsService } from './services/resource-tags-service.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
 import { TaskSetsService } from './services/task-sets/task-sets-service.js';
+import { AttachmentStateService } from './services/tasks/attachment-state-service.js';
+import { TaskProtectionService } from './services/tasks/task-protection-service.js';
 import { TasksService } from './services/tasks/tasks-service.js';
 import { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/fargate-prices.js';
 import { UsageService } from './services/usage/usage-service.js';
@@ -95,6 +100,11 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
     daemonTaskDefinitions,
     daemons: new DaemonsService(deps, daemonTaskDefinitions),
+    accountSettings: new AccountSettingsService(deps),
+    taskProtection: new TaskProtectionService(deps),
+    serviceDeployments: new ServiceDeploymentActions(deps),
+    agentEndpoints: new AgentEndpointsService(deps, containerInstances),
+    attachmentStates: new AttachmentStateService(deps),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
   const controllerOptions = {

@@ -222,4 +222,23 @@ describe('containerSpec', () => {
       options: { 'max-size': '1m' },
     });
   });
+
+  it('hands the delivery mode of any driver to Docker (defaultLogDriverMode fills it in)', () => {
+    const awslogs = specOf({
+      name: 'a',
+      logConfiguration: {
+        logDriver: 'awslogs',
+        options: { 'awslogs-group': 'g', mode: 'non-blocking', 'max-buffer-size': '4m' },
+      },
+    }).spec.log;
+    expect(awslogs).toEqual({
+      driver: 'json-file',
+      options: { mode: 'non-blocking', 'max-buffer-size': '4m' },
+    });
+    const blocking = specOf({
+      name: 'a',
+      logConfiguration: { logDriver: 'json-file', options: { mode: 'blocking' } },
+    }).spec.log;
+    expect(blocking).toEqual({ driver: 'json-file', options: { mode: 'blocking' } });
+  });
 });

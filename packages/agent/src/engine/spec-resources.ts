@@ -88,14 +88,23 @@ export const healthcheckSpec = (check: HealthCheck | undefined): HealthcheckSpec
   };
 };
 
+/** Docker's log options that apply to every driver: the delivery mode and its ring buffer. */
+const DELIVERY_OPTIONS = ['mode', 'max-buffer-size'] as const;
+
 /**
  * Logs stay on the host: drivers that ship elsewhere (awslogs, splunk, fluentd, gelf, syslog,
- * awsfirelens, journald) become json-file; json-file keeps its options.
+ * awsfirelens, journald) become json-file, keeping only the delivery options (`mode`, which the
+ * defaultLogDriverMode account setting fills in, and `max-buffer-size`); json-file keeps its options.
  */
-export const logSpec = (config: LogConfiguration | undefined): LogSpec =>
-  config?.logDriver === 'json-file'
-    ? { driver: 'json-file', options: { ...config.options } }
-    : { driver: 'json-file', options: {} };
+export const logSpec = (config: LogConfiguration | undefined): LogSpec => {
+  if (config?.logDriver === 'json-file') return { driver: 'json-file', options: { ...config.options } };
+  const options: Record<string, string> = {};
+  for (const key of DELIVERY_OPTIONS) {
+    const value = config?.options?.[key];
+    if (value !== undefined) options[key] = value;
+  }
+  return { driver: 'json-file', options };
+};
 
 export const sharedMemoryBytes = (linux: LinuxParameters | undefined): number | undefined =>
   linux?.sharedMemorySize === undefined ? undefined : linux.sharedMemorySize * MIB;

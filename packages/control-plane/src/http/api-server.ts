@@ -10,6 +10,7 @@ import { ApiError, serverException } from '@berth/core';
 import type { CredentialStore } from './credentials.js';
 import { decodeBody, encodeError, encodeResult, type EncodedResponse } from './json-protocol.js';
 import type { JsonService, RequestContext } from './request-context.js';
+import { endpointOf } from './request-endpoint.js';
 import { verifySigV4 } from './sigv4.js';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -114,6 +115,7 @@ export class ApiServer {
       partition: { accountId, region: scope.region },
       accessKeyId: scope.accessKeyId,
       principalArn: `arn:aws:iam::${accountId}:root`,
+      endpoint: endpointOf(req),
     };
     return operation(ctx, input);
   }

@@ -7,6 +7,8 @@ export interface RequestContext {
   readonly accessKeyId: string;
   /** The ARN of the calling principal, e.g. `arn:aws:iam::000000000000:root`. */
   readonly principalArn: string;
+  /** This server's URL as the client reached it (from the Host header), e.g. `http://127.0.0.1:4566/`. */
+  readonly endpoint: string;
 }
 
 /** One API operation: decoded input in, output out. Throws ApiError for client-visible failures. */

@@ -28,6 +28,7 @@ export const KIND = {
   daemon: 'daemon',
   daemonRevision: 'daemon-revision',
   daemonDeployment: 'daemon-deployment',
+  accountSetting: 'account-setting',
 } as const;
 
 export interface ClusterRecord {
@@ -71,6 +72,11 @@ export interface TaskRecord {
   readonly stopGraceSeconds?: number;
   /** What the agent reported doing differently from the task definition (e.g. a lowered ulimit). */
   readonly notices?: readonly string[];
+  /**
+   * Task scale-in protection (UpdateTaskProtection): protected until this time, epoch seconds.
+   * Absent, or in the past, means unprotected.
+   */
+  readonly protectedUntil?: number;
   /** A daemon task (ECS Managed Daemons): the revision it runs, and whether its stop was acted on. */
   readonly daemon?: DaemonTaskMark;
 }
@@ -106,4 +112,13 @@ export interface ClientTokenRecord {
   readonly requestHash: string;
   readonly taskArns: readonly string[];
   readonly createdAt: number;
+}
+
+/** One principal's explicit ECS account setting (PutAccountSetting); the root user's is the account default. */
+export interface AccountSettingRecord {
+  readonly partitionKey: string;
+  /** `arn:aws:iam::<account>:root`, `…:user/<name>` or `…:role/<name>`. */
+  readonly principalArn: string;
+  readonly name: string;
+  readonly value: string;
 }

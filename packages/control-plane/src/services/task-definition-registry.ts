@@ -121,11 +121,8 @@ export class TaskDefinitionRegistry {
   deregister(partition: Partition, ref: string | undefined): TaskDefinition {
     if (!ref) throw invalidParameter('taskDefinition can not be blank.');
     const { revision } = parseTaskDefinitionReference(ref, partition);
-    if (revision === undefined) {
-      throw clientException(
-        'Revision is required. Specify the task definition as family:revision or a full ARN.',
-      );
-    }
+    // ECS's wording (moto tests/test_ecs/test_ecs.py, recorded from ECS).
+    if (revision === undefined) throw clientException('Revision is missing.');
     return this.deps.store.transact((tx) => {
       const record = this.resolve(tx, partition, ref);
       if (record.definition.status !== 'ACTIVE') return record.definition;
@@ -146,17 +143,17 @@ export class TaskDefinitionRegistry {
     partition: Partition,
     refs: readonly string[],
   ): { taskDefinitions: TaskDefinition[]; failures: Failure[] } {
-    if (refs.length === 0 || refs.length > 10)
-      throw invalidParameter('taskDefinitions must contain between 1 and 10 items.');
+    // ECS's wordings for the list size and the failures (moto's ECS tests record them).
+    if (refs.length === 0)
+      throw invalidParameter('size of TaskDefinition references list must be greater than 0');
+    if (refs.length > 10) throw invalidParameter('Size of TaskDefinition references list cannot exceed 10');
     return this.deps.store.transact((tx) => {
       const taskDefinitions: TaskDefinition[] = [];
       const failures: Failure[] = [];
       for (const ref of refs) {
-        let record: TaskDefinitionRecord;
-        try {
-          record = this.resolve(tx, partition, ref);
-        } catch {
-          failures.push({ arn: ref, reason: 'The specified task definition does not exist.' });
+        const record = this.deletable(tx, partition, ref);
+        if (typeof record === 'string') {
+          failures.push({ arn: ref, reason: record });
           continue;
         }
         if (record.definition.status === 'ACTIVE') {
@@ -176,6 +173,27 @@ export class TaskDefinitionRegistry {
       }
       return { taskDefinitions, failures };
     });
+  }
+
+  /**
+   * The revision DeleteTaskDefinitions names, or why it names none: deletion takes an exact
+   * revision (`family:revision` or an ARN with one), never a bare family.
+   */
+  private deletable(reader: StoreReader, partition: Partition, ref: string): TaskDefinitionRecord | string {
+    const invalid =
+      'The specified task definition identifier is invalid. Specify a valid name or ARN and try again.';
+    let revision: number | undefined;
+    try {
+      revision = parseTaskDefinitionReference(ref, partition).revision;
+    } catch {
+      return invalid;
+    }
+    if (revision === undefined) return invalid;
+    try {
+      return this.resolve(reader, partition, ref);
+    } catch {
+      return 'The specified task definition does not exist. Specify a valid account, family, revision and try again.';
+    }
   }
 
   private all(partition: Partition): TaskDefinitionRecord[] {

@@ -13,7 +13,10 @@
  * PENDING, ACTIVATING or an unknown earlier status). A live task is `healthy` when running and
  * either its health check reports HEALTHY or, without one, healthyAfterSeconds have passed since
  * it started. RUNNING tasks on a DRAINING instance are live and marked `draining`: the rolling step
- * replaces them within the bounds.
+ * replaces them within the bounds. A live task is `protected` while its scale-in protection has not
+ * expired (`now < protectedUntil`). Protection changes nothing here: lost and unhealthy tasks are
+ * replaced whether protected or not [G task-scale-in-protection: it guards against scale-in and
+ * deployments only].
  */
 import { taskStatusRank } from '@berth/core';
 
@@ -30,6 +33,8 @@ export interface LiveTask {
   readonly steady: boolean;
   /** RUNNING on a DRAINING instance: to be replaced. */
   readonly draining: boolean;
+  /** Under task scale-in protection now (see take-stops.ts for what that holds back). */
+  readonly protected: boolean;
 }
 
 export interface TaskClassification {
@@ -88,7 +93,14 @@ export const classifyTasks = (
     } else if (draining && !running) {
       stops.push({ taskArn: task.taskArn, reason: serviceReasons.instanceDraining });
     } else {
-      live.push({ task, running, healthy: isHealthy(task, settings), steady: isSteady(task), draining });
+      live.push({
+        task,
+        running,
+        healthy: isHealthy(task, settings),
+        steady: isSteady(task),
+        draining,
+        protected: task.protectedUntil !== undefined && settings.now < task.protectedUntil,
+      });
     }
   }
   return { live, stops, events };

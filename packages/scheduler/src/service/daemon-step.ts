@@ -12,6 +12,8 @@
  *   (maximumPercent is 100, one task per instance), within the floor from minimumHealthyPercent
  *   (default 0); the new task starts on the next step, once the instance is free.
  * Stuck as for REPLICA: old tasks remain but the floor lets none stop (minimumHealthyPercent 100).
+ * Task scale-in protection holds back the deployment's replacements and extras (take-stops.ts), not
+ * the stops of tasks on instances that are no longer eligible.
  */
 import type { LiveTask } from './classify-tasks.js';
 import type { RollingStep, RollingStepInput } from './rolling-step.js';
@@ -40,7 +42,8 @@ export const daemonStep = (
     if (reason === undefined) remaining.push(t);
     else forced.push({ taskArn: t.task.taskArn, reason });
   }
-  if (launchMode === 'failed') return { launches: [], stops: forced, withheld: 0, stuck: false };
+  if (launchMode === 'failed')
+    return { launches: [], stops: forced, withheld: 0, stuck: false, protectedHeld: 0 };
 
   const rules = stopRules(primary.id, input.deployments);
   const order = rules.order;
@@ -69,6 +72,7 @@ export const daemonStep = (
     launchMode === 'allowed' &&
     launches.length === 0 &&
     rolling.stops.length === 0 &&
+    rolling.protectedHeld === 0 &&
     candidates.length > 0 &&
     remaining.length <= bounds.floor;
   return {
@@ -76,5 +80,6 @@ export const daemonStep = (
     stops: [...forced, ...rolling.stops],
     withheld: launchMode === 'throttled' ? empty.length : 0,
     stuck,
+    protectedHeld: rolling.protectedHeld,
   };
 };

@@ -6,10 +6,11 @@
  *    draining PENDING)  breaker, rollback,    DAEMON, within   ACTIVE ones, steady)
  *                       launch throttle)      floor/ceiling)
  *
- * A DRAINING service (DeleteService) has desired 0 and stops every live task at once; it is `drained`
- * (INACTIVE next) once every task has reached STOPPING or later. Events come
- * out oldest first: health-check failures, circuit breaker and rollback, `has stopped N running
- * tasks`, stuck configuration or throttled launches, then completion and steady state.
+ * A DRAINING service (DeleteService) has desired 0 and stops every live task at once, protected or
+ * not (task scale-in protection holds back scale-in and deployments only); it is `drained`
+ * (INACTIVE next) once every task has reached STOPPING or later. Events come out oldest first:
+ * health-check failures, circuit breaker and rollback, `has stopped N running tasks`, stuck
+ * configuration, throttled launches or protected tasks held, then completion and steady state.
  * Determinism: the plan depends on the snapshot alone (no clock, no randomness), so reconciling the
  * same snapshot twice gives the same plan.
  */
@@ -115,6 +116,9 @@ export const reconcileService = (snapshot: ServiceSnapshot): ServicePlan => {
     ...stoppedRunningEvent(snapshot, stops),
     ...(step.stuck ? [serviceEvents.deploymentConfigurationStuck(service.serviceName)] : []),
     ...(step.withheld > 0 ? [serviceEvents.launchesThrottled(service.serviceName)] : []),
+    ...(step.protectedHeld > 0
+      ? [serviceEvents.protectedTasksHeld(service.serviceName, step.protectedHeld)]
+      : []),
     ...finished.events,
   ];
   return {

@@ -16,6 +16,9 @@
  *
  * Stuck: desired > 0, work remains, and even once every live task were healthy the bounds would
  * let nothing start (ceiling reached) nor stop (healthy ≤ floor), e.g. 2/75/100 or 3/100/125.
+ * Protected tasks (take-stops.ts) are neither replaced nor scaled in until their protection ends:
+ * the step reports how many it held back (not stuck: it moves on once protection expires). Tasks
+ * on DRAINING instances are replaced regardless.
  */
 import type { LiveTask } from './classify-tasks.js';
 import { IDLE_STEP } from './rolling-step.js';
@@ -38,7 +41,11 @@ export const replicaStep = (input: RollingStepInput): RollingStep => {
   const start = launchMode === 'allowed' ? wanted : 0;
   const scaling = serviceReasons.scaling(primary.id);
   const replacing = rules.take(
-    toReplace.map((t) => ({ live: t, reason: t.draining ? serviceReasons.instanceDraining : scaling })),
+    toReplace.map((t) => ({
+      live: t,
+      reason: t.draining ? serviceReasons.instanceDraining : scaling,
+      ignoresProtection: t.draining,
+    })),
     rules.budget(live, bounds.floor),
     Number.POSITIVE_INFINITY,
   );
@@ -49,13 +56,15 @@ export const replicaStep = (input: RollingStepInput): RollingStep => {
   );
   const stops = [...replacing.stops, ...scalingIn.stops];
   const launches: TaskLaunch[] = start > 0 ? [{ deploymentId: primary.id, count: start }] : [];
+  const protectedHeld = replacing.protectedHeld + scalingIn.protectedHeld;
   const stuck =
     desired > 0 &&
     launchMode === 'allowed' &&
     start === 0 &&
     stops.length === 0 &&
+    protectedHeld === 0 &&
     (toReplace.length > 0 || kept.length < desired) &&
     bounds.ceiling <= total &&
     total <= bounds.floor;
-  return { launches, stops, withheld: wanted - start, stuck };
+  return { launches, stops, withheld: wanted - start, stuck, protectedHeld };
 };

@@ -23,6 +23,14 @@ export interface RollingStep {
   readonly withheld: number;
   /** Work remains, yet the bounds let the step neither start nor stop anything, now or later. */
   readonly stuck: boolean;
+  /** Tasks the step would have stopped for scale-in or the deployment but for their protection. */
+  readonly protectedHeld: number;
 }
 
-export const IDLE_STEP: RollingStep = { launches: [], stops: [], withheld: 0, stuck: false };
+export const IDLE_STEP: RollingStep = {
+  launches: [],
+  stops: [],
+  withheld: 0,
+  stuck: false,
+  protectedHeld: 0,
+};

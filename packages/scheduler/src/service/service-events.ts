@@ -27,4 +27,10 @@ export const serviceEvents = {
     'deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.',
   launchesThrottled: (service: string): string =>
     `(service ${service}) is unable to consistently start tasks successfully.`,
+  /**
+   * (impl) ECS says it posts an event when protected tasks keep a deployment from reaching a steady
+   * state [G task-scale-in-protection] but publishes no wording.
+   */
+  protectedTasksHeld: (service: string, count: number): string =>
+    `(service ${service}) was unable to scale in due to (reason ${count} tasks under protection).`,
 } as const;

@@ -5,6 +5,7 @@
  */
 
 const ROLLBACK_PREFIX = 'ECS deployment circuit breaker: rolling back to deploymentId';
+const STOP_ROLLBACK_PREFIX = 'ECS deployment rolling back to deploymentId';
 
 export const serviceReasons = {
   /** Replacement during a deployment and scale-in, as ECS words it. */
@@ -25,5 +26,12 @@ export const serviceReasons = {
   circuitBreakerFailed: 'ECS deployment circuit breaker: tasks failed to start.',
   /** Names the deployment rolled back *to* (the last COMPLETED one). */
   rollingBack: (deploymentId: string): string => `${ROLLBACK_PREFIX} ${deploymentId}.`,
-  isRollback: (rolloutStateReason: string): boolean => rolloutStateReason.startsWith(ROLLBACK_PREFIX),
+  /** (impl) A rollback StopServiceDeployment asked for; names the deployment rolled back to. */
+  stopRollingBack: (deploymentId: string): string =>
+    `${STOP_ROLLBACK_PREFIX} ${deploymentId} (StopServiceDeployment).`,
+  /** (impl) The deployment StopServiceDeployment stopped. */
+  stoppedByRequest: 'ECS deployment stopped by StopServiceDeployment: rolling back.',
+  /** A rollback deployment (circuit breaker or StopServiceDeployment): never rolled back again. */
+  isRollback: (rolloutStateReason: string): boolean =>
+    rolloutStateReason.startsWith(ROLLBACK_PREFIX) || rolloutStateReason.startsWith(STOP_ROLLBACK_PREFIX),
 } as const;

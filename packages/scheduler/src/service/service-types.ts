@@ -59,6 +59,11 @@ export interface ServiceTask {
   readonly agentConnected: boolean;
   /** Seconds since the instance's agent was last heard from (0 when connected). */
   readonly agentSilentForSeconds: number;
+  /**
+   * Task scale-in protection (UpdateTaskProtection): protected until this time. While `now` is
+   * before it, neither scale-in nor a deployment stops the task; from then on it is unprotected.
+   */
+  readonly protectedUntil?: number;
 }
 
 export interface ServiceSnapshot {

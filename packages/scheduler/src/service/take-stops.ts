@@ -14,6 +14,12 @@
  * Candidates are taken in order: PENDING, then RUNNING but not serving, then serving but not yet
  * healthy, then healthy; then tasks of older deployments first (a deployment no longer listed counts
  * as oldest); then the newest task first; then by ARN, so the choice is deterministic.
+ *
+ * Task scale-in protection [G task-scale-in-protection]: a protected task is never taken for
+ * scale-in or for a deployment's replacement; it is passed over (counted in `protectedHeld`) and
+ * keeps serving, so it still counts toward the floor, until its protection is removed or expires.
+ * A candidate marked `ignoresProtection` (replacement off a DRAINING instance: neither scale-in
+ * nor a deployment) is taken whether protected or not.
  */
 import type { LiveTask } from './classify-tasks.js';
 import type { DeploymentState, TaskStop } from './service-types.js';
@@ -21,11 +27,14 @@ import type { DeploymentState, TaskStop } from './service-types.js';
 export interface StopCandidate {
   readonly live: LiveTask;
   readonly reason: string;
+  readonly ignoresProtection?: boolean;
 }
 
 export interface TakenStops {
   readonly stops: readonly TaskStop[];
   readonly budgetLeft: number;
+  /** Candidates passed over because they are protected. */
+  readonly protectedHeld: number;
 }
 
 export interface StopRules {
@@ -56,14 +65,20 @@ export const stopRules = (primaryId: string, deployments: readonly DeploymentSta
   const take = (candidates: readonly StopCandidate[], budget: number, limit: number): TakenStops => {
     const stops: TaskStop[] = [];
     let left = budget;
-    for (const { live, reason } of candidates) {
+    let protectedHeld = 0;
+    for (const { live, reason, ignoresProtection } of candidates) {
       if (stops.length >= limit) break;
+      if (live.protected && ignoresProtection !== true) {
+        protectedHeld += 1;
+        continue;
+      }
       const serving = isServing(live);
       if (serving && left <= 0) continue;
       if (serving) left -= 1;
       stops.push({ taskArn: live.task.taskArn, reason });
     }
-    return { stops, budgetLeft: left };
+    // Held back: the protected ones that a stop was still wanted for.
+    return { stops, budgetLeft: left, protectedHeld: Math.min(protectedHeld, limit - stops.length) };
   };
   return {
     isServing,

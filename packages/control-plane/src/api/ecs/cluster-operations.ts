@@ -15,7 +15,7 @@ import { as } from './input.js';
 
 export const clusterOperations = ({ clusters }: ControlPlaneServices): Record<string, Operation> => ({
   CreateCluster: (ctx, input) => ({
-    cluster: clusters.create(ctx.partition, as<CreateClusterRequest>(input)),
+    cluster: clusters.create(ctx.partition, as<CreateClusterRequest>(input), ctx.principalArn),
   }),
   DescribeClusters: (ctx, input) => {
     const request = as<DescribeClustersRequest>(input);

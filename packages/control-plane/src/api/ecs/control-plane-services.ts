@@ -1,10 +1,13 @@
+import type { AccountSettingsService } from '../../services/account-settings/account-settings-service.js';
 import type { AgentLinkService } from '../../services/agent-link/agent-link-service.js';
 import type { AttributesService } from '../../services/attributes-service.js';
 import type { CapacityProvidersService } from '../../services/capacity-providers/capacity-providers-service.js';
 import type { ClustersService } from '../../services/clusters/clusters-service.js';
+import type { AgentEndpointsService } from '../../services/container-instances/agent-endpoints-service.js';
 import type { ContainerInstancesService } from '../../services/container-instances/container-instances-service.js';
 import type { DaemonTaskDefinitionsService } from '../../services/daemon-task-definitions/daemon-task-definitions-service.js';
 import type { DaemonsService } from '../../services/daemons/daemons-service.js';
+import type { ServiceDeploymentActions } from '../../services/ecs-services/service-deployment-actions.js';
 import type { ServicesService } from '../../services/ecs-services/services-service.js';
 import type { ManagedHostsService } from '../../services/fargate/managed-hosts-service.js';
 import type { SpotReclaimService } from '../../services/fargate/spot-reclaim-service.js';
@@ -12,6 +15,8 @@ import type { ResourceTagsService } from '../../services/resource-tags-service.j
 import type { ServiceDeps } from '../../services/service-deps.js';
 import type { TaskDefinitionRegistry } from '../../services/task-definition-registry.js';
 import type { TaskSetsService } from '../../services/task-sets/task-sets-service.js';
+import type { AttachmentStateService } from '../../services/tasks/attachment-state-service.js';
+import type { TaskProtectionService } from '../../services/tasks/task-protection-service.js';
 import type { TasksService } from '../../services/tasks/tasks-service.js';
 import type { UsageService } from '../../services/usage/usage-service.js';
 
@@ -33,4 +38,9 @@ export interface ControlPlaneServices {
   readonly usage: UsageService;
   readonly daemonTaskDefinitions: DaemonTaskDefinitionsService;
   readonly daemons: DaemonsService;
+  readonly accountSettings: AccountSettingsService;
+  readonly taskProtection: TaskProtectionService;
+  readonly serviceDeployments: ServiceDeploymentActions;
+  readonly agentEndpoints: AgentEndpointsService;
+  readonly attachmentStates: AttachmentStateService;
 }

@@ -2,6 +2,8 @@ import { ECS_OPERATIONS } from '@berth/core';
 
 import type { JsonService, Operation } from '../../http/request-context.js';
 
+import { accountSettingOperations } from './account-setting-operations.js';
+import { agentFacingOperations } from './agent-facing-operations.js';
 import { attributeOperations } from './attribute-operations.js';
 import { capacityProviderOperations } from './capacity-provider-operations.js';
 import { clusterOperations } from './cluster-operations.js';
@@ -9,16 +11,22 @@ import { containerInstanceOperations } from './container-instance-operations.js'
 import type { ControlPlaneServices } from './control-plane-services.js';
 import { daemonOperations } from './daemon-operations.js';
 import { daemonTaskDefinitionOperations } from './daemon-task-definition-operations.js';
+import { serviceDeploymentOperations } from './service-deployment-operations.js';
 import { serviceOperations } from './service-operations.js';
 import { stateChangeOperations } from './state-change-operations.js';
 import { tagOperations } from './tag-operations.js';
 import { taskDefinitionOperations } from './task-definition-operations.js';
 import { taskOperations } from './task-operations.js';
 import { taskSetOperations } from './task-set-operations.js';
+import { taskProtectionOperations } from './task-protection-operations.js';
+import { unsupportedOperations } from './unsupported-operations.js';
 
 export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113';
 
-/** The ECS API (AWS JSON 1.1): every implemented operation, and the rest answered as unsupported. */
+/**
+ * The ECS API (AWS JSON 1.1): every implemented operation, the named unsupported ones (each saying
+ * why), and any other operation of the model answered as not implemented yet.
+ */
 export const ecsService = (services: ControlPlaneServices): JsonService => {
   const operations = new Map<string, Operation>(
     Object.entries({
@@ -34,12 +42,17 @@ export const ecsService = (services: ControlPlaneServices): JsonService => {
       ...taskSetOperations(services),
       ...daemonTaskDefinitionOperations(services),
       ...daemonOperations(services),
+      ...accountSettingOperations(services),
+      ...taskProtectionOperations(services),
+      ...serviceDeploymentOperations(services),
+      ...agentFacingOperations(services),
     }),
   );
+  const unsupported = unsupportedOperations();
   return {
     targetPrefix: ECS_TARGET_PREFIX,
     signingName: 'ecs',
-    operations,
-    unimplemented: new Set(ECS_OPERATIONS.filter((op) => !operations.has(op))),
+    operations: new Map([...unsupported, ...operations]),
+    unimplemented: new Set(ECS_OPERATIONS.filter((op) => !operations.has(op) && !unsupported.has(op))),
   };
 };

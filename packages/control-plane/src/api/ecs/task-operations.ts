@@ -13,8 +13,8 @@ import type { ControlPlaneServices } from './control-plane-services.js';
 import { as, requiredString } from './input.js';
 
 export const taskOperations = ({ tasks, deps }: ControlPlaneServices): Record<string, Operation> => ({
-  RunTask: (ctx, input) => tasks.run(ctx.partition, as<RunTaskRequest>(input)),
-  StartTask: (ctx, input) => tasks.start(ctx.partition, as<StartTaskRequest>(input)),
+  RunTask: (ctx, input) => tasks.run(ctx.partition, as<RunTaskRequest>(input), ctx.principalArn),
+  StartTask: (ctx, input) => tasks.start(ctx.partition, as<StartTaskRequest>(input), ctx.principalArn),
   StopTask: (ctx, input) => {
     const request = as<StopTaskRequest>(input);
     return {

@@ -13,6 +13,7 @@ import type { AgentPresence } from '../../services/agent-presence.js';
 import type { InstanceUsageIndex } from '../../services/instance-usage-index.js';
 import type { TaskGroupIndex } from '../../services/task-index.js';
 import { postEvents } from '../../services/ecs-services/service-events.js';
+import { launchForNewDeployment } from '../../services/ecs-services/rollback-target.js';
 import { followDeployments } from '../../services/ecs-services/service-history.js';
 import {
   SERVICE_KIND,
@@ -28,20 +29,8 @@ import { WorkQueue } from '../work-queue.js';
 
 import { launchServiceTasks } from './service-launcher.js';
 import { stopServiceTasks } from './stop-service-tasks.js';
+import { withServiceLaunch } from './service-launch-fields.js';
 import { buildServiceSnapshot } from './service-snapshot.js';
-
-/** What a deployment is launched with, beyond its task definition. */
-const launchFieldsOf = (
-  d: ServiceDeployment,
-): Pick<
-  ServiceDeployment,
-  'launchType' | 'capacityProviderStrategy' | 'platformVersion' | 'networkConfiguration'
-> => ({
-  launchType: d.launchType,
-  ...(d.capacityProviderStrategy ? { capacityProviderStrategy: d.capacityProviderStrategy } : {}),
-  ...(d.platformVersion ? { platformVersion: d.platformVersion } : {}),
-  ...(d.networkConfiguration ? { networkConfiguration: d.networkConfiguration } : {}),
-});
 
 export interface ServiceControllerOptions {
   readonly store: StateStore;
@@ -149,21 +138,16 @@ export class ServiceController {
   }
 
   /**
-   * The plan's deployments with what the scheduler does not carry: each known one keeps its launch
-   * fields; a new one (a circuit-breaker rollback) takes them from the deployment it returns to.
+   * The plan's deployments, keeping each one's launch type or capacity provider strategy, platform
+   * version and network configuration; a deployment the plan created (a circuit-breaker rollback)
+   * takes those of the deployment it rolls back to.
    */
   private deploymentsOf(record: ServiceRecord, plan: ServicePlan): ServiceDeployment[] {
     const known = new Map(record.deployments.map((d) => [d.id, d]));
     return plan.deployments.map((d) => {
       const before = known.get(d.id);
-      if (before) return { ...before, ...d };
-      const returnTo = record.lastCompletedDeployment;
-      const origin =
-        returnTo?.taskDefinitionArn === d.taskDefinitionArn
-          ? returnTo
-          : record.deployments.find((x) => x.taskDefinitionArn === d.taskDefinitionArn);
-      if (!origin) throw new Error(`deployment ${d.id} returns to no known deployment`);
-      return { ...launchFieldsOf(origin), ...d };
+      if (!before) return { ...d, ...launchForNewDeployment(record, d.taskDefinitionArn) };
+      return { ...before, ...d };
     });
   }
 
@@ -177,10 +161,12 @@ export class ServiceController {
     const primary = deployments.find((d) => d.status === 'PRIMARY');
     const completed = deployments.find((d) => d.rolloutState === 'COMPLETED');
     const status = record.service.status === 'DRAINING' && plan.drained ? 'INACTIVE' : record.service.status;
+    // A PRIMARY the plan created (rollback): the service shows its launch and network fields.
+    const created = primary && !record.deployments.some((d) => d.id === primary.id) ? primary : undefined;
     return {
       ...record,
       service: {
-        ...record.service,
+        ...(created ? withServiceLaunch(record.service, created) : record.service),
         ...(status ? { status } : {}),
         ...(primary ? { taskDefinition: primary.taskDefinitionArn } : {}),
         // A DAEMON service wants one task per eligible instance: that is its desired count.
@@ -192,10 +178,8 @@ export class ServiceController {
       events: postEvents(record.events, messages, now, () => this.options.ids.uuid()),
       ...(record.history ? { history: followDeployments(record.history, deployments, now) } : {}),
       ...(completed
-        ? { lastCompletedDeployment: completed }
-        : record.lastCompletedDeployment
-          ? { lastCompletedDeployment: record.lastCompletedDeployment }
-          : {}),
+        ? { lastCompletedTaskDefinitionArn: completed.taskDefinitionArn, lastCompletedDeployment: completed }
+        : {}),
     };
   }
 

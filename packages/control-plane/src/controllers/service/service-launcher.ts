@@ -14,6 +14,8 @@ import {
 import { splitByStrategy, type StrategyItem, type TaskLaunch } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 
+import { effectiveAccountSetting } from '../../services/account-settings/effective-account-setting.js';
+import { rootPrincipal } from '../../services/account-settings/setting-principal.js';
 import type { AgentPresence } from '../../services/agent-presence.js';
 import { providerInstances } from '../../services/capacity-providers/provider-instances.js';
 import { AWAITING_DAEMON } from '../../services/daemons/daemon-readiness.js';
@@ -102,6 +104,13 @@ export const launchServiceTasks = (
   const subject = ctx.eventSubject ?? `service ${name}`;
   const started: TaskRecord[] = [];
   const events: string[] = [];
+  // The service's tasks follow the account settings of the principal that created it.
+  const logDriverMode = effectiveAccountSetting(
+    tx,
+    ctx.partition,
+    service.createdBy ?? rootPrincipal(ctx.partition),
+    'defaultLogDriverMode',
+  );
   // Committed usage, carried forward as each batch of this transaction is placed.
   let usage = ctx.usage;
   // Live tasks per capacity provider: a strategy's split counts what the service already runs.
@@ -141,6 +150,7 @@ export const launchServiceTasks = (
         ...(provider ? { capacityProviderName: provider } : {}),
         ...(target.platformVersion ? { platformVersion: target.platformVersion } : {}),
         enableExecuteCommand: service.enableExecuteCommand ?? false,
+        logDriverMode,
         taskId: ctx.ids.hexId(),
         newId: () => ctx.ids.uuid(),
         now: ctx.now,

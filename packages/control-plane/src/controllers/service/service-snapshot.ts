@@ -4,6 +4,7 @@ import type { StoreReader } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
 import { deploymentIdFrom } from '../../services/ecs-services/deployment-id.js';
+import { rollbackTarget } from '../../services/ecs-services/rollback-target.js';
 import type { ServiceRecord } from '../../services/ecs-services/service-record.js';
 import { serviceTasks } from '../../services/ecs-services/service-view.js';
 import { KIND, placedOn, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
@@ -39,6 +40,19 @@ export const toServiceTask = (
     instanceStatus,
     agentConnected: silentMs === 0 || presence.isConnected(instanceArn),
     agentSilentForSeconds: Math.floor(silentMs / 1000),
+    ...(record.protectedUntil !== undefined ? { protectedUntil: record.protectedUntil } : {}),
+  };
+};
+
+/** The circuit breaker's rollback target: the deployment that last completed. */
+const rollbackFields = (
+  record: ServiceRecord,
+): { rollbackTaskDefinitionArn?: string; rollbackDeploymentId?: string } => {
+  const target = rollbackTarget(record);
+  if (!target) return {};
+  return {
+    rollbackTaskDefinitionArn: target.taskDefinitionArn,
+    ...(target.deploymentId ? { rollbackDeploymentId: target.deploymentId } : {}),
   };
 };
 
@@ -82,12 +96,7 @@ export const buildServiceSnapshot = (
     tasks: tasks.map((t) => toServiceTask(t, instances, options.presence)),
     ...(options.daemonInstances ? { daemonInstances: options.daemonInstances } : {}),
     nextDeploymentId: deploymentIdFrom(options.newHexId()),
-    ...(record.lastCompletedDeployment
-      ? {
-          rollbackTaskDefinitionArn: record.lastCompletedDeployment.taskDefinitionArn,
-          rollbackDeploymentId: record.lastCompletedDeployment.id,
-        }
-      : {}),
+    ...rollbackFields(record),
   };
   return { snapshot, tasks };
 };

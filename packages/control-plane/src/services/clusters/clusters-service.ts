@@ -22,6 +22,8 @@ import {
   checkProvidersNotInUse,
   checkStrategyKinds,
 } from '../capacity-providers/cluster-providers.js';
+import { effectiveAccountSetting } from '../account-settings/effective-account-setting.js';
+import { rootPrincipal } from '../account-settings/setting-principal.js';
 import { clusterArnOf, activeCluster } from '../cluster-ref.js';
 import { paginate, type Page } from '../pagination.js';
 import { KIND, type ClusterRecord, type ContainerInstanceRecord, type TaskRecord } from '../records.js';
@@ -37,7 +39,16 @@ const DEFAULT_SETTINGS: ClusterSetting[] = [{ name: 'containerInsights', value: 
 export class ClustersService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  create(partition: Partition, request: CreateClusterRequest): Cluster {
+  /**
+   * CreateCluster. A cluster created without a containerInsights setting takes the account setting
+   * in effect for the caller [G ecs-account-settings: "all new clusters have Container Insights
+   * enabled by default"], and shows it in `settings`.
+   */
+  create(
+    partition: Partition,
+    request: CreateClusterRequest,
+    principalArn: string = rootPrincipal(partition),
+  ): Cluster {
     const name = request.clusterName ?? 'default';
     if (!NAME_PATTERN.test(name)) {
       throw invalidParameter(
@@ -60,7 +71,10 @@ export class ClustersService {
         clusterArn: arn,
         clusterName: name,
         status: 'ACTIVE',
-        settings: this.settings(request.settings ?? []),
+        settings: this.mergeSettings(
+          [this.insightsDefault(tx, partition, principalArn)],
+          request.settings ?? [],
+        ),
         capacityProviders: providers,
         defaultCapacityProviderStrategy: strategy,
         ...(request.configuration ? { configuration: request.configuration } : {}),
@@ -84,7 +98,7 @@ export class ClustersService {
         clusterArn: arn,
         clusterName: 'default',
         status: 'ACTIVE',
-        settings: DEFAULT_SETTINGS,
+        settings: [this.insightsDefault(tx, partition, rootPrincipal(partition))],
         capacityProviders: [],
         defaultCapacityProviderStrategy: [],
       },
@@ -221,8 +235,11 @@ export class ClustersService {
     });
   }
 
-  private settings(requested: readonly ClusterSetting[]): ClusterSetting[] {
-    return this.mergeSettings(DEFAULT_SETTINGS, requested);
+  private insightsDefault(reader: StoreReader, partition: Partition, principalArn: string): ClusterSetting {
+    return {
+      name: 'containerInsights',
+      value: effectiveAccountSetting(reader, partition, principalArn, 'containerInsights'),
+    };
   }
 
   private mergeSettings(

@@ -1,4 +1,5 @@
 import {
+  clientException,
   containerInstanceArn,
   fromWireResources,
   invalidParameter,
@@ -110,9 +111,11 @@ export class ContainerInstancesService {
     refs: readonly string[],
     include: readonly string[],
   ): { containerInstances: ContainerInstance[]; failures: Failure[] } {
-    if (refs.length > 100) throw invalidParameter('containerInstances can have at most 100 items.');
     const store = this.deps.store;
+    // ECS checks the cluster, then the list (moto's ECS tests record the order and the wording).
     const cluster = activeCluster(store, partition, clusterRef);
+    if (refs.length === 0) throw clientException('Container Instances cannot be empty.');
+    if (refs.length > 100) throw invalidParameter('containerInstances can have at most 100 items.');
     const clusterArn = cluster.cluster.clusterArn ?? '';
     const usage = instanceUsage(store, clusterArn);
     const containerInstances: ContainerInstance[] = [];

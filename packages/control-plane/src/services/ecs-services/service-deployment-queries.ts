@@ -18,7 +18,7 @@ import { paginate, type Page } from '../pagination.js';
 import type { ServiceDeploymentEntry, ServiceRevisionEntry } from './service-history.js';
 import { SERVICE_KIND, type ServiceRecord } from './service-record.js';
 
-const deploymentArn = (p: Partition, record: ServiceRecord, id: string): string =>
+export const deploymentArn = (p: Partition, record: ServiceRecord, id: string): string =>
   ecsArn(
     p,
     `service-deployment/${clusterNameOf(record.clusterArn)}/${record.service.serviceName ?? ''}/${id}`,
@@ -38,6 +38,17 @@ const locate = (
   const [cluster = '', service = '', id = ''] = parsed.path;
   const record = reader.get<ServiceRecord>(SERVICE_KIND, ecsArn(p, `service/${cluster}/${service}`));
   return record ? { record, id } : undefined;
+};
+
+/** The service and history entry a service deployment ARN names, if both exist. */
+export const findServiceDeployment = (
+  reader: StoreReader,
+  p: Partition,
+  arn: string,
+): { record: ServiceRecord; entry: ServiceDeploymentEntry } | undefined => {
+  const found = locate(reader, p, arn, 'service-deployment');
+  const entry = found?.record.history?.deployments.find((e) => e.id === found.id);
+  return found && entry ? { record: found.record, entry } : undefined;
 };
 
 const brief = (

@@ -4,7 +4,9 @@
  * deployment, a network change) records the service revision it deploys and a service deployment
  * whose status follows its `deployments[]` entry: IN_PROGRESS → SUCCESSFUL, or on a circuit-breaker
  * failure ROLLBACK_IN_PROGRESS → ROLLBACK_SUCCESSFUL (rollback) or STOPPED (no rollback); a
- * deployment replaced before it finished is STOPPED. Pure.
+ * deployment replaced before it finished is STOPPED. StopServiceDeployment (ROLLBACK) moves an
+ * IN_PROGRESS one to ROLLBACK_REQUESTED, then ROLLBACK_IN_PROGRESS once the controller runs its
+ * rollback deployment [G stop-service-deployment], then ROLLBACK_SUCCESSFUL or ROLLBACK_FAILED. Pure.
  */
 import type { DeploymentConfiguration, NetworkConfiguration, ServiceDeploymentStatus } from '@berth/core';
 
@@ -117,6 +119,9 @@ export const followDeployments = (
         !entry.deploymentIds.includes(d.id),
     );
     let next: ServiceDeploymentEntry = entry;
+    if (entry.status === 'ROLLBACK_REQUESTED' && rollback) {
+      next = { ...entry, status: 'ROLLBACK_IN_PROGRESS', updatedAt: now };
+    }
     if (entry.status === 'IN_PROGRESS' && own?.rolloutState === 'COMPLETED') {
       next = { ...entry, status: 'SUCCESSFUL', finishedAt: now, updatedAt: now };
     } else if (entry.status === 'IN_PROGRESS' && (own?.rolloutState === 'FAILED' || (!own && newRollback))) {
@@ -135,11 +140,11 @@ export const followDeployments = (
               updatedAt: now,
             }
           : { ...entry, status: 'STOPPED', statusReason: reason, stoppedAt: now, updatedAt: now };
-    } else if (entry.status === 'ROLLBACK_IN_PROGRESS' && rollback?.rolloutState === 'COMPLETED') {
-      next = { ...entry, status: 'ROLLBACK_SUCCESSFUL', finishedAt: now, updatedAt: now };
-    } else if (entry.status === 'ROLLBACK_IN_PROGRESS' && rollback?.rolloutState === 'FAILED') {
+    } else if (next.status === 'ROLLBACK_IN_PROGRESS' && rollback?.rolloutState === 'COMPLETED') {
+      next = { ...next, status: 'ROLLBACK_SUCCESSFUL', finishedAt: now, updatedAt: now };
+    } else if (next.status === 'ROLLBACK_IN_PROGRESS' && rollback?.rolloutState === 'FAILED') {
       next = {
-        ...entry,
+        ...next,
         status: 'ROLLBACK_FAILED',
         statusReason: rollback.rolloutStateReason,
         finishedAt: now,
@@ -151,3 +156,32 @@ export const followDeployments = (
   });
   return changed ? { ...history, deployments: entries } : history;
 };
+
+/**
+ * StopServiceDeployment with ROLLBACK: the entry (IN_PROGRESS) becomes ROLLBACK_REQUESTED and
+ * follows `rollbackDeploymentId`, the new PRIMARY that returns to revision `revisionId`.
+ */
+export const requestRollback = (
+  history: ServiceHistory,
+  input: {
+    readonly entryId: string;
+    readonly rollbackDeploymentId: string;
+    readonly revisionId: string;
+    readonly reason: string;
+    readonly now: number;
+  },
+): ServiceHistory => ({
+  ...history,
+  deployments: history.deployments.map((d) =>
+    d.id === input.entryId
+      ? {
+          ...d,
+          deploymentIds: [...d.deploymentIds, input.rollbackDeploymentId],
+          status: 'ROLLBACK_REQUESTED' as const,
+          statusReason: input.reason,
+          rollback: { reason: input.reason, startedAt: input.now, revisionId: input.revisionId },
+          updatedAt: input.now,
+        }
+      : d,
+  ),
+});

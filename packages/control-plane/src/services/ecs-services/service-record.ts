@@ -35,10 +35,12 @@ export interface ServiceRecord {
   readonly deployments: readonly ServiceDeployment[];
   /** Newest first, at most 100. */
   readonly events: readonly ServiceEvent[];
+  /** The task definition of the last deployment that COMPLETED: where a rollback goes. */
+  readonly lastCompletedTaskDefinitionArn?: string;
   /**
-   * The last deployment that COMPLETED: where a rollback goes. A rollback deployment keeps all of it
-   * — task definition, launch type or capacity provider strategy, platform version, network
-   * configuration — not only its task definition.
+   * That deployment itself, with its launch type or capacity provider strategy, platform version
+   * and network configuration: a rollback (circuit breaker or StopServiceDeployment) returns to all
+   * of them. Absent on records written before it was kept.
    */
   readonly lastCompletedDeployment?: ServiceDeployment;
   /** Service revisions and service deployments, newest first (ListServiceDeployments and friends). */

@@ -12,6 +12,8 @@ import {
 
 import type { LaunchTarget } from '../fargate/launch-target.js';
 
+import { rejectUnsupportedDeployment } from './deployment-strategy-rules.js';
+
 const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,255}$/;
 const MAX_CONSTRAINTS = 10;
 const MAX_STRATEGIES = 5;
@@ -40,6 +42,7 @@ export const deploymentConfigurationOf = (
   given: DeploymentConfiguration | undefined,
   current?: DeploymentConfiguration,
 ): DeploymentConfiguration => {
+  rejectUnsupportedDeployment(given);
   const base = current ?? {
     deploymentCircuitBreaker: { enable: false, rollback: false },
     maximumPercent: strategy === 'DAEMON' ? 100 : 200,
@@ -108,6 +111,10 @@ export const validateDesiredCount = (
 
 /** What Berth cannot do for services yet: a clear error instead of a silent no-op. */
 export const rejectUnsupported = (request: CreateServiceRequest): void => {
+  if (request.role !== undefined && (request.loadBalancers ?? []).length === 0) {
+    // ECS's wording, seen on the wire (cloudposse/terraform-aws-ecs-alb-service-task#145, 2021).
+    throw invalidParameter('IAM roles are only valid for services configured to use load balancers.');
+  }
   if ((request.loadBalancers ?? []).length > 0) {
     throw unsupportedFeature('Berth does not attach services to load balancers yet.');
   }

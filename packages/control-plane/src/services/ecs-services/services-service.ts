@@ -5,6 +5,7 @@
  */
 import {
   ApiError,
+  ecsArn,
   invalidParameter,
   serviceArn,
   unsupportedFeature,
@@ -261,7 +262,13 @@ export class ServicesService {
     for (const ref of refs) {
       const record = this.find(store, partition, clusterArn, ref);
       if (record) services.push(serviceView(store, record, include, this.groups));
-      else failures.push({ arn: this.arnOf(partition, clusterArn, ref), reason: 'MISSING' });
+      // ECS names a bare unknown name `…:service/<name>`, without the cluster (seen on the wire:
+      // aws-actions/amazon-ecs-deploy-task-definition#312, #369); an ARN comes back as given.
+      else
+        failures.push({
+          arn: ref.startsWith('arn:') ? ref : ecsArn(partition, `service/${ref}`),
+          reason: 'MISSING',
+        });
     }
     return { services, failures };
   }

@@ -24,6 +24,7 @@ import { resolvedPlatformVersion } from '../fargate/launch-target.js';
 import type { TaskRecord } from '../records.js';
 
 import { eniAttachment } from './eni-attachment.js';
+import { withLogDriverMode } from './log-driver-mode.js';
 
 export interface NewTaskInput {
   readonly partition: Partition;
@@ -45,6 +46,8 @@ export interface NewTaskInput {
   readonly availabilityZone?: string;
   readonly cpuArchitecture?: string;
   readonly enableExecuteCommand: boolean;
+  /** The defaultLogDriverMode account setting in effect for whoever launches the task. */
+  readonly logDriverMode?: string;
   readonly taskId: string;
   readonly newId: () => string;
   /** Epoch seconds. */
@@ -90,7 +93,10 @@ export const buildTask = (input: NewTaskInput): TaskRecord => {
   const clusterName = clusterNameOf(input.clusterArn);
   const arn = taskArn(partition, clusterName, input.taskId);
   const networkMode = networkModeOf(definition);
-  const containerDefinitions = applyOverrides(definition.containerDefinitions ?? [], overrides);
+  const containerDefinitions = withLogDriverMode(
+    applyOverrides(definition.containerDefinitions ?? [], overrides),
+    input.logDriverMode,
+  );
   const size = taskLevelSize(definition, overrides);
   const attachment =
     networkMode === 'awsvpc' ? eniAttachment(input.newId(), input.networkConfiguration) : undefined;

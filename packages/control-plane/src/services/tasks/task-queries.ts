@@ -24,9 +24,10 @@ export const describeTasks = (
   refs: readonly string[],
   include: readonly string[],
 ): { tasks: Task[]; failures: Failure[] } => {
+  // ECS checks the cluster before the list (moto's ECS tests record the order).
+  const clusterArn = activeCluster(reader, partition, clusterRef).cluster.clusterArn ?? '';
   if (refs.length === 0) throw invalidParameter('Tasks cannot be empty.');
   if (refs.length > 100) throw invalidParameter('tasks can have at most 100 items.');
-  const clusterArn = activeCluster(reader, partition, clusterRef).cluster.clusterArn ?? '';
   const tasks: Task[] = [];
   const failures: Failure[] = [];
   for (const ref of refs) {

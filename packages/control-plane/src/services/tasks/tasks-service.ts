@@ -16,6 +16,8 @@ import {
 import { splitByStrategy } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 
+import { effectiveAccountSetting } from '../account-settings/effective-account-setting.js';
+import { rootPrincipal } from '../account-settings/setting-principal.js';
 import type { AgentPresence } from '../agent-presence.js';
 import { activeCluster } from '../cluster-ref.js';
 import type { ClustersService } from '../clusters/clusters-service.js';
@@ -53,24 +55,33 @@ export class TasksService {
     private readonly presence: AgentPresence,
   ) {}
 
-  run(partition: Partition, request: RunTaskRequest): { tasks: Task[]; failures: Failure[] } {
+  /** RunTask; `principalArn` is the caller, whose account settings (defaultLogDriverMode) apply. */
+  run(
+    partition: Partition,
+    request: RunTaskRequest,
+    principalArn: string = rootPrincipal(partition),
+  ): { tasks: Task[]; failures: Failure[] } {
     const count = validateCount(request.count);
     return this.deps.store.transact((tx) => {
       const replay = this.replayClientToken(tx, request);
       if (replay) return replay;
-      const result = this.launch(tx, partition, request, count);
+      const result = this.launch(tx, partition, request, count, principalArn);
       if (request.clientToken) this.rememberClientToken(tx, request, result.tasks);
       return result;
     });
   }
 
-  start(partition: Partition, request: StartTaskRequest): { tasks: Task[]; failures: Failure[] } {
+  start(
+    partition: Partition,
+    request: StartTaskRequest,
+    principalArn: string = rootPrincipal(partition),
+  ): { tasks: Task[]; failures: Failure[] } {
     const instances = request.containerInstances ?? [];
     if (instances.length < 1 || instances.length > 10) {
       throw invalidParameter('containerInstances must contain between 1 and 10 items.');
     }
     return this.deps.store.transact((tx) =>
-      this.launch(tx, partition, { ...request, launchType: 'EC2' }, instances.length),
+      this.launch(tx, partition, { ...request, launchType: 'EC2' }, instances.length, principalArn),
     );
   }
 
@@ -109,6 +120,7 @@ export class TasksService {
     partition: Partition,
     request: LaunchRequest,
     count: number,
+    principalArn: string,
   ): { tasks: Task[]; failures: Failure[] } {
     const cluster = this.clusters.ensureDefault(tx, partition, request.cluster);
     const clusterArn = cluster.cluster.clusterArn ?? '';
@@ -126,6 +138,7 @@ export class TasksService {
       ? [{ key: 'aws:ecs:clusterName', value: cluster.cluster.clusterName ?? '' }]
       : [];
     const now = this.deps.now();
+    const logDriverMode = effectiveAccountSetting(tx, partition, principalArn, 'defaultLogDriverMode');
     const build = (where: TaskPlacement | undefined, capacityProviderName?: string): TaskRecord => {
       return buildTask({
         partition,
@@ -141,6 +154,7 @@ export class TasksService {
         ...(capacityProviderName ? { capacityProviderName } : {}),
         ...(target.platformVersion ? { platformVersion: target.platformVersion } : {}),
         enableExecuteCommand: request.enableExecuteCommand ?? false,
+        logDriverMode,
         taskId: this.deps.ids.hexId(),
         newId: () => this.deps.ids.uuid(),
         now: epochSeconds(now),
