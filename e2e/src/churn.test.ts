@@ -38,7 +38,6 @@ import { waitFor } from './support/wait-for.js';
 const SUFFIX = randomBytes(3).toString('hex');
 const EC2 = `churn-${SUFFIX}`;
 const FARGATE = `churn-fg-${SUFFIX}`;
-const CLEANUP_WAIT = ['--task-cleanup-wait', '5'];
 const NETWORK = { awsvpcConfiguration: { subnets: ['subnet-1'], securityGroups: ['sg-1'] } };
 const ITERATIONS = 100;
 
@@ -151,14 +150,13 @@ const watchStoppedTasks = (): { stop: () => Promise<string[]> } => {
 
 beforeAll(async () => {
   ensureTestImages();
-  server = await startServer({ dataDir, extraArgs: CLEANUP_WAIT });
+  server = await startServer({ dataDir });
   port = Number(new URL(server.endpoint).port);
   for (const name of [EC2, FARGATE]) awsOk(server.env, ['ecs', 'create-cluster', '--cluster-name', name]);
   agent = await startAgent({
     endpoint: server.endpoint,
     cluster: EC2,
     stateDir: agentDir,
-    extraArgs: CLEANUP_WAIT,
   });
 });
 afterAll(async () => {
@@ -199,7 +197,7 @@ it('keeps every task and container in step through 100 iterations, a server kill
   for (let i = 0; i < ITERATIONS; i++) {
     if (i === 33) {
       await server.kill9();
-      server = await startServer({ dataDir, port, extraArgs: CLEANUP_WAIT });
+      server = await startServer({ dataDir, port });
     }
     if (i === 66) {
       await agent.kill9();
@@ -207,7 +205,6 @@ it('keeps every task and container in step through 100 iterations, a server kill
         endpoint: server.endpoint,
         cluster: EC2,
         stateDir: agentDir,
-        extraArgs: CLEANUP_WAIT,
       });
     }
     const kind = KINDS[i % KINDS.length] ?? 'bridge';

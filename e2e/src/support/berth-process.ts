@@ -2,7 +2,7 @@
  * Starts real `berth server` / `berth agent` processes (the built CLI) for end-to-end tests and
  * gives the clients what they need to reach them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,20 +87,64 @@ const spawnBerth = (
     });
   });
 
+/** The owners (agent ARNs) a `berth` process's agents log when they register. */
+export const ownersIn = (output: string): string[] =>
+  [...output.matchAll(/registered \{"arn":"([^"]+)"/g)].flatMap((m) => (m[1] ? [m[1]] : []));
+
+/** The containers of these owners that no longer run (exited, or created and never started). */
+const notRunning = (owners: readonly string[]): string[] =>
+  owners.flatMap((owner) =>
+    ['exited', 'created', 'dead'].flatMap((status) =>
+      (
+        spawnSync(
+          'docker',
+          [
+            'ps',
+            '-a',
+            '-q',
+            '--filter',
+            `label=dev.berth.container-instance=${owner}`,
+            '--filter',
+            `status=${status}`,
+          ],
+          { encoding: 'utf8' },
+        ).stdout ?? ''
+      )
+        .split('\n')
+        .filter(Boolean),
+    ),
+  );
+
+/**
+ * Stopping a `berth` process gracefully first waits until its agents have removed the containers
+ * of stopped tasks (e2e agents run with a short cleanup wait), so a stopped agent leaves nothing
+ * behind; when they are not removed in time, that is a leak and stop() fails.
+ */
+const stopCleanly = async (child: ChildProcess, output: () => string): Promise<void> => {
+  const owners = ownersIn(output());
+  const deadline = Date.now() + 30_000;
+  while (notRunning(owners).length > 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  const left = notRunning(owners);
+  child.kill('SIGTERM');
+  await exited(child);
+  if (left.length > 0) throw new Error(`containers of stopped tasks were not cleaned up: ${left.join(' ')}`);
+};
+
 const handle = (child: ChildProcess, endpoint: string, output: () => string): BerthProcess => ({
   endpoint,
   child,
   output,
   env: clientEnv(endpoint),
-  stop: async () => {
-    child.kill('SIGTERM');
-    await exited(child);
-  },
+  stop: () => stopCleanly(child, output),
   kill9: async () => {
     child.kill('SIGKILL');
     await exited(child);
   },
 });
+
+/** Agents remove a stopped task's containers this soon (ECS_ENGINE_TASK_CLEANUP_WAIT_DURATION). */
+const E2E_CLEANUP_WAIT = ['--task-cleanup-wait', '3'];
 
 export interface ServerOptions {
   readonly dataDir?: string;
@@ -121,6 +165,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<BerthPro
     'prefer-cached',
     '--container-stop-timeout',
     '10',
+    ...E2E_CLEANUP_WAIT,
     ...(options.agent === false ? ['--no-agent'] : []),
     ...(options.extraArgs ?? []),
   ];
@@ -153,6 +198,7 @@ export const startAgent = async (options: AgentOptions): Promise<AgentProcess> =
     'prefer-cached',
     '--container-stop-timeout',
     '10',
+    ...E2E_CLEANUP_WAIT,
     ...(options.extraArgs ?? []),
   ];
   const { child, match, output } = await spawnBerth(args, /Berth agent registered (\S+)/);

@@ -59,6 +59,10 @@ export const berthCli = (env: NodeJS.ProcessEnv, args: readonly string[]): CliRe
   return cliResult(result);
 };
 
+/** Runs a `berth` command that needs no endpoint (e.g. `gc`). */
+export const berthLocal = (args: readonly string[]): CliResult =>
+  cliResult(spawnSync(process.execPath, [BERTH_BIN, ...args], { encoding: 'utf8', timeout: 120 * 1000 }));
+
 export const docker = (args: readonly string[]): CliResult => {
   const result = spawnSync('docker', args, { encoding: 'utf8', timeout: 5 * 60 * 1000 });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json: undefined };

@@ -35,6 +35,15 @@ export const findLeftovers = async (
   return { ...left, owners };
 };
 
+const onlyOwners = (left: Leftovers, owners: ReadonlySet<string> | undefined): Leftovers =>
+  owners === undefined
+    ? left
+    : {
+        containers: left.containers.filter((c) => owners.has(ownerOf(c.labels))),
+        volumes: left.volumes.filter((v) => owners.has(ownerOf(v.labels))),
+        owners: left.owners.filter((o) => owners.has(o)),
+      };
+
 export interface GarbageReport extends Leftovers {
   readonly staleClaims: number;
 }
@@ -46,11 +55,13 @@ export const collectGarbage = async (
   options: {
     readonly dryRun: boolean;
     readonly stopTimeoutSeconds: number;
+    /** Only what these owners left (default: every owner no longer running). */
+    readonly owners?: ReadonlySet<string>;
     readonly log: (message: string, fields?: Record<string, unknown>) => void;
   },
 ): Promise<GarbageReport> => {
   const staleClaims = options.dryRun ? 0 : registry.pruneStale().length;
-  const left = await findLeftovers(runtime, registry);
+  const left = onlyOwners(await findLeftovers(runtime, registry), options.owners);
   if (!options.dryRun) {
     for (const owner of left.owners) {
       const mine = left.containers.filter((c) => ownerOf(c.labels) === owner);

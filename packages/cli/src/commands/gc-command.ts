@@ -12,6 +12,7 @@ import { stderrLog } from '../logger.js';
 
 interface GcFlags {
   dryRun?: boolean;
+  owner: string[];
   dockerSocket?: string;
   runDir?: string;
   stopTimeout: number;
@@ -22,6 +23,12 @@ export const gcCommand = (): Command =>
   new Command('gc')
     .description('Remove the containers and volumes left by Berth agents that are no longer running')
     .option('--dry-run', 'list what would be removed, remove nothing')
+    .option(
+      '--owner <arn>',
+      'only what this agent (container instance or managed host ARN) left; repeatable',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .option('--stop-timeout <seconds>', 'SIGTERM → SIGKILL grace for containers still running', Number, 10)
     .option('--docker-socket <path>', 'Docker Engine socket (default: /var/run/docker.sock)')
     .option('--run-dir <dir>', 'the host registry of running agents (default: BERTH_RUN_DIR or /run/berth)')
@@ -31,6 +38,7 @@ export const gcCommand = (): Command =>
       const report = await collectGarbage(runtime, new HostRegistry(flags.runDir), {
         dryRun: flags.dryRun === true,
         stopTimeoutSeconds: flags.stopTimeout,
+        ...(flags.owner.length > 0 ? { owners: new Set(flags.owner) } : {}),
         log: stderrLog('gc', flags.quiet),
       });
       const verb = flags.dryRun ? 'would remove' : 'removed';
