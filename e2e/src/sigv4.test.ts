@@ -79,10 +79,10 @@ describe('SigV4', () => {
   });
 
   it('answers operations Berth does not implement with a clear error, not a fake success', () => {
-    const result = aws(berth.env, ['ecs', 'list-account-settings']);
+    const result = aws(berth.env, ['ecs', 'list-services-by-namespace', '--namespace', 'internal']);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain(
-      '(UnsupportedFeatureException) when calling the ListAccountSettings operation: Berth does not implement ListAccountSettings yet.',
+      '(UnsupportedFeatureException) when calling the ListServicesByNamespace operation: Berth does not support Cloud Map namespaces or Service Connect, so no service belongs to a namespace.',
     );
   });
 });

@@ -5,3 +5,9 @@ export interface Partition {
 }
 
 export const partitionKey = (p: Partition): string => `${p.accountId}/${p.region}`;
+
+/** The partition an ECS ARN (`arn:aws:ecs:<region>:<account>:…`) belongs to. */
+export const partitionOfArn = (arn: string): Partition => {
+  const [, , , region = '', accountId = ''] = arn.split(':');
+  return { accountId, region };
+};

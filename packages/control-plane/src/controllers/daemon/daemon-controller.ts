@@ -9,6 +9,7 @@
  * It also finishes DeleteDaemonTaskDefinition: a DELETE_IN_PROGRESS revision no daemon uses any
  * more becomes DELETED.
  */
+import { partitionOfArn } from '@berth/core';
 import { planDaemon, type DaemonPlan, type DaemonStopKind } from '@berth/scheduler';
 import type { StateStore, StoreChange, StoreTransaction } from '@berth/store';
 
@@ -18,7 +19,7 @@ import type { DaemonTaskDefinitionRecord } from '../../services/daemon-task-defi
 import type { DaemonDeploymentRecord, DaemonRecord } from '../../services/daemons/daemon-records.js';
 import { KIND, type TaskRecord } from '../../services/records.js';
 import { epochSeconds, type IdSource } from '../../services/service-deps.js';
-import { WorkQueue } from '../work-queue.js';
+import { ControllerLoop } from '../controller-loop.js';
 
 import { launchDaemonTasks } from './daemon-launcher.js';
 import { buildDaemonSnapshot } from './daemon-snapshot.js';
@@ -44,57 +45,51 @@ const STOP_REASONS: Readonly<Record<DaemonStopKind, string>> = {
   'instance-gone': 'The container instance was deregistered.',
 };
 
-const partitionOf = (arn: string): { accountId: string; region: string } => {
-  const [, , , region = '', accountId = ''] = arn.split(':');
-  return { accountId, region };
-};
-
 export class DaemonController {
-  private readonly queue: WorkQueue;
-  private unsubscribe: (() => void) | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: ControllerLoop;
 
   constructor(private readonly options: DaemonControllerOptions) {
-    this.queue = new WorkQueue((key) => this.reconcile(key), options.log);
+    this.loop = new ControllerLoop({
+      ...options,
+      reconcile: (key) => this.reconcile(key),
+      allKeys: () => this.allKeys(),
+      keysOf: (changes) => this.keysOf(changes),
+    });
   }
 
   start(): void {
-    this.unsubscribe = this.options.store.subscribe((changes) => this.onChanges(changes));
-    this.timer = setInterval(() => this.resync(), this.options.resyncIntervalMs);
-    this.timer.unref();
-    this.resync();
+    this.loop.start();
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    clearInterval(this.timer);
-    this.queue.close();
+    this.loop.stop();
   }
 
-  resync(): void {
+  /** Every daemon, and every daemon task definition waiting to be DELETED. */
+  private *allKeys(): Iterable<string> {
     const { store } = this.options;
-    for (const daemon of store.list<DaemonRecord>(KIND.daemon)) this.queue.add(daemon.daemonArn);
+    for (const daemon of store.list<DaemonRecord>(KIND.daemon)) yield daemon.daemonArn;
     for (const d of store.list<DaemonTaskDefinitionRecord>(KIND.daemonTaskDefinition)) {
-      if (d.definition.status === 'DELETE_IN_PROGRESS')
-        this.queue.add(d.definition.daemonTaskDefinitionArn ?? '');
+      if (d.definition.status === 'DELETE_IN_PROGRESS') yield d.definition.daemonTaskDefinitionArn ?? '';
     }
   }
 
-  private onChanges(changes: readonly StoreChange[]): void {
+  /** A daemon, its deployments or tasks, or any task or instance of its cluster changed. */
+  private *keysOf(changes: readonly StoreChange[]): Iterable<string> {
     const clusters = new Set<string>();
     for (const change of changes) {
-      if (change.kind === KIND.daemon) this.queue.add(change.key);
-      else if (change.kind === KIND.daemonDeployment) this.queue.add(change.scope);
-      else if (change.kind === KIND.daemonTaskDefinition) this.queue.add(change.key);
+      if (change.kind === KIND.daemon) yield change.key;
+      else if (change.kind === KIND.daemonDeployment) yield change.scope;
+      else if (change.kind === KIND.daemonTaskDefinition) yield change.key;
       else if (change.kind === KIND.task) {
         const daemonArn = (change.value as TaskRecord | undefined)?.daemon?.daemonArn;
-        if (daemonArn) this.queue.add(daemonArn);
+        if (daemonArn) yield daemonArn;
         else clusters.add(change.scope);
       } else if (change.kind === KIND.containerInstance) clusters.add(change.scope);
     }
     for (const cluster of clusters) {
       for (const daemon of this.options.store.list<DaemonRecord>(KIND.daemon, cluster))
-        this.queue.add(daemon.daemonArn);
+        yield daemon.daemonArn;
     }
   }
 
@@ -154,7 +149,7 @@ export class DaemonController {
     launchDaemonTasks(
       {
         tx,
-        partition: partitionOf(daemon.daemonArn),
+        partition: partitionOfArn(daemon.daemonArn),
         ids: this.options.ids,
         now,
         daemon,

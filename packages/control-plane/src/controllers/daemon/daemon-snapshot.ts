@@ -1,4 +1,5 @@
 /** Builds the pure daemon scheduler's view of one daemon from the store. */
+import { partitionOfArn } from '@berth/core';
 import { effectiveRevision, type DaemonSnapshot, type DaemonTask } from '@berth/scheduler';
 import type { StoreReader } from '@berth/store';
 
@@ -11,11 +12,6 @@ import {
 } from '../../services/daemons/daemon-records.js';
 import { instancesOfProviders } from '../../services/daemons/daemon-request.js';
 import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
-
-const partitionOf = (arn: string): { accountId: string; region: string } => {
-  const [, , , region = '', accountId = ''] = arn.split(':');
-  return { accountId, region };
-};
 
 const toDaemonTask = (record: TaskRecord): DaemonTask => ({
   taskArn: record.task.taskArn ?? '',
@@ -66,7 +62,7 @@ export const buildDaemonSnapshot = (
     scopes[arn] = [
       ...instancesOfProviders(
         reader,
-        partitionOf(daemon.daemonArn),
+        partitionOfArn(daemon.daemonArn),
         daemon.clusterArn,
         revision.capacityProviderArns,
       ),

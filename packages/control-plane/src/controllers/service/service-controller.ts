@@ -6,6 +6,7 @@
  * — stops, placed launches, deployments, events — in one transaction. Nothing depends on having
  * seen a transition, so a restarted server carries on from the stored state.
  */
+import { partitionOfArn } from '@berth/core';
 import { evaluate, parseExpression, reconcileService, type ServicePlan } from '@berth/scheduler';
 import type { StateStore, StoreChange, StoreTransaction } from '@berth/store';
 
@@ -25,7 +26,7 @@ import { queryableInstance } from '../../services/container-instances/instance-v
 import { usageOf } from '../../services/instance-usage.js';
 import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
 import { epochSeconds, type IdSource } from '../../services/service-deps.js';
-import { WorkQueue } from '../work-queue.js';
+import { ControllerLoop } from '../controller-loop.js';
 
 import { launchServiceTasks } from './service-launcher.js';
 import { stopServiceTasks } from './stop-service-tasks.js';
@@ -43,55 +44,50 @@ export interface ServiceControllerOptions {
   readonly resyncIntervalMs: number;
 }
 
-const partitionOf = (serviceArn: string): { accountId: string; region: string } => {
-  const [, , , region = '', accountId = ''] = serviceArn.split(':');
-  return { accountId, region };
-};
-
 export class ServiceController {
-  private readonly queue: WorkQueue;
-  private unsubscribe: (() => void) | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: ControllerLoop;
 
   constructor(private readonly options: ServiceControllerOptions) {
-    this.queue = new WorkQueue((key) => this.reconcile(key), options.log);
+    this.loop = new ControllerLoop({
+      ...options,
+      reconcile: (key) => this.reconcile(key),
+      allKeys: () => this.allKeys(),
+      keysOf: (changes) => this.keysOf(changes),
+    });
   }
 
   start(): void {
-    this.unsubscribe = this.options.store.subscribe((changes) => this.onChanges(changes));
-    this.timer = setInterval(() => this.resync(), this.options.resyncIntervalMs);
-    this.timer.unref();
-    this.resync();
+    this.loop.start();
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    clearInterval(this.timer);
-    this.queue.close();
+    this.loop.stop();
   }
 
-  resync(): void {
+  /** Every service not yet INACTIVE. */
+  private *allKeys(): Iterable<string> {
     for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND)) {
-      if (record.service.status !== 'INACTIVE') this.queue.add(record.service.serviceArn ?? '');
+      if (record.service.status !== 'INACTIVE') yield record.service.serviceArn ?? '';
     }
   }
 
-  private onChanges(changes: readonly StoreChange[]): void {
+  /** A service, one of its tasks, or an instance (or daemon task) of its cluster changed. */
+  private *keysOf(changes: readonly StoreChange[]): Iterable<string> {
     for (const change of changes) {
-      if (change.kind === SERVICE_KIND) this.queue.add(change.key);
+      if (change.kind === SERVICE_KIND) yield change.key;
       else if (change.kind === KIND.task) {
         const group = (change.value as TaskRecord | undefined)?.task.group ?? '';
         const arn = serviceArnOfGroup(change.scope, group);
-        if (arn !== undefined) this.queue.add(arn);
+        if (arn !== undefined) yield arn;
         // A daemon task that starts (or stops) opens (or closes) its instance to service tasks.
-        if (group.startsWith('daemon:')) this.enqueueCluster(change.scope);
-      } else if (change.kind === KIND.containerInstance) this.enqueueCluster(change.scope);
+        if (group.startsWith('daemon:')) yield* this.servicesOf(change.scope);
+      } else if (change.kind === KIND.containerInstance) yield* this.servicesOf(change.scope);
     }
   }
 
-  private enqueueCluster(clusterArn: string): void {
+  private *servicesOf(clusterArn: string): Iterable<string> {
     for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND, clusterArn)) {
-      this.queue.add(record.service.serviceArn ?? '');
+      yield record.service.serviceArn ?? '';
     }
   }
 
@@ -121,7 +117,7 @@ export class ServiceController {
       const launched = launchServiceTasks(
         {
           tx,
-          partition: partitionOf(serviceArn),
+          partition: partitionOfArn(serviceArn),
           presence: this.options.presence,
           usage: this.options.usage.usage(record.clusterArn),
           ids: this.options.ids,

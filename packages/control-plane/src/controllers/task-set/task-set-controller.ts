@@ -7,12 +7,17 @@
  * writes it — stops, launches placed through the service launcher and the plan applier, task-set
  * stability, removal of drained task sets, events, DRAINING → INACTIVE — in one transaction.
  */
+import { partitionOfArn } from '@berth/core';
 import { reconcileTaskSets } from '@berth/scheduler';
 import type { StateStore, StoreChange, StoreTransaction } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
 import { postEvents } from '../../services/ecs-services/service-events.js';
-import { SERVICE_KIND, type ServiceRecord } from '../../services/ecs-services/service-record.js';
+import {
+  SERVICE_KIND,
+  serviceArnOfGroup,
+  type ServiceRecord,
+} from '../../services/ecs-services/service-record.js';
 import { withTasks, type InstanceUsage } from '../../services/instance-usage.js';
 import type { InstanceUsageIndex } from '../../services/instance-usage-index.js';
 import { KIND, type TaskRecord } from '../../services/records.js';
@@ -22,7 +27,7 @@ import { isExternal } from '../../services/task-sets/task-set-lookup.js';
 import { TASK_SET_KIND, taskSetsOf, type TaskSetRecord } from '../../services/task-sets/task-set-record.js';
 import { launchServiceTasks } from '../service/service-launcher.js';
 import { stopServiceTasks } from '../service/stop-service-tasks.js';
-import { WorkQueue } from '../work-queue.js';
+import { ControllerLoop } from '../controller-loop.js';
 
 import { buildTaskSetSnapshot } from './task-set-snapshot.js';
 
@@ -37,11 +42,6 @@ export interface TaskSetControllerOptions {
   readonly resyncIntervalMs: number;
 }
 
-const partitionOf = (arn: string): { accountId: string; region: string } => {
-  const [, , , region = '', accountId = ''] = arn.split(':');
-  return { accountId, region };
-};
-
 /** `…:task-set/<cluster>/<service>/ecs-svc/<digits>` → `…:service/<cluster>/<service>`. */
 const serviceArnOfTaskSet = (taskSetArn: string): string => {
   const [prefix = '', path = ''] = taskSetArn.split(':task-set/');
@@ -50,48 +50,46 @@ const serviceArnOfTaskSet = (taskSetArn: string): string => {
 };
 
 export class TaskSetController {
-  private readonly queue: WorkQueue;
-  private unsubscribe: (() => void) | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: ControllerLoop;
 
   constructor(private readonly options: TaskSetControllerOptions) {
-    this.queue = new WorkQueue((key) => this.reconcile(key), options.log);
+    this.loop = new ControllerLoop({
+      ...options,
+      reconcile: (key) => this.reconcile(key),
+      allKeys: () => this.allKeys(),
+      keysOf: (changes) => this.keysOf(changes),
+    });
   }
 
   start(): void {
-    this.unsubscribe = this.options.store.subscribe((changes) => this.onChanges(changes));
-    this.timer = setInterval(() => this.resync(), this.options.resyncIntervalMs);
-    this.timer.unref();
-    this.resync();
+    this.loop.start();
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    clearInterval(this.timer);
-    this.queue.close();
+    this.loop.stop();
   }
 
-  resync(): void {
+  /** Every EXTERNAL service not yet INACTIVE. */
+  private *allKeys(): Iterable<string> {
     for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND)) {
-      if (record.service.status !== 'INACTIVE' && isExternal(record))
-        this.queue.add(record.service.serviceArn ?? '');
+      if (record.service.status !== 'INACTIVE' && isExternal(record)) yield record.service.serviceArn ?? '';
     }
   }
 
-  private onChanges(changes: readonly StoreChange[]): void {
+  /** An EXTERNAL service, one of its task sets or tasks, or an instance of its cluster changed. */
+  private *keysOf(changes: readonly StoreChange[]): Iterable<string> {
     for (const change of changes) {
       if (change.kind === SERVICE_KIND) {
         const record = change.value as ServiceRecord | undefined;
-        if (record && isExternal(record)) this.queue.add(change.key);
+        if (record && isExternal(record)) yield change.key;
       } else if (change.kind === TASK_SET_KIND) {
-        this.queue.add(serviceArnOfTaskSet(change.key));
+        yield serviceArnOfTaskSet(change.key);
       } else if (change.kind === KIND.task) {
-        const group = (change.value as TaskRecord | undefined)?.task.group ?? '';
-        if (group.startsWith('service:'))
-          this.queue.add(`${change.scope.replace(':cluster/', ':service/')}/${group.slice(8)}`);
+        const arn = serviceArnOfGroup(change.scope, (change.value as TaskRecord | undefined)?.task.group);
+        if (arn !== undefined) yield arn;
       } else if (change.kind === KIND.containerInstance) {
         for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND, change.scope)) {
-          if (isExternal(record)) this.queue.add(record.service.serviceArn ?? '');
+          if (isExternal(record)) yield record.service.serviceArn ?? '';
         }
       }
     }
@@ -146,7 +144,7 @@ export class TaskSetController {
       const outcome = launchServiceTasks(
         {
           tx,
-          partition: partitionOf(record.service.serviceArn ?? ''),
+          partition: partitionOfArn(record.service.serviceArn ?? ''),
           presence: this.options.presence,
           usage,
           ids: this.options.ids,

@@ -4,7 +4,7 @@
  * The shared placement path (task-placement.ts) leaves these instances out for every non-daemon
  * task — RunTask, StartTask and the service launcher alike.
  */
-import type { Partition } from '@berth/core';
+import { partitionOfArn } from '@berth/core';
 import type { StoreReader } from '@berth/store';
 
 import { KIND, type TaskRecord } from '../records.js';
@@ -14,11 +14,6 @@ import { instancesOfProviders } from './daemon-request.js';
 
 /** (impl) The placement failure reason for such an instance; ECS's reasons have none for it. */
 export const AWAITING_DAEMON = 'DAEMON';
-
-const partitionOf = (arn: string): Partition => {
-  const [, , , region = '', accountId = ''] = arn.split(':');
-  return { accountId, region };
-};
 
 /** The cluster's instances still waiting for a daemon task to run; empty when it has no daemon. */
 export const instancesAwaitingDaemons = (reader: StoreReader, clusterArn: string): ReadonlySet<string> => {
@@ -35,7 +30,7 @@ export const instancesAwaitingDaemons = (reader: StoreReader, clusterArn: string
     const revision = reader.get<DaemonRevisionRecord>(KIND.daemonRevision, daemon.revisionArn);
     const scope = instancesOfProviders(
       reader,
-      partitionOf(clusterArn),
+      partitionOfArn(clusterArn),
       clusterArn,
       revision?.capacityProviderArns ?? [],
     );

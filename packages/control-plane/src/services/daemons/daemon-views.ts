@@ -3,14 +3,15 @@
  * DaemonDeploymentSummary, DaemonRevision]. Running and draining counts come from the daemon's
  * tasks at read time.
  */
-import type {
-  DaemonCircuitBreaker,
-  DaemonDeployment,
-  DaemonDeploymentRevisionDetail,
-  DaemonDeploymentSummary,
-  DaemonDetail,
-  DaemonRevision,
-  DaemonRevisionDetail,
+import {
+  partitionOfArn,
+  type DaemonCircuitBreaker,
+  type DaemonDeployment,
+  type DaemonDeploymentRevisionDetail,
+  type DaemonDeploymentSummary,
+  type DaemonDetail,
+  type DaemonRevision,
+  type DaemonRevisionDetail,
 } from '@berth/core';
 import type { StoreReader } from '@berth/store';
 
@@ -25,11 +26,6 @@ import {
   type DaemonRecord,
   type DaemonRevisionRecord,
 } from './daemon-records.js';
-
-const partitionOfArn = (arn: string): { accountId: string; region: string } => {
-  const [, , , region = '', accountId = ''] = arn.split(':');
-  return { accountId, region };
-};
 
 /** The capacity provider ARN of each instance a task of the daemon runs on. */
 const providerOfInstances = (reader: StoreReader, clusterArn: string, tasks: readonly TaskRecord[]) => {
