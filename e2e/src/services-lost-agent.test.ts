@@ -109,8 +109,11 @@ it('reschedules the service tasks of an instance whose agent is lost', async () 
     await waitFor(
       () =>
         serviceTasks(server.env, cluster, 'app').filter((t) => t.containerInstanceArn === b.instanceArn)
-          .length === 0,
-      'B drained',
+          .length === 0 &&
+        serviceTasks(server.env, cluster, 'app', 'STOPPED')
+          .filter((t) => t.containerInstanceArn === b.instanceArn)
+          .every((t) => t.lastStatus === 'STOPPED'),
+      'B drained: every task there STOPPED',
       120_000,
       1000,
     );

@@ -123,9 +123,11 @@ const notRunning = (owners: readonly string[]): string[] =>
 const stopCleanly = async (child: ChildProcess, output: () => string): Promise<void> => {
   const owners = ownersIn(output());
   const deadline = Date.now() + 30_000;
-  while (notRunning(owners).length > 0 && Date.now() < deadline)
+  let left = notRunning(owners);
+  while (left.length > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 500));
-  const left = notRunning(owners);
+    left = notRunning(owners);
+  }
   child.kill('SIGTERM');
   await exited(child);
   if (left.length > 0) throw new Error(`containers of stopped tasks were not cleaned up: ${left.join(' ')}`);
