@@ -30,6 +30,7 @@ import {
   TEST_REGION,
   type AgentProcess,
   type BerthProcess,
+  stopAll,
 } from './support/berth-process.js';
 import { awsOk, docker } from './support/clients.js';
 import { ensureTestImages } from './support/test-images.js';
@@ -160,8 +161,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await agent?.stop();
-  await server?.stop();
+  await stopAll(agent, server);
 });
 
 const web = (family: string, kind: 'bridge' | 'awsvpc' | 'fargate', revision: number) =>

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { AgentProcess, BerthProcess } from './support/berth-process.js';
+import { stopAll, type AgentProcess, type BerthProcess } from './support/berth-process.js';
 import { awsOk } from './support/clients.js';
 import { SLEEPER_COMMAND } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
@@ -73,9 +73,7 @@ afterAll(async () => {
       '--tasks',
       ...launched.slice(0, 100),
     ]);
-  await agentA?.stop();
-  await agentB?.stop();
-  await server?.stop();
+  await stopAll(agentA, agentB, server);
 });
 
 const instancesOf = (out: any): string[] => out.tasks.map((t: any) => t.containerInstanceArn);

@@ -11,6 +11,7 @@ import {
   tempDir,
   type AgentProcess,
   type BerthProcess,
+  stopAll,
 } from './support/berth-process.js';
 import { awsOk, docker } from './support/clients.js';
 import { sleeperDefinitions } from './support/sleeper.js';
@@ -35,8 +36,7 @@ describe('agent kill -9 and restart', () => {
   let server: BerthProcess;
   let agent: AgentProcess;
   afterAll(async () => {
-    await agent?.stop();
-    await server?.stop();
+    await stopAll(agent, server);
   });
 
   it('re-adopts running containers without losing or duplicating any', async () => {

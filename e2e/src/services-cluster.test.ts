@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { startServer, tempDir } from './support/berth-process.js';
+import { startServer, tempDir, stopAll } from './support/berth-process.js';
 import { awsAsync, awsOk, docker } from './support/clients.js';
 import { describeService, serviceTasks } from './support/services.js';
 import { ensureTestImages } from './support/test-images.js';
@@ -152,9 +152,7 @@ describe('DAEMON and draining across two agents', () => {
       expect(inactive.status, inactive.stderr).toBe(0);
       expect(awsOk(server.env, ['ecs', 'list-services', '--cluster', cluster]).serviceArns).toEqual([]);
     } finally {
-      await a.stop();
-      await b.stop();
-      await server.stop();
+      await stopAll(a, b, server);
     }
   }, 480_000);
 });

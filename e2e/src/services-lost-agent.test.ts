@@ -5,7 +5,8 @@
  */
 import { expect, it } from 'vitest';
 
-import { awsAsync, awsOk } from './support/clients.js';
+import { stopAll } from './support/berth-process.js';
+import { awsAsync, awsOk, docker } from './support/clients.js';
 import { serviceTasks } from './support/services.js';
 import { SLEEPER_COMMAND } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
@@ -118,13 +119,14 @@ it('reschedules the service tasks of an instance whose agent is lost', async () 
       1000,
     );
   } finally {
-    await b.stop();
-    await server.stop();
-    // A's container outlived its agent (as on ECS); remove what this test left.
-    const { docker } = await import('./support/clients.js');
-    const ids = docker(['ps', '-aq', '--filter', `label=dev.berth.container-instance=${a.instanceArn}`])
-      .stdout.split('\n')
-      .filter(Boolean);
-    if (ids.length > 0) docker(['rm', '-f', ...ids]);
+    try {
+      await stopAll(b, server);
+    } finally {
+      // A's container outlived its agent (as on ECS); remove what this test left.
+      const ids = docker(['ps', '-aq', '--filter', `label=dev.berth.container-instance=${a.instanceArn}`])
+        .stdout.split('\n')
+        .filter(Boolean);
+      if (ids.length > 0) docker(['rm', '-f', ...ids]);
+    }
   }
 }, 480_000);

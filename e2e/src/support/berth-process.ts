@@ -148,6 +148,13 @@ const handle = (child: ChildProcess, endpoint: string, output: () => string): Be
 /** Agents remove a stopped task's containers this soon (ECS_ENGINE_TASK_CLEANUP_WAIT_DURATION). */
 const E2E_CLEANUP_WAIT = ['--task-cleanup-wait', '3'];
 
+/** Stops every process given (each one even when another fails), then throws the first failure. */
+export const stopAll = async (...processes: readonly (BerthProcess | undefined)[]): Promise<void> => {
+  const results = await Promise.allSettled(processes.map((p) => p?.stop() ?? Promise.resolve()));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+};
+
 export interface ServerOptions {
   readonly dataDir?: string;
   readonly agent?: boolean;
