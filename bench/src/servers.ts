@@ -30,6 +30,9 @@ export const startBerth = async (
     config.region,
     '--image-pull-behavior',
     'prefer-cached',
+    // Stops take at most 5 s (SIGTERM → SIGKILL), well inside the 20 s a stopped server gets.
+    '--container-stop-timeout',
+    '5',
     '--quiet',
     ...(options.agent ? [] : ['--no-agent']),
   ];

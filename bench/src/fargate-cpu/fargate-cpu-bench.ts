@@ -107,7 +107,13 @@ const measureFargateTask = async (
     }, `task ${taskArn} RUNNING`);
     return await measureCores(runtimeId, seconds);
   } finally {
+    // The burning shell ignores SIGTERM: wait for the stop (SIGKILL after the stop timeout), so the
+    // next size measures alone and nothing is left running when the server stops.
     await ecs.send(new StopTaskCommand({ task: taskArn }));
+    await waitFor(async () => {
+      const task = (await ecs.send(new DescribeTasksCommand({ tasks: [taskArn] }))).tasks?.[0];
+      return task?.lastStatus === 'STOPPED' ? true : undefined;
+    }, `task ${taskArn} STOPPED`);
     ecs.destroy();
   }
 };
