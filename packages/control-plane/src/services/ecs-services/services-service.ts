@@ -25,14 +25,15 @@ import { validateTags } from '../tags.js';
 import type { TaskGroupIndex } from '../task-index.js';
 import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
 import { validateFargateLaunch } from '../fargate/fargate-launch-rules.js';
-import { resolveLaunchTarget, targetOf, type LaunchTarget } from '../fargate/launch-target.js';
+import { resolveLaunchTarget, targetOf } from '../fargate/launch-target.js';
 import { validateNetworkConfiguration } from '../tasks/run-task-request.js';
 import { drainTaskSets } from '../task-sets/drain-task-sets.js';
 import { createExternalService, updateExternalService } from '../task-sets/external-service.js';
 import { isExternal } from '../task-sets/task-set-lookup.js';
 
-import { deploymentIdFrom } from './deployment-id.js';
-import { EMPTY_HISTORY, startDeployment, type ServiceHistory } from './service-history.js';
+import { newDeployment, recordDeployment } from './new-deployment.js';
+import { EMPTY_HISTORY } from './service-history.js';
+import { updatedLaunchTarget } from './updated-launch-target.js';
 import { SERVICE_KIND, type ServiceDeployment, type ServiceRecord } from './service-record.js';
 import {
   deploymentConfigurationOf,
@@ -87,7 +88,7 @@ export class ServicesService {
       validateNetworkConfiguration(definition, request.networkConfiguration);
       if (target.launchType === 'FARGATE') validateFargateLaunch(definition, request);
       const now = epochSeconds(this.deps.now());
-      const deployment = this.newDeployment(definition.taskDefinitionArn ?? '', desiredCount, now, {
+      const deployment = newDeployment(this.deps.ids, definition.taskDefinitionArn ?? '', desiredCount, now, {
         ...request,
         target,
       });
@@ -119,7 +120,7 @@ export class ServicesService {
         tags,
         deployments: [deployment],
         events: [],
-        history: this.recordDeployment(EMPTY_HISTORY, deployment, deploymentConfiguration),
+        history: recordDeployment(this.deps.ids, EMPTY_HISTORY, deployment, deploymentConfiguration),
       };
       tx.put(SERVICE_KIND, arn, clusterArn, record);
       return serviceView(tx, record, ['TAGS']);
@@ -150,7 +151,7 @@ export class ServicesService {
       validatePlacement(strategy, request.placementConstraints, request.placementStrategy);
       const current = record.deployments.find((d) => d.status === 'PRIMARY');
       const currentTarget = targetOf(current ?? { launchType: record.service.launchType ?? 'EC2' });
-      const target = this.updatedTarget(tx, partition, record, currentTarget, request);
+      const target = updatedLaunchTarget(tx, partition, record, currentTarget, request);
       const definition = request.taskDefinition
         ? this.taskDefinitions.resolve(tx, partition, request.taskDefinition).definition
         : undefined;
@@ -162,7 +163,7 @@ export class ServicesService {
         definition ?? this.taskDefinitions.resolve(tx, partition, taskDefinitionArn).definition;
       validateNetworkConfiguration(effective, networkConfiguration);
       if (target.launchType === 'FARGATE') validateFargateLaunch(effective, request);
-      const newDeployment =
+      const redeploy =
         request.forceNewDeployment === true ||
         JSON.stringify(target) !== JSON.stringify(currentTarget) ||
         taskDefinitionArn !== current?.taskDefinitionArn ||
@@ -170,9 +171,12 @@ export class ServicesService {
           JSON.stringify(request.networkConfiguration) !==
             JSON.stringify(record.service.networkConfiguration));
       const now = epochSeconds(this.deps.now());
-      const deployments: ServiceDeployment[] = newDeployment
+      const deployments: ServiceDeployment[] = redeploy
         ? [
-            this.newDeployment(taskDefinitionArn, desiredCount, now, { networkConfiguration, target }),
+            newDeployment(this.deps.ids, taskDefinitionArn, desiredCount, now, {
+              networkConfiguration,
+              target,
+            }),
             ...record.deployments.map((d) =>
               d.status === 'PRIMARY' ? { ...d, status: 'ACTIVE' as const, updatedAt: now } : d,
             ),
@@ -205,9 +209,10 @@ export class ServicesService {
           ...(request.propagateTags !== undefined ? { propagateTags: request.propagateTags } : {}),
         },
         deployments,
-        ...(newDeployment && deployments[0]
+        ...(redeploy && deployments[0]
           ? {
-              history: this.recordDeployment(
+              history: recordDeployment(
+                this.deps.ids,
                 record.history ?? EMPTY_HISTORY,
                 deployments[0],
                 deploymentConfiguration,
@@ -288,79 +293,6 @@ export class ServicesService {
       .sort((a, b) => (a.service.createdAt ?? 0) - (b.service.createdAt ?? 0))
       .map((r) => r.service.serviceArn ?? '');
     return paginate(arns, request.maxResults, request.nextToken);
-  }
-
-  private newDeployment(
-    taskDefinitionArn: string,
-    desiredCount: number,
-    now: number,
-    request: {
-      networkConfiguration?: CreateServiceRequest['networkConfiguration'] | undefined;
-      target: LaunchTarget;
-    },
-  ): ServiceDeployment {
-    const id = deploymentIdFrom(this.deps.ids.hexId());
-    return {
-      id,
-      status: 'PRIMARY',
-      taskDefinitionArn,
-      desiredCount,
-      rolloutState: 'IN_PROGRESS',
-      rolloutStateReason: `ECS deployment ${id} in progress.`,
-      failedTasks: 0,
-      createdAt: now,
-      updatedAt: now,
-      failedLaunches: 0,
-      nextLaunchAt: 0,
-      launchType: request.target.launchType,
-      ...(request.target.strategy ? { capacityProviderStrategy: request.target.strategy } : {}),
-      ...(request.target.platformVersion ? { platformVersion: request.target.platformVersion } : {}),
-      ...(request.networkConfiguration ? { networkConfiguration: request.networkConfiguration } : {}),
-    };
-  }
-
-  private recordDeployment(
-    history: ServiceHistory,
-    deployment: ServiceDeployment,
-    deploymentConfiguration: CreateServiceRequest['deploymentConfiguration'],
-  ): ServiceHistory {
-    return startDeployment(history, {
-      deploymentId: deployment.id,
-      entryId: this.deps.ids.hexId().slice(0, 21),
-      revision: {
-        id: deployment.id.slice('ecs-svc/'.length),
-        taskDefinitionArn: deployment.taskDefinitionArn,
-        launchType: deployment.launchType,
-        ...(deployment.networkConfiguration ? { networkConfiguration: deployment.networkConfiguration } : {}),
-        createdAt: deployment.createdAt,
-      },
-      ...(deploymentConfiguration ? { deploymentConfiguration } : {}),
-      now: deployment.createdAt,
-    });
-  }
-
-  /** UpdateService may move a service to another capacity provider strategy or platform version. */
-  private updatedTarget(
-    reader: StoreReader,
-    partition: Partition,
-    record: ServiceRecord,
-    current: LaunchTarget,
-    request: UpdateServiceRequest,
-  ): LaunchTarget {
-    const strategy =
-      (request.capacityProviderStrategy ?? []).length > 0 ? request.capacityProviderStrategy : undefined;
-    if (!strategy && request.platformVersion === undefined) return current;
-    const cluster = activeCluster(reader, partition, record.clusterArn).cluster;
-    const capacityProviderStrategy = strategy ?? current.strategy;
-    const target = resolveLaunchTarget(
-      {
-        ...(capacityProviderStrategy ? { capacityProviderStrategy } : { launchType: current.launchType }),
-        platformVersion: request.platformVersion ?? current.platformVersion,
-      },
-      cluster,
-    );
-    validateDaemonTarget(schedulingStrategyOf(record.service.schedulingStrategy), target);
-    return target;
   }
 
   private arnOf(partition: Partition, clusterArn: string, ref: string): string {
