@@ -19,7 +19,7 @@ import type { DaemonTaskDefinitionRecord } from '../../services/daemon-task-defi
 import type { DaemonDeploymentRecord, DaemonRecord } from '../../services/daemons/daemon-records.js';
 import { KIND, type TaskRecord } from '../../services/records.js';
 import { epochSeconds, type IdSource } from '../../services/service-deps.js';
-import { ControllerLoop } from '../controller-loop.js';
+import { LoopController } from '../controller-loop.js';
 
 import { launchDaemonTasks } from './daemon-launcher.js';
 import { buildDaemonSnapshot } from './daemon-snapshot.js';
@@ -45,28 +45,9 @@ const STOP_REASONS: Readonly<Record<DaemonStopKind, string>> = {
   'instance-gone': 'The container instance was deregistered.',
 };
 
-export class DaemonController {
-  private readonly loop: ControllerLoop;
-
-  constructor(private readonly options: DaemonControllerOptions) {
-    this.loop = new ControllerLoop({
-      ...options,
-      reconcile: (key) => this.reconcile(key),
-      allKeys: () => this.allKeys(),
-      keysOf: (changes) => this.keysOf(changes),
-    });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
+export class DaemonController extends LoopController<DaemonControllerOptions> {
   /** Every daemon, and every daemon task definition waiting to be DELETED. */
-  private *allKeys(): Iterable<string> {
+  protected *allKeys(): Iterable<string> {
     const { store } = this.options;
     for (const daemon of store.list<DaemonRecord>(KIND.daemon)) yield daemon.daemonArn;
     for (const d of store.list<DaemonTaskDefinitionRecord>(KIND.daemonTaskDefinition)) {
@@ -75,7 +56,7 @@ export class DaemonController {
   }
 
   /** A daemon, its deployments or tasks, or any task or instance of its cluster changed. */
-  private *keysOf(changes: readonly StoreChange[]): Iterable<string> {
+  protected *keysOf(changes: readonly StoreChange[]): Iterable<string> {
     const clusters = new Set<string>();
     for (const change of changes) {
       if (change.kind === KIND.daemon) yield change.key;

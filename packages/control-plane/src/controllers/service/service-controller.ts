@@ -26,7 +26,7 @@ import { queryableInstance } from '../../services/container-instances/instance-v
 import { usageOf } from '../../services/instance-usage.js';
 import { KIND, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
 import { epochSeconds, type IdSource } from '../../services/service-deps.js';
-import { ControllerLoop } from '../controller-loop.js';
+import { LoopController } from '../controller-loop.js';
 
 import { launchServiceTasks } from './service-launcher.js';
 import { stopServiceTasks } from './stop-service-tasks.js';
@@ -44,35 +44,16 @@ export interface ServiceControllerOptions {
   readonly resyncIntervalMs: number;
 }
 
-export class ServiceController {
-  private readonly loop: ControllerLoop;
-
-  constructor(private readonly options: ServiceControllerOptions) {
-    this.loop = new ControllerLoop({
-      ...options,
-      reconcile: (key) => this.reconcile(key),
-      allKeys: () => this.allKeys(),
-      keysOf: (changes) => this.keysOf(changes),
-    });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
+export class ServiceController extends LoopController<ServiceControllerOptions> {
   /** Every service not yet INACTIVE. */
-  private *allKeys(): Iterable<string> {
+  protected *allKeys(): Iterable<string> {
     for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND)) {
       if (record.service.status !== 'INACTIVE') yield record.service.serviceArn ?? '';
     }
   }
 
   /** A service, one of its tasks, or an instance (or daemon task) of its cluster changed. */
-  private *keysOf(changes: readonly StoreChange[]): Iterable<string> {
+  protected *keysOf(changes: readonly StoreChange[]): Iterable<string> {
     for (const change of changes) {
       if (change.kind === SERVICE_KIND) yield change.key;
       else if (change.kind === KIND.task) {

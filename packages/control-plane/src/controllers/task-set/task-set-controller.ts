@@ -27,7 +27,7 @@ import { isExternal } from '../../services/task-sets/task-set-lookup.js';
 import { TASK_SET_KIND, taskSetsOf, type TaskSetRecord } from '../../services/task-sets/task-set-record.js';
 import { launchServiceTasks } from '../service/service-launcher.js';
 import { stopServiceTasks } from '../service/stop-service-tasks.js';
-import { ControllerLoop } from '../controller-loop.js';
+import { LoopController } from '../controller-loop.js';
 
 import { buildTaskSetSnapshot } from './task-set-snapshot.js';
 
@@ -49,35 +49,16 @@ const serviceArnOfTaskSet = (taskSetArn: string): string => {
   return `${prefix}:service/${cluster}/${service}`;
 };
 
-export class TaskSetController {
-  private readonly loop: ControllerLoop;
-
-  constructor(private readonly options: TaskSetControllerOptions) {
-    this.loop = new ControllerLoop({
-      ...options,
-      reconcile: (key) => this.reconcile(key),
-      allKeys: () => this.allKeys(),
-      keysOf: (changes) => this.keysOf(changes),
-    });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
+export class TaskSetController extends LoopController<TaskSetControllerOptions> {
   /** Every EXTERNAL service not yet INACTIVE. */
-  private *allKeys(): Iterable<string> {
+  protected *allKeys(): Iterable<string> {
     for (const record of this.options.store.list<ServiceRecord>(SERVICE_KIND)) {
       if (record.service.status !== 'INACTIVE' && isExternal(record)) yield record.service.serviceArn ?? '';
     }
   }
 
   /** An EXTERNAL service, one of its task sets or tasks, or an instance of its cluster changed. */
-  private *keysOf(changes: readonly StoreChange[]): Iterable<string> {
+  protected *keysOf(changes: readonly StoreChange[]): Iterable<string> {
     for (const change of changes) {
       if (change.kind === SERVICE_KIND) {
         const record = change.value as ServiceRecord | undefined;
