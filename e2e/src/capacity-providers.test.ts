@@ -10,31 +10,24 @@ import { startAgent, startServer, type BerthProcess } from './support/berth-proc
 import { awsOk, berthCli } from './support/clients.js';
 import { serviceTasks, waitClusterStopped } from './support/services.js';
 import { sleeperDefinitions } from './support/sleeper.js';
+import { AWSVPC_NETWORK, registerFargate } from './support/fargate.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
 const SPOT_WARNING_SECONDS = 3;
-const NETWORK = 'awsvpcConfiguration={subnets=[subnet-1],securityGroups=[sg-1]}';
 let server: BerthProcess;
 const agents: BerthProcess[] = [];
 
-const registerFargate = (family: string, cpu: string, memory: string, command: string[]): string =>
-  awsOk(server.env, [
-    'ecs',
-    'register-task-definition',
-    '--family',
+const registerApp = (family: string, cpu: string, memory: string, command: string[]): string =>
+  registerFargate(
+    server.env,
     family,
-    '--network-mode',
-    'awsvpc',
-    '--requires-compatibilities',
-    'FARGATE',
-    '--cpu',
-    cpu,
-    '--memory',
-    memory,
-    '--container-definitions',
-    JSON.stringify([{ name: 'app', image: 'berth-test/busybox:latest', essential: true, command }]),
-  ]).taskDefinition.taskDefinitionArn;
+    [{ name: 'app', image: 'berth-test/busybox:latest', essential: true, command }],
+    {
+      cpu,
+      memory,
+    },
+  );
 
 const describeTask = (cluster: string, arn: string): any =>
   awsOk(server.env, ['ecs', 'describe-tasks', '--cluster', cluster, '--tasks', arn]).tasks[0];
@@ -53,7 +46,7 @@ beforeAll(async () => {
     '--capacity-providers',
     'FARGATE',
   ]);
-  registerFargate('seventy-seconds', '1024', '2048', ['sleep', '70']);
+  registerApp('seventy-seconds', '1024', '2048', ['sleep', '70']);
   meteredTaskArn = awsOk(server.env, [
     'ecs',
     'run-task',
@@ -64,7 +57,7 @@ beforeAll(async () => {
     '--launch-type',
     'FARGATE',
     '--network-configuration',
-    NETWORK,
+    AWSVPC_NETWORK,
   ]).tasks[0].taskArn;
 });
 afterAll(async () => {
@@ -168,7 +161,7 @@ describe('capacity providers', () => {
       'capacityProvider=FARGATE_SPOT,weight=1',
     ]);
     // It ignores SIGTERM: the task lives until the warning runs out, as a real spot task may.
-    registerFargate('spot-app', '256', '512', ['sh', '-c', 'trap "" TERM; while :; do sleep 1; done']);
+    registerApp('spot-app', '256', '512', ['sh', '-c', 'trap "" TERM; while :; do sleep 1; done']);
     awsOk(server.env, [
       'ecs',
       'create-service',
@@ -181,7 +174,7 @@ describe('capacity providers', () => {
       '--desired-count',
       '2',
       '--network-configuration',
-      NETWORK,
+      AWSVPC_NETWORK,
     ]);
     const first = await waitFor(
       () => {

@@ -12,10 +12,10 @@ import { startServer, type BerthProcess } from './support/berth-process.js';
 import { awsAsync, awsOk } from './support/clients.js';
 import { describeService, waitClusterStopped } from './support/services.js';
 import { sampleServiceTasks } from './support/task-sampler.js';
+import { AWSVPC_NETWORK, registerFargate } from './support/fargate.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
-const NETWORK = 'awsvpcConfiguration={subnets=[subnet-1],securityGroups=[sg-1]}';
 let berth: BerthProcess;
 
 beforeAll(async () => {
@@ -27,29 +27,14 @@ afterAll(async () => {
 });
 
 const register = (family: string, command?: string[]): string =>
-  awsOk(berth.env, [
-    'ecs',
-    'register-task-definition',
-    '--family',
-    family,
-    '--network-mode',
-    'awsvpc',
-    '--requires-compatibilities',
-    'FARGATE',
-    '--cpu',
-    '256',
-    '--memory',
-    '512',
-    '--container-definitions',
-    JSON.stringify([
-      {
-        name: 'web',
-        image: 'berth-test/busybox:latest',
-        portMappings: [{ containerPort: 80 }],
-        ...(command ? { command } : {}),
-      },
-    ]),
-  ]).taskDefinition.taskDefinitionArn;
+  registerFargate(berth.env, family, [
+    {
+      name: 'web',
+      image: 'berth-test/busybox:latest',
+      portMappings: [{ containerPort: 80 }],
+      ...(command ? { command } : {}),
+    },
+  ]);
 
 const rollOutAndFail = async (cluster: string, min: number): Promise<void> => {
   awsOk(berth.env, ['ecs', 'create-cluster', '--cluster-name', cluster]);
@@ -68,7 +53,7 @@ const rollOutAndFail = async (cluster: string, min: number): Promise<void> => {
     '--launch-type',
     'FARGATE',
     '--network-configuration',
-    NETWORK,
+    AWSVPC_NETWORK,
     '--deployment-configuration',
     `minimumHealthyPercent=${min},maximumPercent=200,deploymentCircuitBreaker={enable=true,rollback=true}`,
   ]);

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { ownersIn, startServer, type BerthProcess } from './support/berth-process.js';
 import { awsOk, berthLocal, docker } from './support/clients.js';
+import { AWSVPC_NETWORK, registerFargate } from './support/fargate.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
-const NETWORK = 'awsvpcConfiguration={subnets=[subnet-1],securityGroups=[sg-1]}';
 let survivor: BerthProcess | undefined;
 
 beforeAll(() => ensureTestImages());
@@ -24,23 +24,8 @@ const containersOf = (owner: string): string[] =>
     .filter(Boolean);
 
 const runWeb = (server: BerthProcess): string[] => {
-  awsOk(server.env, [
-    'ecs',
-    'register-task-definition',
-    '--family',
-    'left',
-    '--network-mode',
-    'awsvpc',
-    '--requires-compatibilities',
-    'FARGATE',
-    '--cpu',
-    '256',
-    '--memory',
-    '512',
-    '--container-definitions',
-    JSON.stringify([
-      { name: 'web', image: 'berth-test/busybox:latest', portMappings: [{ containerPort: 80 }] },
-    ]),
+  registerFargate(server.env, 'left', [
+    { name: 'web', image: 'berth-test/busybox:latest', portMappings: [{ containerPort: 80 }] },
   ]);
   const awsvpc = awsOk(server.env, [
     'ecs',
@@ -50,7 +35,7 @@ const runWeb = (server: BerthProcess): string[] => {
     '--launch-type',
     'FARGATE',
     '--network-configuration',
-    NETWORK,
+    AWSVPC_NETWORK,
   ]).tasks[0].taskArn;
   awsOk(server.env, [
     'ecs',

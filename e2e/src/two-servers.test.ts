@@ -8,10 +8,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type BerthProcess } from './support/berth-process.js';
 import { awsOk } from './support/clients.js';
 import { serviceTasks, waitClusterStopped } from './support/services.js';
+import { AWSVPC_NETWORK } from './support/fargate.js';
 import { ensureTestImages } from './support/test-images.js';
 import { httpGet, waitFor } from './support/wait-for.js';
 
-const NETWORK = 'awsvpcConfiguration={subnets=[subnet-1],securityGroups=[sg-1]}';
 let servers: BerthProcess[] = [];
 
 beforeAll(async () => {
@@ -64,7 +64,7 @@ it('runs awsvpc services on both servers without an address clash', async () => 
         String(count),
         ...(kind === 'fargate' ? ['--launch-type', 'FARGATE'] : []),
         '--network-configuration',
-        NETWORK,
+        AWSVPC_NETWORK,
       ]);
     }
   });
