@@ -27,6 +27,7 @@ import {
   compareTaskDefinitionArns,
   parseTaskDefinitionReference,
 } from './task-definitions/index.js';
+import { latestActive, nextRevision } from './task-definitions/family-revisions.js';
 
 const unableToDescribe = (): ApiError => clientException('Unable to describe task definition.');
 
@@ -40,11 +41,7 @@ export class TaskDefinitionRegistry {
   ): { taskDefinition: TaskDefinition; tags: Tag[] } {
     const tags = validateTags(request.tags);
     return this.deps.store.transact((tx) => {
-      const revision =
-        this.revisionsOf(tx, partition, request.family).reduce(
-          (max, r) => Math.max(max, r.definition.revision ?? 0),
-          0,
-        ) + 1;
+      const revision = nextRevision(this.revisionsOf(tx, partition, request.family));
       const definition = buildTaskDefinition(request, {
         partition,
         revision,
@@ -69,9 +66,7 @@ export class TaskDefinitionRegistry {
       if (!record) throw unableToDescribe();
       return record;
     }
-    const latest = this.revisionsOf(reader, partition, family)
-      .filter((r) => r.definition.status === 'ACTIVE')
-      .sort((a, b) => (b.definition.revision ?? 0) - (a.definition.revision ?? 0))[0];
+    const latest = latestActive(this.revisionsOf(reader, partition, family));
     if (!latest) throw unableToDescribe();
     return latest;
   }

@@ -3,16 +3,10 @@
  * DeleteDaemon, DaemonDeployment] and the plan it returns. Times are epoch seconds.
  */
 
-/** [M DaemonDeploymentStatus]. */
-export type DaemonDeploymentStatus =
-  | 'PENDING'
-  | 'SUCCESSFUL'
-  | 'STOPPED'
-  | 'STOP_REQUESTED'
-  | 'IN_PROGRESS'
-  | 'ROLLBACK_IN_PROGRESS'
-  | 'ROLLBACK_SUCCESSFUL'
-  | 'ROLLBACK_FAILED';
+import type { DaemonDeploymentStatus } from '@berth/core';
+
+/** [M DaemonDeploymentStatus], the wire enum itself. */
+export type { DaemonDeploymentStatus };
 
 export interface DaemonRollback {
   readonly reason: string;

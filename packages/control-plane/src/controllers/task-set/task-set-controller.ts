@@ -9,9 +9,8 @@
  */
 import { partitionOfArn } from '@berth/core';
 import { reconcileTaskSets } from '@berth/scheduler';
-import type { StateStore, StoreChange, StoreTransaction } from '@berth/store';
+import type { StoreChange, StoreTransaction } from '@berth/store';
 
-import type { AgentPresence } from '../../services/agent-presence.js';
 import { postEvents } from '../../services/ecs-services/service-events.js';
 import {
   SERVICE_KIND,
@@ -19,28 +18,19 @@ import {
   type ServiceRecord,
 } from '../../services/ecs-services/service-record.js';
 import { withTasks, type InstanceUsage } from '../../services/instance-usage.js';
-import type { InstanceUsageIndex } from '../../services/instance-usage-index.js';
 import { KIND, type TaskRecord } from '../../services/records.js';
-import { epochSeconds, type IdSource } from '../../services/service-deps.js';
-import type { TaskGroupIndex } from '../../services/task-index.js';
+import { epochSeconds } from '../../services/service-deps.js';
 import { isExternal } from '../../services/task-sets/task-set-lookup.js';
 import { TASK_SET_KIND, taskSetsOf, type TaskSetRecord } from '../../services/task-sets/task-set-record.js';
+import type { ServiceControllerOptions } from '../service/service-controller.js';
 import { launchServiceTasks } from '../service/service-launcher.js';
 import { stopServiceTasks } from '../service/stop-service-tasks.js';
 import { LoopController } from '../controller-loop.js';
 
 import { buildTaskSetSnapshot } from './task-set-snapshot.js';
 
-export interface TaskSetControllerOptions {
-  readonly store: StateStore;
-  readonly now: () => number;
-  readonly ids: IdSource;
-  readonly presence: AgentPresence;
-  readonly usage: InstanceUsageIndex;
-  readonly groups: TaskGroupIndex;
-  readonly log: (message: string, fields?: Record<string, unknown>) => void;
-  readonly resyncIntervalMs: number;
-}
+/** The task-set controller runs with what the service controller runs with. */
+export type TaskSetControllerOptions = ServiceControllerOptions;
 
 /** `…:task-set/<cluster>/<service>/ecs-svc/<digits>` → `…:service/<cluster>/<service>`. */
 const serviceArnOfTaskSet = (taskSetArn: string): string => {

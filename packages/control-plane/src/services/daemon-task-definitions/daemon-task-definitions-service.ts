@@ -32,6 +32,7 @@ import { validateTags } from '../tags.js';
 import { compareTaskDefinitionArns, parseTaskDefinitionReference } from '../task-definitions/index.js';
 
 import { buildDaemonTaskDefinition } from './build-daemon-task-definition.js';
+import { latestActive, nextRevision } from '../task-definitions/family-revisions.js';
 
 export interface DaemonTaskDefinitionRecord {
   readonly partitionKey: string;
@@ -61,11 +62,7 @@ export class DaemonTaskDefinitionsService {
   ): { daemonTaskDefinitionArn: string } {
     const tags = validateTags(request.tags);
     return this.deps.store.transact((tx) => {
-      const revision =
-        this.revisionsOf(tx, partition, request.family).reduce(
-          (max, r) => Math.max(max, r.definition.revision ?? 0),
-          0,
-        ) + 1;
+      const revision = nextRevision(this.revisionsOf(tx, partition, request.family));
       const built = buildDaemonTaskDefinition(request, {
         partition,
         revision,
@@ -95,9 +92,7 @@ export class DaemonTaskDefinitionsService {
       if (!record) throw daemonTaskDefinitionNotFound();
       return record;
     }
-    const latest = this.revisionsOf(reader, partition, family)
-      .filter((r) => r.definition.status === 'ACTIVE')
-      .sort((a, b) => (b.definition.revision ?? 0) - (a.definition.revision ?? 0))[0];
+    const latest = latestActive(this.revisionsOf(reader, partition, family));
     if (!latest) throw daemonTaskDefinitionNotFound();
     return latest;
   }

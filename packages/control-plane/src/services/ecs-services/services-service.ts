@@ -32,6 +32,7 @@ import { createExternalService, updateExternalService } from '../task-sets/exter
 import { isExternal } from '../task-sets/task-set-lookup.js';
 
 import { newDeployment, recordDeployment } from './new-deployment.js';
+import { newServiceArn, newServiceFields } from './new-service.js';
 import { EMPTY_HISTORY } from './service-history.js';
 import { updatedLaunchTarget } from './updated-launch-target.js';
 import { SERVICE_KIND, type ServiceDeployment, type ServiceRecord } from './service-record.js';
@@ -78,11 +79,7 @@ export class ServicesService {
       const target = resolveLaunchTarget(request, cluster.cluster);
       validateDaemonTarget(strategy, target);
       const clusterArn = cluster.cluster.clusterArn ?? '';
-      const arn = serviceArn(partition, clusterNameOf(clusterArn), name);
-      const existing = tx.get<ServiceRecord>(SERVICE_KIND, arn);
-      if (existing && existing.service.status !== 'INACTIVE') {
-        throw invalidParameter('Creation of service was not idempotent.');
-      }
+      const arn = newServiceArn(tx, partition, clusterArn, name);
       const definition = this.taskDefinitions.resolve(tx, partition, request.taskDefinition).definition;
       if (definition.status !== 'ACTIVE') throw new ApiError('ClientException', 'TaskDefinition is inactive');
       validateNetworkConfiguration(definition, request.networkConfiguration);
@@ -95,27 +92,21 @@ export class ServicesService {
       const record: ServiceRecord = {
         clusterArn,
         service: {
-          serviceArn: arn,
-          serviceName: name,
-          clusterArn,
-          loadBalancers: [],
-          serviceRegistries: [],
-          status: 'ACTIVE',
-          desiredCount,
+          ...newServiceFields({
+            arn,
+            name,
+            clusterArn,
+            request,
+            desiredCount,
+            deploymentConfiguration,
+            schedulingStrategy: strategy,
+            deploymentController: 'ECS',
+            createdBy: this.createdBy(partition),
+            now,
+          }),
           ...launchFieldsOf(target),
           taskDefinition: definition.taskDefinitionArn ?? '',
-          deploymentConfiguration,
-          createdAt: now,
-          placementConstraints: request.placementConstraints ?? [],
-          placementStrategy: request.placementStrategy ?? [],
           ...(request.networkConfiguration ? { networkConfiguration: request.networkConfiguration } : {}),
-          healthCheckGracePeriodSeconds: request.healthCheckGracePeriodSeconds ?? 0,
-          schedulingStrategy: strategy,
-          deploymentController: { type: 'ECS' },
-          createdBy: this.createdBy(partition),
-          enableECSManagedTags: request.enableECSManagedTags ?? false,
-          propagateTags: request.propagateTags ?? 'NONE',
-          enableExecuteCommand: request.enableExecuteCommand ?? false,
         },
         tags,
         deployments: [deployment],

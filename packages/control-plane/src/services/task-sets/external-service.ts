@@ -8,7 +8,6 @@
  */
 import {
   invalidParameter,
-  serviceArn,
   unsupportedFeature,
   type CreateServiceRequest,
   type Partition,
@@ -17,13 +16,14 @@ import {
 } from '@berth/core';
 import type { StoreTransaction } from '@berth/store';
 
-import { activeCluster, clusterNameOf } from '../cluster-ref.js';
+import { activeCluster } from '../cluster-ref.js';
 import { SERVICE_KIND, type ServiceRecord } from '../ecs-services/service-record.js';
 import {
   deploymentConfigurationOf,
   validateDesiredCount,
   validatePlacement,
 } from '../ecs-services/service-request.js';
+import { newServiceArn, newServiceFields } from '../ecs-services/new-service.js';
 import { serviceView } from '../ecs-services/service-view.js';
 import { validateTags } from '../tags.js';
 
@@ -74,33 +74,21 @@ export const createExternalService = (
   const tags = validateTags(request.tags);
   const cluster = activeCluster(tx, partition, request.cluster);
   const clusterArn = cluster.cluster.clusterArn ?? '';
-  const arn = serviceArn(partition, clusterNameOf(clusterArn), name);
-  const existing = tx.get<ServiceRecord>(SERVICE_KIND, arn);
-  if (existing && existing.service.status !== 'INACTIVE') {
-    throw invalidParameter('Creation of service was not idempotent.');
-  }
+  const arn = newServiceArn(tx, partition, clusterArn, name);
   const record: ServiceRecord = {
     clusterArn,
-    service: {
-      serviceArn: arn,
-      serviceName: name,
+    service: newServiceFields({
+      arn,
+      name,
       clusterArn,
-      loadBalancers: [],
-      serviceRegistries: [],
-      status: 'ACTIVE',
+      request,
       desiredCount,
       deploymentConfiguration,
-      createdAt: now,
-      placementConstraints: request.placementConstraints ?? [],
-      placementStrategy: request.placementStrategy ?? [],
-      healthCheckGracePeriodSeconds: request.healthCheckGracePeriodSeconds ?? 0,
       schedulingStrategy: 'REPLICA',
-      deploymentController: { type: 'EXTERNAL' },
+      deploymentController: 'EXTERNAL',
       createdBy,
-      enableECSManagedTags: request.enableECSManagedTags ?? false,
-      propagateTags: request.propagateTags ?? 'NONE',
-      enableExecuteCommand: request.enableExecuteCommand ?? false,
-    },
+      now,
+    }),
     tags,
     deployments: [],
     events: [],
