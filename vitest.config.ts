@@ -1,18 +1,25 @@
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string): string =>
-  fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-// Tests run on the TypeScript sources: each workspace package resolves to its src/index.ts.
-const alias = {
-  '@berth/core': src('core'),
-  '@berth/scheduler': src('scheduler'),
-  '@berth/store': src('store'),
-  '@berth/control-plane': src('control-plane'),
-  '@berth/agent': src('agent'),
-};
+// Tests run on the TypeScript sources: each workspace package resolves to its src/index.ts, and
+// each of @berth/wire's per-API doors (`@berth/wire/ecs`, …) to its folder's index.ts.
+const wireDoors = readdirSync(here('./packages/wire/src'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => ({
+    find: new RegExp(`^@berth/wire/${entry.name}$`),
+    replacement: here(`./packages/wire/src/${entry.name}/index.ts`),
+  }));
+const packageDoors = readdirSync(here('./packages'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => ({
+    find: new RegExp(`^@berth/${entry.name}$`),
+    replacement: here(`./packages/${entry.name}/src/index.ts`),
+  }));
+const alias = [...wireDoors, ...packageDoors];
 
 export default defineConfig({
   resolve: { alias },

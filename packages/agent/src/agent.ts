@@ -3,17 +3,15 @@
  * drives them through the task engine and reports what it observes. It talks to the control
  * plane only over the agent protocol, and owns nothing but its host.
  */
+import { toWireResources } from '@berth/core';
+import type { Attribute, ContainerInstance, RegisterContainerInstanceRequest } from '@berth/wire/ecs';
 import {
   AGENT_TARGET_PREFIX,
-  toWireResources,
-  type Attribute,
-  type ContainerInstance,
   type PollDesiredTasksResponse,
-  type RegisterContainerInstanceRequest,
   type RegisterManagedHostRequest,
   type RegisterManagedHostResponse,
   type TaskReport,
-} from '@berth/core';
+} from '@berth/wire/agent';
 
 import type { EngineConfig } from './engine/index.js';
 import { TaskEngine } from './engine/index.js';

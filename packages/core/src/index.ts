@@ -1,11 +1,9 @@
 /**
- * @berth/core — the domain vocabulary shared by every Berth package: ECS wire shapes (generated
- * from botocore's model), ARNs, ordered statuses, resource math, task sizes, overrides, the agent
+ * @berth/core — the domain vocabulary shared by every Berth package: ARNs, ordered statuses, resource math, task sizes, overrides, the agent
  * protocol and ApiError.
  *
  * PURE: no I/O, no clock, no randomness. Time, ids and seeds are arguments.
  */
-export * from './wire/ecs-shapes.js';
 export * from './errors.js';
 export * from './partition.js';
 export * from './arn.js';
@@ -13,4 +11,3 @@ export * from './task-status.js';
 export * from './resources.js';
 export * from './task-size.js';
 export * from './overrides.js';
-export * from './agent-protocol.js';

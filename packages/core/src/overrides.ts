@@ -1,9 +1,4 @@
-import type {
-  ContainerDefinition,
-  ContainerOverride,
-  KeyValuePair,
-  TaskOverride,
-} from './wire/ecs-shapes.js';
+import type { ContainerDefinition, ContainerOverride, KeyValuePair, TaskOverride } from '@berth/wire/ecs';
 
 const mergeEnvironment = (
   base: readonly KeyValuePair[] | undefined,

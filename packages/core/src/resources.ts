@@ -2,7 +2,7 @@
  * Resource math for placement: what an instance offers and what a task reserves.
  * CPU is in CPU units (1 vCPU = 1024), memory in MiB, ports are host ports.
  */
-import type { ContainerDefinition, Resource } from './wire/ecs-shapes.js';
+import type { ContainerDefinition, Resource } from '@berth/wire/ecs';
 
 export interface ResourceAmounts {
   readonly cpu: number;

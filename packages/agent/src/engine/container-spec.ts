@@ -1,4 +1,5 @@
-import type { ContainerDefinition, DesiredTask } from '@berth/core';
+import type { ContainerDefinition } from '@berth/wire/ecs';
+import type { DesiredTask } from '@berth/wire/agent';
 
 import type { ContainerSpec } from '../runtime/container-runtime.js';
 import { LABELS, ownerLabels } from '../runtime/ownership-labels.js';

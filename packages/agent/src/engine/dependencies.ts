@@ -7,7 +7,7 @@
  * after its start it may take to satisfy COMPLETE, SUCCESS or HEALTHY; past it, or when the
  * condition can no longer hold, the dependent can never start and the task fails.
  */
-import type { ContainerCondition } from '@berth/core';
+import type { ContainerCondition } from '@berth/wire/ecs';
 
 import { containerNamed, type ManagedContainer, statusRank, type TaskState } from './task-state.js';
 

@@ -1,4 +1,4 @@
-import type { DesiredTask } from '@berth/core';
+import type { DesiredTask } from '@berth/wire/agent';
 
 /** The container name ECS gives the awsvpc pause container. */
 export const PAUSE_CONTAINER_NAME = '~internal~ecs~pause';

@@ -1,4 +1,4 @@
-import type { DesiredTask, TaskReport } from '@berth/core';
+import type { DesiredTask, TaskReport } from '@berth/wire/agent';
 
 import type { OwnedContainer } from '../runtime/container-runtime.js';
 import { LABELS } from '../runtime/ownership-labels.js';

@@ -1,4 +1,5 @@
-import type { DesiredTask, HealthStatus } from '@berth/core';
+import type { HealthStatus } from '@berth/wire/ecs';
+import type { DesiredTask } from '@berth/wire/agent';
 
 import type { ContainerInspection, RuntimeHealth } from '../runtime/container-runtime.js';
 import { networkBindings } from './spec-network.js';

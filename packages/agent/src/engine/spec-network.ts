@@ -7,7 +7,8 @@
  *   so they reach each other on localhost. No networkBindings are reported.
  * - none: no network.
  */
-import type { ContainerDefinition, DesiredTask, NetworkBinding, PortMapping } from '@berth/core';
+import type { ContainerDefinition, NetworkBinding, PortMapping } from '@berth/wire/ecs';
+import type { DesiredTask } from '@berth/wire/agent';
 
 import type { ContainerInspection, NetworkAttachment, PortPublish } from '../runtime/container-runtime.js';
 

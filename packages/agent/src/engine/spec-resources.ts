@@ -2,13 +2,8 @@
  * ContainerDefinition → the resource, Linux and health parts of a ContainerSpec, as the ECS agent
  * maps them (`agent/api/task/task.go` dockerConfig / dockerHostConfig).
  */
-import type {
-  ContainerDefinition,
-  DesiredTask,
-  HealthCheck,
-  LinuxParameters,
-  LogConfiguration,
-} from '@berth/core';
+import type { ContainerDefinition, HealthCheck, LinuxParameters, LogConfiguration } from '@berth/wire/ecs';
+import type { DesiredTask } from '@berth/wire/agent';
 
 import type { DeviceMapping, HealthcheckSpec, LogSpec } from '../runtime/container-runtime.js';
 

@@ -1,4 +1,4 @@
-import type { ContainerDefinition } from '@berth/core';
+import type { ContainerDefinition } from '@berth/wire/ecs';
 import { describe, expect, it } from 'vitest';
 
 import { aTask } from '../test-support/task-fixtures.test-support.js';

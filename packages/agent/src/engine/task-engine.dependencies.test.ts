@@ -1,4 +1,4 @@
-import type { TaskReport } from '@berth/core';
+import type { TaskReport } from '@berth/wire/agent';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import {

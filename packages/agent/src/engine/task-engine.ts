@@ -1,4 +1,4 @@
-import type { DesiredTask, TaskReport } from '@berth/core';
+import type { DesiredTask, TaskReport } from '@berth/wire/agent';
 
 import { TaskCgroups } from '../host/task-cgroups.js';
 import type { TaskAddresses } from '../host/task-addresses.js';

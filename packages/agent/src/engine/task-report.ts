@@ -1,7 +1,7 @@
-import type { ContainerReport, TaskReport } from '@berth/core';
+import type { ContainerReport, TaskReport } from '@berth/wire/agent';
 
 import { awaitsCompletion } from './dependencies.js';
-import type { ReportedTaskStatus } from '@berth/core';
+import type { ReportedTaskStatus } from '@berth/wire/agent';
 
 import {
   isBefore,

@@ -1,10 +1,5 @@
-import type {
-  ContainerDefinition,
-  DesiredTask,
-  HealthStatus,
-  NetworkBinding,
-  TaskStopCode,
-} from '@berth/core';
+import type { ContainerDefinition, HealthStatus, NetworkBinding, TaskStopCode } from '@berth/wire/ecs';
+import type { DesiredTask } from '@berth/wire/agent';
 
 import { PAUSE_CONTAINER_NAME } from './docker-names.js';
 

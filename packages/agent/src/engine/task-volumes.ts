@@ -7,7 +7,8 @@
  *   own (`ecs-<family>-<rev>-<volume>-<taskId>`), labelled, removed with the task.
  * EFS, FSx and S3 Files volumes are not supported.
  */
-import type { DesiredTask, Volume } from '@berth/core';
+import type { Volume } from '@berth/wire/ecs';
+import type { DesiredTask } from '@berth/wire/agent';
 
 import type { VolumeSpec } from '../runtime/container-runtime.js';
 import { LABELS } from '../runtime/ownership-labels.js';

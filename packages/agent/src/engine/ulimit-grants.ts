@@ -6,7 +6,7 @@
  * reports, which becomes a service event, and a log line); with `strictUlimits` it passes the
  * limits as given, so the start fails as Docker's would (CannotStartContainerError). Pure.
  */
-import type { ContainerDefinition } from '@berth/core';
+import type { ContainerDefinition } from '@berth/wire/ecs';
 
 import type { UlimitSpec } from '../runtime/container-runtime.js';
 

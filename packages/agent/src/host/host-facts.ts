@@ -1,7 +1,8 @@
 /** What this host offers as a container instance: resources and the built-in ECS attributes. */
 import { arch, cpus, hostname, totalmem } from 'node:os';
 
-import { RESERVED_TCP_PORTS, type Attribute, type ResourceAmounts } from '@berth/core';
+import { RESERVED_TCP_PORTS, type ResourceAmounts } from '@berth/core';
+import type { Attribute } from '@berth/wire/ecs';
 
 import type { UlimitPolicy } from '../engine/ulimit-grants.js';
 import { AGENT_CAPABILITIES } from './capabilities.js';

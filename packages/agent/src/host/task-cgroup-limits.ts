@@ -3,7 +3,7 @@
  * `cpu` (CPU units, 1024 = 1 vCPU) and `memory` (MiB) hard limits, as the ECS agent's task cgroup
  * resource sets them (`agent/taskresource/cgroup`).
  */
-import type { DesiredTask } from '@berth/core';
+import type { DesiredTask } from '@berth/wire/agent';
 
 import { MIN_CPU_SHARES } from '../engine/spec-resources.js';
 

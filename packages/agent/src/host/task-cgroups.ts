@@ -12,7 +12,7 @@
 import { appendFile, mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { DesiredTask } from '@berth/core';
+import type { DesiredTask } from '@berth/wire/agent';
 
 import { readCgroupLayout, type CgroupLayout } from './cgroup-layout.js';
 import {

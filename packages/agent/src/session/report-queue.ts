@@ -1,4 +1,4 @@
-import type { TaskReport } from '@berth/core';
+import type { TaskReport } from '@berth/wire/agent';
 
 /**
  * Observed task states waiting to be sent. Level-triggered: only the latest report per task is

@@ -4,7 +4,7 @@
  */
 import { request } from 'node:http';
 
-import type { TaskReport } from '@berth/core';
+import type { TaskReport } from '@berth/wire/agent';
 import Dockerode from 'dockerode';
 
 import { createHash } from 'node:crypto';

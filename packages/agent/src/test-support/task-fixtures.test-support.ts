@@ -1,7 +1,8 @@
 /** Builders for engine tests: unique ids and owners, and a DesiredTask with sensible defaults. */
 import { randomBytes } from 'node:crypto';
 
-import type { ContainerDefinition, DesiredTask } from '@berth/core';
+import type { ContainerDefinition } from '@berth/wire/ecs';
+import type { DesiredTask } from '@berth/wire/agent';
 
 export const TEST_IMAGE = 'berth-test/busybox:latest';
 /** A registry on loopback that refuses connections: pulls fail fast and never leave the host. */

@@ -2,7 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 
 import type { AgentConfig } from '@berth/agent';
-import type { Attribute } from '@berth/core';
+import type { Attribute } from '@berth/wire/ecs';
 
 import type { Log } from '../logger.js';
 import { PULL_BEHAVIORS } from '../defaults.js';

@@ -1,5 +1,6 @@
 /** PutAttributes, DeleteAttributes, ListAttributes: custom attributes of container instances. */
-import { ApiError, invalidParameter, type Attribute, type Partition } from '@berth/core';
+import { ApiError, invalidParameter, type Partition } from '@berth/core';
+import type { Attribute } from '@berth/wire/ecs';
 
 import { activeCluster } from './cluster-ref.js';
 import type { ContainerInstancesService } from './container-instances/container-instances-service.js';

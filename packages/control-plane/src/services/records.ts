@@ -2,16 +2,16 @@
  * What the control plane stores, by kind. Records are immutable: services build a new record and
  * `put` it. Counts and remaining resources are derived at read time, never stored.
  */
+import type { ResourceAmounts } from '@berth/core';
 import type {
   Attribute,
   Cluster,
   ContainerDefinition,
   ContainerInstance,
-  ResourceAmounts,
   Tag,
   Task,
   TaskDefinition,
-} from '@berth/core';
+} from '@berth/wire/ecs';
 
 export const KIND = {
   cluster: 'cluster',

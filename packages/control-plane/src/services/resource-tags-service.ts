@@ -1,5 +1,6 @@
 /** TagResource, UntagResource, ListTagsForResource over every taggable ECS resource. */
-import { ApiError, invalidParameter, parseArn, type Partition, type Tag } from '@berth/core';
+import { ApiError, invalidParameter, parseArn, type Partition } from '@berth/core';
+import type { Tag } from '@berth/wire/ecs';
 import type { StoreTransaction } from '@berth/store';
 
 import { KIND } from './records.js';

@@ -1,4 +1,5 @@
-import { invalidParameter, type Tag } from '@berth/core';
+import { invalidParameter } from '@berth/core';
+import type { Tag } from '@berth/wire/ecs';
 
 const MAX_TAGS = 50;
 

@@ -8,14 +8,16 @@ import {
   invalidParameter,
   partitionKey,
   taskDefinitionArn,
-  type Failure,
-  type ListTaskDefinitionFamiliesRequest,
-  type ListTaskDefinitionsRequest,
   type Partition,
-  type RegisterTaskDefinitionRequest,
-  type Tag,
-  type TaskDefinition,
 } from '@berth/core';
+import type {
+  Failure,
+  ListTaskDefinitionFamiliesRequest,
+  ListTaskDefinitionsRequest,
+  RegisterTaskDefinitionRequest,
+  Tag,
+  TaskDefinition,
+} from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { paginate, type Page } from './pagination.js';

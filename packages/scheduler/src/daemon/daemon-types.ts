@@ -3,7 +3,7 @@
  * DeleteDaemon, DaemonDeployment] and the plan it returns. Times are epoch seconds.
  */
 
-import type { DaemonDeploymentStatus } from '@berth/core';
+import type { DaemonDeploymentStatus } from '@berth/wire/ecs';
 
 /** [M DaemonDeploymentStatus], the wire enum itself. */
 export type { DaemonDeploymentStatus };

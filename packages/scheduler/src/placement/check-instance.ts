@@ -3,7 +3,8 @@
  * constraints, then CPU, MEMORY, PORTS, PORTS_UDP. Each returns the first reason the instance
  * refuses a task, or undefined when the task fits.
  */
-import type { Attribute, ResourceAmounts } from '@berth/core';
+import type { ResourceAmounts } from '@berth/core';
+import type { Attribute } from '@berth/wire/ecs';
 
 import { evaluate } from '../query-language/evaluate.js';
 import { ownValue } from '../query-language/queryable-instance.js';

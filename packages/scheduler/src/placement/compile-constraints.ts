@@ -4,7 +4,7 @@
  * and those that read `runningTasksCount` or `task:group` (evaluated against the current state).
  */
 import { invalidParameter } from '@berth/core';
-import type { PlacementConstraint } from '@berth/core';
+import type { PlacementConstraint } from '@berth/wire/ecs';
 
 import { parseExpression } from '../query-language/parse-expression.js';
 import type { QueryExpression } from '../query-language/query-expression.js';

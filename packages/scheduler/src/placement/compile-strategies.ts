@@ -4,7 +4,7 @@
  * before it and lets the seeded random tie-break choose among equals.
  */
 import { invalidParameter } from '@berth/core';
-import type { PlacementStrategy } from '@berth/core';
+import type { PlacementStrategy } from '@berth/wire/ecs';
 
 export type CompiledStrategy =
   | { readonly kind: 'binpack'; readonly field: 'cpu' | 'memory' }

@@ -1,5 +1,6 @@
 /** The inputs and outputs of task placement. */
-import type { Attribute, PlacementConstraint, PlacementStrategy, ResourceAmounts } from '@berth/core';
+import type { ResourceAmounts } from '@berth/core';
+import type { Attribute, PlacementConstraint, PlacementStrategy } from '@berth/wire/ecs';
 
 import type { QueryableInstance } from '../query-language/queryable-instance.js';
 

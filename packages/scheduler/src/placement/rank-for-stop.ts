@@ -8,7 +8,7 @@
  * Tasks whose instance is not among `instances` go first: nothing is known to keep them.
  * Cost: O(candidates² × strategies), fine for the counts a scale-in stops.
  */
-import type { PlacementStrategy } from '@berth/core';
+import type { PlacementStrategy } from '@berth/wire/ecs';
 
 import { ownValue } from '../query-language/queryable-instance.js';
 import { seededRandom } from '../random/seeded-random.js';

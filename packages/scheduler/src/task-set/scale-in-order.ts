@@ -5,7 +5,7 @@
  * with ECS's default for services, the most crowded availability zone first, then the most crowded
  * instance, at random inside it), so the tasks left stay balanced.
  */
-import type { PlacementStrategy } from '@berth/core';
+import type { PlacementStrategy } from '@berth/wire/ecs';
 
 import type { PlacementInstance } from '../placement/placement-types.js';
 import { rankForStop } from '../placement/rank-for-stop.js';

@@ -14,7 +14,7 @@
  * DRAINING (DeleteTaskSet, or a deleted service): every live task is stopped; once none of its
  * tasks still runs (each STOPPED, or lost with its instance), the task set is removed.
  */
-import type { PlacementStrategy } from '@berth/core';
+import type { PlacementStrategy } from '@berth/wire/ecs';
 
 import type { PlacementInstance } from '../placement/placement-types.js';
 import type { LiveTask } from '../service/classify-tasks.js';

@@ -4,7 +4,7 @@
  * plan: tasks to launch per task set, tasks to stop, each task set's stability and launch throttle,
  * the DRAINING task sets that are gone, and the events to post. Times are epoch seconds.
  */
-import type { PlacementStrategy } from '@berth/core';
+import type { PlacementStrategy } from '@berth/wire/ecs';
 
 import type { PlacementInstance } from '../placement/placement-types.js';
 import type { ServiceTask, TaskLaunch, TaskStop } from '../service/service-types.js';

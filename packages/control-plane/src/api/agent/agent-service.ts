@@ -3,7 +3,7 @@ import {
   type PollDesiredTasksRequest,
   type RegisterManagedHostRequest,
   type ReportTaskStateRequest,
-} from '@berth/core';
+} from '@berth/wire/agent';
 
 import type { JsonService, Operation } from '../../http/request-context.js';
 import type { ControlPlaneServices } from '../ecs/control-plane-services.js';

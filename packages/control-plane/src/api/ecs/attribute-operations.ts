@@ -1,4 +1,4 @@
-import type { DeleteAttributesRequest, ListAttributesRequest, PutAttributesRequest } from '@berth/core';
+import type { DeleteAttributesRequest, ListAttributesRequest, PutAttributesRequest } from '@berth/wire/ecs';
 
 import type { Operation } from '../../http/request-context.js';
 

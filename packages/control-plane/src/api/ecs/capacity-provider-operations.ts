@@ -3,7 +3,7 @@ import type {
   CreateCapacityProviderRequest,
   DescribeCapacityProvidersRequest,
   UpdateCapacityProviderRequest,
-} from '@berth/core';
+} from '@berth/wire/ecs';
 
 import type { Operation } from '../../http/request-context.js';
 

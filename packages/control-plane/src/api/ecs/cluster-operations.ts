@@ -6,7 +6,7 @@ import type {
   PutClusterCapacityProvidersRequest,
   UpdateClusterRequest,
   UpdateClusterSettingsRequest,
-} from '@berth/core';
+} from '@berth/wire/ecs';
 
 import type { Operation } from '../../http/request-context.js';
 

@@ -4,7 +4,7 @@ import type {
   ListContainerInstancesRequest,
   RegisterContainerInstanceRequest,
   UpdateContainerInstancesStateRequest,
-} from '@berth/core';
+} from '@berth/wire/ecs';
 
 import type { Operation } from '../../http/request-context.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { ECS_OPERATIONS } from '@berth/core';
+import { ECS_OPERATIONS } from '@berth/wire/ecs';
 
 import type { RunningControlPlane } from '../../control-plane.js';
 import type { RequestContext } from '../../http/request-context.js';

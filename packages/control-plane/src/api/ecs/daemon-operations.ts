@@ -3,7 +3,7 @@ import type {
   ListDaemonDeploymentsRequest,
   ListDaemonsRequest,
   UpdateDaemonRequest,
-} from '@berth/core';
+} from '@berth/wire/ecs';
 
 import type { Operation } from '../../http/request-context.js';
 import {

@@ -1,4 +1,4 @@
-import type { ListDaemonTaskDefinitionsRequest, RegisterDaemonTaskDefinitionRequest } from '@berth/core';
+import type { ListDaemonTaskDefinitionsRequest, RegisterDaemonTaskDefinitionRequest } from '@berth/wire/ecs';
 
 import type { Operation } from '../../http/request-context.js';
 

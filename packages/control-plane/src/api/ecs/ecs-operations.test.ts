@@ -8,7 +8,7 @@ import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ECS_OPERATIONS } from '@berth/core';
+import { ECS_OPERATIONS } from '@berth/wire/ecs';
 
 import type { RunningControlPlane } from '../../control-plane.js';
 import type { RequestContext } from '../../http/request-context.js';

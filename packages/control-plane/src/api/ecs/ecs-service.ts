@@ -1,4 +1,4 @@
-import { ECS_OPERATIONS } from '@berth/core';
+import { ECS_OPERATIONS } from '@berth/wire/ecs';
 
 import type { JsonService, Operation } from '../../http/request-context.js';
 

@@ -5,7 +5,7 @@ import type {
   ListServiceDeploymentsRequest,
   ListServicesRequest,
   UpdateServiceRequest,
-} from '@berth/core';
+} from '@berth/wire/ecs';
 
 import type { Operation } from '../../http/request-context.js';
 import {

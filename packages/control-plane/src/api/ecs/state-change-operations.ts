@@ -2,13 +2,9 @@
  * ECS's own agent-facing operations (SubmitTaskStateChange, SubmitContainerStateChange),
  * folded into the same task-state path as Berth's agent reports.
  */
-import {
-  invalidParameter,
-  type ContainerReport,
-  type SubmitContainerStateChangeRequest,
-  type SubmitTaskStateChangeRequest,
-  type TaskReport,
-} from '@berth/core';
+import { invalidParameter } from '@berth/core';
+import type { SubmitContainerStateChangeRequest, SubmitTaskStateChangeRequest } from '@berth/wire/ecs';
+import type { ContainerReport, TaskReport } from '@berth/wire/agent';
 
 import type { Operation } from '../../http/request-context.js';
 import { activeCluster } from '../../services/cluster-ref.js';

@@ -1,4 +1,4 @@
-import type { ListTagsForResourceRequest, TagResourceRequest, UntagResourceRequest } from '@berth/core';
+import type { ListTagsForResourceRequest, TagResourceRequest, UntagResourceRequest } from '@berth/wire/ecs';
 
 import type { Operation } from '../../http/request-context.js';
 

@@ -5,7 +5,7 @@ import type {
   ListTaskDefinitionFamiliesRequest,
   ListTaskDefinitionsRequest,
   RegisterTaskDefinitionRequest,
-} from '@berth/core';
+} from '@berth/wire/ecs';
 
 import type { Operation } from '../../http/request-context.js';
 

@@ -4,7 +4,7 @@ import type {
   RunTaskRequest,
   StartTaskRequest,
   StopTaskRequest,
-} from '@berth/core';
+} from '@berth/wire/ecs';
 
 import type { Operation } from '../../http/request-context.js';
 import { describeTasks, listTasks } from '../../services/tasks/task-queries.js';

@@ -4,7 +4,7 @@ import type {
   DescribeTaskSetsRequest,
   UpdateServicePrimaryTaskSetRequest,
   UpdateTaskSetRequest,
-} from '@berth/core';
+} from '@berth/wire/ecs';
 import { invalidParameter } from '@berth/core';
 
 import type { Operation } from '../../http/request-context.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { DaemonDeployment } from '@berth/core';
+import type { DaemonDeployment } from '@berth/wire/ecs';
 
 import type { RunningControlPlane } from '../../control-plane.js';
 import {

@@ -3,7 +3,8 @@
  * for its instance and committed through the shared placement path (the plan applier re-checks
  * the instance is ACTIVE and that CPU, memory and ports are still free).
  */
-import { resourceIdOf, type Partition, type Tag } from '@berth/core';
+import { resourceIdOf, type Partition } from '@berth/core';
+import type { Tag } from '@berth/wire/ecs';
 import type { DaemonLaunch } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 

@@ -1,5 +1,5 @@
 /** A service showing a deployment's launch and network fields (a rollback returns to them). */
-import type { Service } from '@berth/core';
+import type { Service } from '@berth/wire/ecs';
 
 import type { ServiceDeployment } from '../../services/ecs-services/service-record.js';
 import { launchFieldsOf, withoutLaunchFields } from '../../services/ecs-services/service-request.js';

@@ -4,13 +4,8 @@
  * for services: spread across availability zones, then instances) and commits through the plan
  * applier. Each task is started by the deployment or task set its launch names (`startedBy`).
  */
-import {
-  resourceIdOf,
-  type Failure,
-  type NetworkConfiguration,
-  type Partition,
-  type PlacementStrategy,
-} from '@berth/core';
+import { resourceIdOf, type Partition } from '@berth/core';
+import type { Failure, NetworkConfiguration, PlacementStrategy } from '@berth/wire/ecs';
 import { splitByStrategy, type StrategyItem, type TaskLaunch } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 

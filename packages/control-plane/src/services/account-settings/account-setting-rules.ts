@@ -6,7 +6,8 @@
  * Developer Guide "Account settings" page (ecs-account-settings.md) and "Prepare for AWS Fargate
  * task retirement" (prepare-task-retirement.md).
  */
-import { invalidParameter, unsupportedFeature, type SettingType } from '@berth/core';
+import { invalidParameter, unsupportedFeature } from '@berth/core';
+import type { SettingType } from '@berth/wire/ecs';
 
 export interface SettingRule {
   readonly values: readonly string[];

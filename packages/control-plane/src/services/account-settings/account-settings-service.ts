@@ -4,7 +4,8 @@
  * setting is the account default [G ecs-account-settings]; see account-setting-rules.ts for what
  * Berth does with each setting.
  */
-import { invalidParameter, partitionKey, type Partition, type Setting, type SettingName } from '@berth/core';
+import { invalidParameter, partitionKey, type Partition } from '@berth/core';
+import type { Setting, SettingName } from '@berth/wire/ecs';
 
 import { paginate, type Page } from '../pagination.js';
 import { KIND, type AccountSettingRecord } from '../records.js';

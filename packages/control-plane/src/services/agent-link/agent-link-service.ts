@@ -2,17 +2,13 @@
  * The control plane's side of the agent protocol: long-polled desired state per instance and
  * observed-state reports folded into task records.
  */
-import {
-  invalidParameter,
-  parseCpuUnits,
-  parseMemoryMiB,
-  resourceIdOf,
-  type DesiredTask,
-  type Partition,
-  type PollDesiredTasksRequest,
-  type PollDesiredTasksResponse,
-  type ReportTaskStateRequest,
-} from '@berth/core';
+import { invalidParameter, parseCpuUnits, parseMemoryMiB, resourceIdOf, type Partition } from '@berth/core';
+import type {
+  DesiredTask,
+  PollDesiredTasksRequest,
+  PollDesiredTasksResponse,
+  ReportTaskStateRequest,
+} from '@berth/wire/agent';
 
 import type { StoreTransaction } from '@berth/store';
 

@@ -6,7 +6,8 @@
  * Records are keyed by ARN and scoped by partition. A deleted provider keeps its record, INACTIVE,
  * so DescribeCapacityProviders by name still answers (as ECS does) until the name is reused.
  */
-import { ecsArn, parseArn, partitionKey, type CapacityProvider, type Partition, type Tag } from '@berth/core';
+import { ecsArn, parseArn, partitionKey, type Partition } from '@berth/core';
+import type { CapacityProvider, Tag } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { KIND } from '../records.js';

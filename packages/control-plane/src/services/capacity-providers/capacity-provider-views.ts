@@ -3,7 +3,8 @@
  * FARGATE_SPOT (ACTIVE, no autoScalingGroupProvider) and the user's Auto Scaling group providers.
  * `tags` is always present; it holds the tags only when they were asked for.
  */
-import type { CapacityProvider, CapacityProviderType, Partition } from '@berth/core';
+import type { Partition } from '@berth/core';
+import type { CapacityProvider, CapacityProviderType } from '@berth/wire/ecs';
 
 import { capacityProviderArn, type CapacityProviderRecord } from './capacity-provider-record.js';
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { toWireResources, type CreateCapacityProviderRequest } from '@berth/core';
+import { toWireResources } from '@berth/core';
+import type { CreateCapacityProviderRequest } from '@berth/wire/ecs';
 import { MemoryStateStore } from '@berth/store';
 
 import { apiErrorOf, UNIT_PARTITION } from '../../test-support/unit.test-support.js';

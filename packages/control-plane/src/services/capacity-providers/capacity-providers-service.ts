@@ -17,13 +17,15 @@ import {
   partitionKey,
   unsupportedFeature,
   type ApiError,
-  type CapacityProvider,
-  type CreateCapacityProviderRequest,
-  type DescribeCapacityProvidersRequest,
-  type Failure,
   type Partition,
-  type UpdateCapacityProviderRequest,
 } from '@berth/core';
+import type {
+  CapacityProvider,
+  CreateCapacityProviderRequest,
+  DescribeCapacityProvidersRequest,
+  Failure,
+  UpdateCapacityProviderRequest,
+} from '@berth/wire/ecs';
 import type { StoreReader, StoreTransaction } from '@berth/store';
 
 import { activeCluster, clusterNameOf } from '../cluster-ref.js';

@@ -3,7 +3,8 @@
  * cluster may be associated with, that a strategy never mixes Fargate and Auto Scaling group
  * providers, and that a provider still in use is not disassociated.
  */
-import { ApiError, invalidParameter, type CapacityProviderStrategyItem, type Partition } from '@berth/core';
+import { ApiError, invalidParameter, type Partition } from '@berth/core';
+import type { CapacityProviderStrategyItem } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { KIND, type TaskRecord } from '../records.js';

@@ -6,15 +6,14 @@
  * Berth records these settings faithfully; its groups are sets of agents the user starts, so
  * nothing scales them yet.
  */
-import {
-  clientException,
-  type ApiError,
-  type AutoScalingGroupProviderUpdate,
-  type ManagedDraining,
-  type ManagedScaling,
-  type ManagedScalingStatus,
-  type ManagedTerminationProtection,
-} from '@berth/core';
+import { clientException, type ApiError } from '@berth/core';
+import type {
+  AutoScalingGroupProviderUpdate,
+  ManagedDraining,
+  ManagedScaling,
+  ManagedScalingStatus,
+  ManagedTerminationProtection,
+} from '@berth/wire/ecs';
 
 export interface ManagedSettings {
   readonly managedScaling: Required<ManagedScaling>;

@@ -4,7 +4,8 @@
  * with the custom attribute `berth.auto-scaling-group` = NAME. An instance belongs to provider P of
  * its cluster when P is associated with the cluster and P's group NAME equals that attribute.
  */
-import { parseArn, type Attribute, type Partition } from '@berth/core';
+import { parseArn, type Partition } from '@berth/core';
+import type { Attribute } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { KIND, type ClusterRecord } from '../records.js';

@@ -1,4 +1,5 @@
-import { invalidParameter, type CapacityProviderStrategyItem } from '@berth/core';
+import { invalidParameter } from '@berth/core';
+import type { CapacityProviderStrategyItem } from '@berth/wire/ecs';
 
 export const FARGATE_PROVIDERS: readonly string[] = ['FARGATE', 'FARGATE_SPOT'];
 const MAX_ITEMS = 20;

@@ -1,4 +1,4 @@
-import type { Cluster, KeyValuePair } from '@berth/core';
+import type { Cluster, KeyValuePair } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import type { ServiceRecord } from '../ecs-services/service-record.js';

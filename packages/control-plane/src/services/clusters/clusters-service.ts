@@ -5,16 +5,18 @@ import {
   clusterNotFound,
   invalidParameter,
   partitionKey,
-  type Cluster,
-  type ClusterField,
-  type ClusterSetting,
-  type CreateClusterRequest,
-  type Failure,
   type Partition,
-  type PutClusterCapacityProvidersRequest,
-  type UpdateClusterRequest,
-  type UpdateClusterSettingsRequest,
 } from '@berth/core';
+import type {
+  Cluster,
+  ClusterField,
+  ClusterSetting,
+  CreateClusterRequest,
+  Failure,
+  PutClusterCapacityProvidersRequest,
+  UpdateClusterRequest,
+  UpdateClusterSettingsRequest,
+} from '@berth/wire/ecs';
 import type { StoreReader, StoreTransaction } from '@berth/store';
 
 import {

@@ -12,13 +12,8 @@
  * DiscoverPollEndpoint [M]: the endpoint an agent polls. Berth's agents poll the server they talk
  * to, so every endpoint is this server's URL as the caller reached it.
  */
-import {
-  ApiError,
-  invalidParameter,
-  parseArn,
-  type DiscoverPollEndpointResponse,
-  type Partition,
-} from '@berth/core';
+import { ApiError, invalidParameter, parseArn, type Partition } from '@berth/core';
+import type { DiscoverPollEndpointResponse } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { activeCluster, clusterArnOf } from '../cluster-ref.js';

@@ -6,13 +6,15 @@ import {
   resourceIdOf,
   subtractResources,
   toWireResources,
-  type Attribute,
-  type ContainerInstance,
-  type Failure,
   type Partition,
-  type RegisterContainerInstanceRequest,
-  type Tag,
 } from '@berth/core';
+import type {
+  Attribute,
+  ContainerInstance,
+  Failure,
+  RegisterContainerInstanceRequest,
+  Tag,
+} from '@berth/wire/ecs';
 import { parseExpression, evaluate } from '@berth/scheduler';
 import type { StoreReader, StoreTransaction } from '@berth/store';
 

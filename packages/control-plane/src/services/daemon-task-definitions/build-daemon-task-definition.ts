@@ -9,17 +9,16 @@
  * bridge with a fixed address that application tasks reach. Berth's agents have no such network:
  * daemon tasks run in `host` mode, so applications reach them on the instance's own addresses.
  */
-import {
-  daemonTaskDefinitionArn,
-  type ContainerDefinition,
-  type DaemonContainerDefinition,
-  type DaemonTaskDefinition,
-  type Partition,
-  type RegisterDaemonTaskDefinitionRequest,
-  type RegisterTaskDefinitionRequest,
-  type TaskDefinition,
-  type Volume,
-} from '@berth/core';
+import { daemonTaskDefinitionArn, type Partition } from '@berth/core';
+import type {
+  ContainerDefinition,
+  DaemonContainerDefinition,
+  DaemonTaskDefinition,
+  RegisterDaemonTaskDefinitionRequest,
+  RegisterTaskDefinitionRequest,
+  TaskDefinition,
+  Volume,
+} from '@berth/wire/ecs';
 
 import { buildTaskDefinition } from '../task-definitions/index.js';
 

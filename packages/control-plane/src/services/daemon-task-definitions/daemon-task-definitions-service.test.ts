@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { RegisterDaemonTaskDefinitionRequest } from '@berth/core';
+import type { RegisterDaemonTaskDefinitionRequest } from '@berth/wire/ecs';
 
 import type { RunningControlPlane } from '../../control-plane.js';
 import { apiErrorOf, startUnitControlPlane, UNIT_PARTITION } from '../../test-support/unit.test-support.js';

@@ -15,14 +15,16 @@ import {
   invalidParameter,
   partitionKey,
   type ApiError,
-  type DaemonTaskDefinition,
-  type DaemonTaskDefinitionSummary,
-  type ListDaemonTaskDefinitionsRequest,
   type Partition,
-  type RegisterDaemonTaskDefinitionRequest,
-  type Tag,
-  type TaskDefinition,
 } from '@berth/core';
+import type {
+  DaemonTaskDefinition,
+  DaemonTaskDefinitionSummary,
+  ListDaemonTaskDefinitionsRequest,
+  RegisterDaemonTaskDefinitionRequest,
+  Tag,
+  TaskDefinition,
+} from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { paginate, type Page } from '../pagination.js';

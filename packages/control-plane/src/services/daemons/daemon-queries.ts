@@ -2,18 +2,17 @@
  * DescribeDaemon, ListDaemons, DescribeDaemonDeployments, ListDaemonDeployments and
  * DescribeDaemonRevisions [M]: reads only.
  */
-import {
-  invalidParameter,
-  type DaemonDeployment,
-  type DaemonDeploymentSummary,
-  type DaemonDetail,
-  type DaemonRevision,
-  type DaemonSummary,
-  type Failure,
-  type ListDaemonDeploymentsRequest,
-  type ListDaemonsRequest,
-  type Partition,
-} from '@berth/core';
+import { invalidParameter, type Partition } from '@berth/core';
+import type {
+  DaemonDeployment,
+  DaemonDeploymentSummary,
+  DaemonDetail,
+  DaemonRevision,
+  DaemonSummary,
+  Failure,
+  ListDaemonDeploymentsRequest,
+  ListDaemonsRequest,
+} from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { activeCluster } from '../cluster-ref.js';

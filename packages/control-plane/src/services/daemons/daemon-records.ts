@@ -4,15 +4,8 @@
  * keyed by ARN and scoped by their daemon's ARN. Running counts are derived from tasks at read
  * time, never stored.
  */
-import {
-  ApiError,
-  parseArn,
-  type DaemonDeploymentConfiguration,
-  type DaemonPropagateTags,
-  type DaemonStatus,
-  type Partition,
-  type Tag,
-} from '@berth/core';
+import { ApiError, parseArn, type Partition } from '@berth/core';
+import type { DaemonDeploymentConfiguration, DaemonPropagateTags, DaemonStatus, Tag } from '@berth/wire/ecs';
 import type { DaemonRollout } from '@berth/scheduler';
 import type { StoreReader } from '@berth/store';
 

@@ -3,13 +3,8 @@
  * DaemonDeploymentConfiguration]: name, client token, capacity providers, deployment configuration
  * and the tag switches. Messages marked (impl) are Berth's: ECS publishes none for these.
  */
-import {
-  invalidParameter,
-  unsupportedFeature,
-  type DaemonDeploymentConfiguration,
-  type DaemonPropagateTags,
-  type Partition,
-} from '@berth/core';
+import { invalidParameter, unsupportedFeature, type Partition } from '@berth/core';
+import type { DaemonDeploymentConfiguration, DaemonPropagateTags } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import {

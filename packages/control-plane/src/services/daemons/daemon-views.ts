@@ -3,16 +3,16 @@
  * DaemonDeploymentSummary, DaemonRevision]. Running and draining counts come from the daemon's
  * tasks at read time.
  */
-import {
-  partitionOfArn,
-  type DaemonCircuitBreaker,
-  type DaemonDeployment,
-  type DaemonDeploymentRevisionDetail,
-  type DaemonDeploymentSummary,
-  type DaemonDetail,
-  type DaemonRevision,
-  type DaemonRevisionDetail,
-} from '@berth/core';
+import { partitionOfArn } from '@berth/core';
+import type {
+  DaemonCircuitBreaker,
+  DaemonDeployment,
+  DaemonDeploymentRevisionDetail,
+  DaemonDeploymentSummary,
+  DaemonDetail,
+  DaemonRevision,
+  DaemonRevisionDetail,
+} from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { capacityProviderArn, providerNameOf } from '../capacity-providers/capacity-provider-record.js';

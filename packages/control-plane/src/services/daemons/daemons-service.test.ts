@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { CreateDaemonRequest } from '@berth/core';
+import type { CreateDaemonRequest } from '@berth/wire/ecs';
 
 import type { RunningControlPlane } from '../../control-plane.js';
 import { apiErrorOf } from '../../test-support/unit.test-support.js';

@@ -15,14 +15,16 @@ import {
   daemonDeploymentArn,
   daemonRevisionArn,
   invalidParameter,
-  type CreateDaemonRequest,
-  type CreateDaemonResponse,
-  type DaemonDeploymentConfiguration,
-  type DeleteDaemonResponse,
   type Partition,
-  type UpdateDaemonRequest,
-  type UpdateDaemonResponse,
 } from '@berth/core';
+import type {
+  CreateDaemonRequest,
+  CreateDaemonResponse,
+  DaemonDeploymentConfiguration,
+  DeleteDaemonResponse,
+  UpdateDaemonRequest,
+  UpdateDaemonResponse,
+} from '@berth/wire/ecs';
 import { daemonFailureThreshold, effectiveRevision } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 

@@ -5,7 +5,8 @@
  * controller rolls (ROLLING); no deployment ever pauses at a hook, so ContinueServiceDeployment has
  * nothing to continue. A clear error instead of a silently ignored setting. Pure.
  */
-import { unsupportedFeature, type DeploymentConfiguration } from '@berth/core';
+import { unsupportedFeature } from '@berth/core';
+import type { DeploymentConfiguration } from '@berth/wire/ecs';
 
 export const rejectUnsupportedDeployment = (given: DeploymentConfiguration | undefined): void => {
   if (!given) return;

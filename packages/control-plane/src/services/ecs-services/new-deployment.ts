@@ -1,5 +1,5 @@
 /** A new PRIMARY deployment of a service, and the service revision and deployment it records. */
-import type { CreateServiceRequest } from '@berth/core';
+import type { CreateServiceRequest } from '@berth/wire/ecs';
 
 import type { LaunchTarget } from '../fargate/launch-target.js';
 import type { IdSource } from '../service-deps.js';

@@ -1,12 +1,6 @@
 /** What every CreateService writes, whatever the deployment controller: the ARN and common fields. */
-import {
-  invalidParameter,
-  serviceArn,
-  type CreateServiceRequest,
-  type DeploymentConfiguration,
-  type Partition,
-  type Service,
-} from '@berth/core';
+import { invalidParameter, serviceArn, type Partition } from '@berth/core';
+import type { CreateServiceRequest, DeploymentConfiguration, Service } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { clusterNameOf } from '../cluster-ref.js';

@@ -16,13 +16,8 @@
  * lifecycle hooks (CreateService/UpdateService refuse them), so no hook is ever AWAITING_ACTION
  * [G continue-service-deployment: "The pause hook must be in AWAITING_ACTION status"].
  */
-import {
-  ApiError,
-  invalidParameter,
-  parseArn,
-  type Partition,
-  type StopServiceDeploymentResponse,
-} from '@berth/core';
+import { ApiError, invalidParameter, parseArn, type Partition } from '@berth/core';
+import type { StopServiceDeploymentResponse } from '@berth/wire/ecs';
 import { serviceReasons } from '@berth/scheduler';
 
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';

@@ -1,15 +1,12 @@
 /** ListServiceDeployments, DescribeServiceDeployments and DescribeServiceRevisions over the history. */
-import {
-  ecsArn,
-  invalidParameter,
-  parseArn,
-  type Failure,
-  type ListServiceDeploymentsRequest,
-  type Partition,
-  type ServiceDeployment,
-  type ServiceDeploymentBrief,
-  type ServiceRevision,
-} from '@berth/core';
+import { ecsArn, invalidParameter, parseArn, type Partition } from '@berth/core';
+import type {
+  Failure,
+  ListServiceDeploymentsRequest,
+  ServiceDeployment,
+  ServiceDeploymentBrief,
+  ServiceRevision,
+} from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { activeCluster, clusterNameOf } from '../cluster-ref.js';

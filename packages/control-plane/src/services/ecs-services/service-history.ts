@@ -8,7 +8,7 @@
  * IN_PROGRESS one to ROLLBACK_REQUESTED, then ROLLBACK_IN_PROGRESS once the controller runs its
  * rollback deployment [G stop-service-deployment], then ROLLBACK_SUCCESSFUL or ROLLBACK_FAILED. Pure.
  */
-import type { DeploymentConfiguration, NetworkConfiguration, ServiceDeploymentStatus } from '@berth/core';
+import type { DeploymentConfiguration, NetworkConfiguration, ServiceDeploymentStatus } from '@berth/wire/ecs';
 
 export interface ServiceRevisionEntry {
   readonly id: string;

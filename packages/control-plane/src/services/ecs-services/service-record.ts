@@ -3,7 +3,7 @@
  * each deployment) are derived from its tasks at read time; deployments, events and the
  * configuration are stored.
  */
-import type { NetworkConfiguration, Service, Tag } from '@berth/core';
+import type { NetworkConfiguration, Service, Tag } from '@berth/wire/ecs';
 import type { DeploymentState, StrategyItem } from '@berth/scheduler';
 
 import { KIND } from '../records.js';

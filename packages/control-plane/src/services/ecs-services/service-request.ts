@@ -1,14 +1,13 @@
 /** Validation and defaults of CreateService/UpdateService parameters that need no store. Pure. */
-import {
-  invalidParameter,
-  unsupportedFeature,
-  type CapacityProviderStrategyItem,
-  type CreateServiceRequest,
-  type DeploymentConfiguration,
-  type LaunchType,
-  type PlacementConstraint,
-  type PlacementStrategy,
-} from '@berth/core';
+import { invalidParameter, unsupportedFeature } from '@berth/core';
+import type {
+  CapacityProviderStrategyItem,
+  CreateServiceRequest,
+  DeploymentConfiguration,
+  LaunchType,
+  PlacementConstraint,
+  PlacementStrategy,
+} from '@berth/wire/ecs';
 
 import type { LaunchTarget } from '../fargate/launch-target.js';
 

@@ -1,5 +1,5 @@
 /** The wire Service: stored configuration plus counts derived from its tasks now. */
-import type { Deployment, LaunchType, Service } from '@berth/core';
+import type { Deployment, LaunchType, Service } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { KIND, type TaskRecord } from '../records.js';

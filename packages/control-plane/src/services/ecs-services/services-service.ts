@@ -9,13 +9,15 @@ import {
   invalidParameter,
   serviceArn,
   unsupportedFeature,
-  type CreateServiceRequest,
-  type Failure,
-  type ListServicesRequest,
   type Partition,
-  type Service,
-  type UpdateServiceRequest,
 } from '@berth/core';
+import type {
+  CreateServiceRequest,
+  Failure,
+  ListServicesRequest,
+  Service,
+  UpdateServiceRequest,
+} from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { activeCluster, clusterNameOf } from '../cluster-ref.js';

@@ -1,5 +1,6 @@
 /** UpdateService may move a service to another capacity provider strategy or platform version. */
-import type { Partition, UpdateServiceRequest } from '@berth/core';
+import type { Partition } from '@berth/core';
+import type { UpdateServiceRequest } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { activeCluster } from '../cluster-ref.js';

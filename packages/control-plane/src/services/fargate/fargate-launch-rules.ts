@@ -5,11 +5,8 @@ import {
   isValidFargateSize,
   parseCpuUnits,
   parseMemoryMiB,
-  type PlacementConstraint,
-  type PlacementStrategy,
-  type TaskDefinition,
-  type TaskOverride,
 } from '@berth/core';
+import type { PlacementConstraint, PlacementStrategy, TaskDefinition, TaskOverride } from '@berth/wire/ecs';
 
 import { checkEphemeralStorage } from '../task-definitions/task-level-rules.js';
 

@@ -2,12 +2,8 @@
  * What a RunTask or CreateService asks to run on: a launch type, or a capacity provider strategy
  * (given, or the cluster's default when neither is given), with ECS's rules for each. Pure.
  */
-import {
-  invalidParameter,
-  unsupportedFeature,
-  type CapacityProviderStrategyItem,
-  type Cluster,
-} from '@berth/core';
+import { invalidParameter, unsupportedFeature } from '@berth/core';
+import type { CapacityProviderStrategyItem, Cluster } from '@berth/wire/ecs';
 import type { StrategyItem } from '@berth/scheduler';
 
 import { checkStrategyKinds } from '../capacity-providers/cluster-providers.js';

@@ -4,12 +4,8 @@
  * region (never another account's tasks); it keeps its ARN across restarts, so it adopts its own
  * tasks.
  */
-import {
-  fromWireResources,
-  type Partition,
-  type RegisterManagedHostRequest,
-  type RegisterManagedHostResponse,
-} from '@berth/core';
+import { fromWireResources, type Partition } from '@berth/core';
+import type { RegisterManagedHostRequest, RegisterManagedHostResponse } from '@berth/wire/agent';
 
 import type { AgentPresence } from '../agent-presence.js';
 import { KIND, type ManagedHostRecord } from '../records.js';

@@ -2,7 +2,8 @@
  * Places FARGATE tasks on the managed pool: a host per task (most free memory first), committed
  * through the plan applier. Tasks that find no room fail with ECS's capacity message.
  */
-import type { Failure, Partition } from '@berth/core';
+import type { Partition } from '@berth/core';
+import type { Failure } from '@berth/wire/ecs';
 import type { StoreTransaction } from '@berth/store';
 
 import { applyPlan } from '../../plan/plan-applier.js';

@@ -7,13 +7,8 @@
  * compatibilities, task size, namespaces, ephemeral storage) → Fargate → each container →
  * volumes → across containers → placement constraints → tags. The first failure is thrown.
  */
-import {
-  taskDefinitionArn,
-  type Partition,
-  type RegisterTaskDefinitionRequest,
-  type TaskDefinition,
-  type Volume,
-} from '@berth/core';
+import { taskDefinitionArn, type Partition } from '@berth/core';
+import type { RegisterTaskDefinitionRequest, TaskDefinition, Volume } from '@berth/wire/ecs';
 
 import { validateTags } from '../tags.js';
 

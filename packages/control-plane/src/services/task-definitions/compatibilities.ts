@@ -4,7 +4,7 @@
  * Fargate task size, no host namespaces, Fargate log drivers, …), as ECS lists ["EC2","FARGATE"]
  * for Fargate-compatible definitions; EXTERNAL and MANAGED_INSTANCES only when required.
  */
-import type { Compatibility, ContainerDefinition, TaskDefinition } from '@berth/core';
+import type { Compatibility, ContainerDefinition, TaskDefinition } from '@berth/wire/ecs';
 
 import { isFargateSize } from './fargate-rules.js';
 import { ECR_IMAGE } from './validation-helpers.js';

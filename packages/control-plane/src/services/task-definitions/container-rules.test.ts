@@ -1,4 +1,4 @@
-import type { ContainerDefinition } from '@berth/core';
+import type { ContainerDefinition } from '@berth/wire/ecs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -2,7 +2,8 @@
  * Checks for one container definition: name, image, CPU and memory, timeouts, network-mode
  * restrictions, then ports, health check, logging and list settings.
  */
-import { clientException, type ContainerDefinition, type RegisterTaskDefinitionRequest } from '@berth/core';
+import { clientException } from '@berth/core';
+import type { ContainerDefinition, RegisterTaskDefinitionRequest } from '@berth/wire/ecs';
 
 import { validateContainerSettings } from './container-settings-rules.js';
 import { validateHealthCheck } from './health-check-rules.js';

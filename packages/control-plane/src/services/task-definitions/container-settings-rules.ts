@@ -3,7 +3,8 @@
  * links, mount points, volumesFrom, dependsOn and docker labels. References between containers
  * and to volumes are checked across the task (cross-container-rules).
  */
-import { clientException, type ContainerDefinition, type UlimitName } from '@berth/core';
+import { clientException } from '@berth/core';
+import type { ContainerDefinition, UlimitName } from '@berth/wire/ecs';
 
 import { checkEnum, invalidContainerSetting, isInt, isNonEmptyString, listOf } from './validation-helpers.js';
 

@@ -3,7 +3,8 @@
  * dependsOn, links, volumesFrom and mountPoints, the task-level CPU and memory budgets, and static
  * host ports used twice.
  */
-import { clientException, type ContainerDefinition, type RegisterTaskDefinitionRequest } from '@berth/core';
+import { clientException } from '@berth/core';
+import type { ContainerDefinition, RegisterTaskDefinitionRequest } from '@berth/wire/ecs';
 
 import { staticHostPort } from './port-mapping-rules.js';
 import type { TaskLevel } from './task-level-rules.js';

@@ -2,7 +2,8 @@
  * Task-level rules that apply when FARGATE is among `requiresCompatibilities`: awsvpc only, a valid
  * task size, and no host namespaces. Container-level Fargate rules live with their subjects.
  */
-import { clientException, isValidFargateSize, type RegisterTaskDefinitionRequest } from '@berth/core';
+import { clientException, isValidFargateSize } from '@berth/core';
+import type { RegisterTaskDefinitionRequest } from '@berth/wire/ecs';
 
 import type { TaskLevel } from './task-level-rules.js';
 

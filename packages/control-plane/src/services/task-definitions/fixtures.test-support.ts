@@ -1,10 +1,6 @@
 /** Shared test fixtures: request builders, the seed task definitions, and an error matcher. */
-import {
-  ApiError,
-  type ContainerDefinition,
-  type RegisterTaskDefinitionRequest,
-  type TaskDefinition,
-} from '@berth/core';
+import { ApiError } from '@berth/core';
+import type { ContainerDefinition, RegisterTaskDefinitionRequest, TaskDefinition } from '@berth/wire/ecs';
 import { expect } from 'vitest';
 
 import { buildTaskDefinition, type BuildTaskDefinitionContext } from './build-task-definition.js';

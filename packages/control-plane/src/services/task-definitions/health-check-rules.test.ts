@@ -1,4 +1,4 @@
-import type { HealthCheck } from '@berth/core';
+import type { HealthCheck } from '@berth/wire/ecs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -2,7 +2,7 @@
  * Container health check checks [M HealthCheck]: the command starts with CMD or CMD-SHELL;
  * interval 5–300 s, timeout 2–60 s, retries 1–10, startPeriod 0–300 s.
  */
-import type { ContainerDefinition, HealthCheck } from '@berth/core';
+import type { ContainerDefinition, HealthCheck } from '@berth/wire/ecs';
 
 import { invalidContainerSetting, isInt } from './validation-helpers.js';
 

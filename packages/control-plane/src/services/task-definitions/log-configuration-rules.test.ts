@@ -1,4 +1,4 @@
-import type { LogConfiguration } from '@berth/core';
+import type { LogConfiguration } from '@berth/wire/ecs';
 import { describe, expect, it } from 'vitest';
 
 import { build, ec2Request, expectClientException, fargateRequest } from './fixtures.test-support.js';

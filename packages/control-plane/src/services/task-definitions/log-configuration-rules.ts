@@ -2,7 +2,8 @@
  * Log configuration checks for one container: the driver enum, the drivers Fargate supports, the
  * awslogs options ECS requires and allows, and the execution role awslogs needs on Fargate.
  */
-import { clientException, type ContainerDefinition, type LogDriver } from '@berth/core';
+import { clientException } from '@berth/core';
+import type { ContainerDefinition, LogDriver } from '@berth/wire/ecs';
 
 import type { TaskLevel } from './task-level-rules.js';
 import { checkEnum, invalidContainerSetting, isNonEmptyString } from './validation-helpers.js';

@@ -4,7 +4,7 @@
  * environment/mountPoints/volumesFrom/portMappings, protocol tcp, resolved host ports, health
  * check interval/timeout/retries).
  */
-import type { ContainerDefinition, HealthCheck, NetworkMode, PortMapping } from '@berth/core';
+import type { ContainerDefinition, HealthCheck, NetworkMode, PortMapping } from '@berth/wire/ecs';
 
 import { HEALTH_CHECK_DEFAULTS } from './health-check-rules.js';
 

@@ -1,4 +1,4 @@
-import type { TaskDefinitionPlacementConstraint } from '@berth/core';
+import type { TaskDefinitionPlacementConstraint } from '@berth/wire/ecs';
 import { describe, expect, it } from 'vitest';
 
 import { build, ec2Request, expectClientException } from './fixtures.test-support.js';

@@ -2,7 +2,8 @@
  * Task definition placement constraints: at most 10, type `memberOf` only, and an expression of
  * at most 2,000 characters [M TaskDefinitionPlacementConstraint; G task-placement-constraints].
  */
-import { clientException, type RegisterTaskDefinitionRequest } from '@berth/core';
+import { clientException } from '@berth/core';
+import type { RegisterTaskDefinitionRequest } from '@berth/wire/ecs';
 
 import { checkEnum, isNonEmptyString, listOf } from './validation-helpers.js';
 

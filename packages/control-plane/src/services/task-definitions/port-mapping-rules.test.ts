@@ -1,4 +1,4 @@
-import type { PortMapping } from '@berth/core';
+import type { PortMapping } from '@berth/wire/ecs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -2,7 +2,8 @@
  * Port mapping checks for one container: port ranges, protocols, the awsvpc/host rule that host
  * and container ports match, and no mappings at all in `none` mode.
  */
-import { clientException, type ContainerDefinition, type NetworkMode, type PortMapping } from '@berth/core';
+import { clientException } from '@berth/core';
+import type { ContainerDefinition, NetworkMode, PortMapping } from '@berth/wire/ecs';
 
 import { checkEnum, invalidContainerSetting, isInt, listOf } from './validation-helpers.js';
 

@@ -5,7 +5,7 @@
  * list (amazon-ecs-agent agent/app/agent_capability.go), and the attribute sets seen in real
  * DescribeTaskDefinition output. Attributes carry only a name, as ECS returns them.
  */
-import type { Attribute, ContainerDefinition, TaskDefinition } from '@berth/core';
+import type { Attribute, ContainerDefinition, TaskDefinition } from '@berth/wire/ecs';
 
 import { ECR_IMAGE } from './validation-helpers.js';
 

@@ -1,4 +1,4 @@
-import type { RegisterTaskDefinitionRequest } from '@berth/core';
+import type { RegisterTaskDefinitionRequest } from '@berth/wire/ecs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -2,14 +2,8 @@
  * Task-level RegisterTaskDefinition checks: family, the container list, network mode, launch
  * compatibilities, task size, namespaces and ephemeral storage. Returns what later checks need.
  */
-import {
-  clientException,
-  parseCpuUnits,
-  parseMemoryMiB,
-  type Compatibility,
-  type NetworkMode,
-  type RegisterTaskDefinitionRequest,
-} from '@berth/core';
+import { clientException, parseCpuUnits, parseMemoryMiB } from '@berth/core';
+import type { Compatibility, NetworkMode, RegisterTaskDefinitionRequest } from '@berth/wire/ecs';
 
 import { checkEnum, isInt, NAME_PATTERN } from './validation-helpers.js';
 

@@ -3,7 +3,8 @@
  * autoprovision, EFS file system ids, at most one volume configured at launch, and no Docker
  * volumes on Fargate.
  */
-import { clientException, type ApiError, type RegisterTaskDefinitionRequest, type Volume } from '@berth/core';
+import { clientException, type ApiError } from '@berth/core';
+import type { RegisterTaskDefinitionRequest, Volume } from '@berth/wire/ecs';
 
 import type { TaskLevel } from './task-level-rules.js';
 import { checkEnum, isNonEmptyString, listOf, NAME_PATTERN } from './validation-helpers.js';

@@ -6,14 +6,8 @@
  * launch type, platform and network configuration are its PRIMARY task set's
  * (UpdateServicePrimaryTaskSet), absent while it has none.
  */
-import {
-  invalidParameter,
-  unsupportedFeature,
-  type CreateServiceRequest,
-  type Partition,
-  type Service,
-  type UpdateServiceRequest,
-} from '@berth/core';
+import { invalidParameter, unsupportedFeature, type Partition } from '@berth/core';
+import type { CreateServiceRequest, Service, UpdateServiceRequest } from '@berth/wire/ecs';
 import type { StoreTransaction } from '@berth/store';
 
 import { activeCluster } from '../cluster-ref.js';

@@ -4,7 +4,7 @@
  * defined for a service, when describing the service, the task set fields are null."
  * [G deployment-type-external.md]
  */
-import type { Service } from '@berth/core';
+import type { Service } from '@berth/wire/ecs';
 
 import { launchFieldsOf, withoutLaunchFields } from '../ecs-services/service-request.js';
 import { targetOf } from '../fargate/launch-target.js';

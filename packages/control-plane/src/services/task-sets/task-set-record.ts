@@ -4,7 +4,7 @@
  * any other resource. Running and pending counts and computedDesiredCount are derived at read time
  * (from the tasks whose `startedBy` is the task set id, and from the service's desiredCount).
  */
-import type { NetworkConfiguration, Tag } from '@berth/core';
+import type { NetworkConfiguration, Tag } from '@berth/wire/ecs';
 import type { StabilityStatus, StrategyItem, TaskSetStatus } from '@berth/scheduler';
 import type { StoreReader } from '@berth/store';
 

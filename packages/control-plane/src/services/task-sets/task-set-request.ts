@@ -1,11 +1,6 @@
 /** Validation and defaults of task-set parameters that need no store. Pure. */
-import {
-  invalidParameter,
-  unsupportedFeature,
-  type CreateTaskSetRequest,
-  type NetworkConfiguration,
-  type Scale,
-} from '@berth/core';
+import { invalidParameter, unsupportedFeature } from '@berth/core';
+import type { CreateTaskSetRequest, NetworkConfiguration, Scale } from '@berth/wire/ecs';
 
 export interface ValidScale {
   readonly value: number;

@@ -1,5 +1,5 @@
 /** The wire TaskSet: the stored task set plus counts derived from its tasks and its service now. */
-import type { TaskSet } from '@berth/core';
+import type { TaskSet } from '@berth/wire/ecs';
 import { computedDesiredCount } from '@berth/scheduler';
 
 import { launchFieldsOf } from '../ecs-services/service-request.js';

@@ -6,19 +6,16 @@
  */
 import { createHash } from 'node:crypto';
 
-import {
-  clientException,
-  invalidParameter,
-  taskSetArn,
-  type CreateTaskSetRequest,
-  type DeleteTaskSetRequest,
-  type DescribeTaskSetsRequest,
-  type Failure,
-  type Partition,
-  type TaskSet,
-  type UpdateServicePrimaryTaskSetRequest,
-  type UpdateTaskSetRequest,
-} from '@berth/core';
+import { clientException, invalidParameter, taskSetArn, type Partition } from '@berth/core';
+import type {
+  CreateTaskSetRequest,
+  DeleteTaskSetRequest,
+  DescribeTaskSetsRequest,
+  Failure,
+  TaskSet,
+  UpdateServicePrimaryTaskSetRequest,
+  UpdateTaskSetRequest,
+} from '@berth/wire/ecs';
 import type { StoreReader, StoreTransaction } from '@berth/store';
 
 import { clusterNameOf } from '../cluster-ref.js';

@@ -5,7 +5,7 @@
  * attachment carry `privateIPv4Address` and the details derived from it, as on ECS once the ENI is
  * attached.
  */
-import type { Attachment, Container, KeyValuePair, NetworkConfiguration } from '@berth/core';
+import type { Attachment, Container, KeyValuePair, NetworkConfiguration } from '@berth/wire/ecs';
 
 export const ENI_ATTACHMENT_TYPE = 'ElasticNetworkInterface';
 

@@ -5,7 +5,7 @@
  * option get the mode in effect when the task is launched; the agent hands it to Docker as the
  * `mode` log option. Containers without a logConfiguration keep Docker's own default. Pure.
  */
-import type { ContainerDefinition } from '@berth/core';
+import type { ContainerDefinition } from '@berth/wire/ecs';
 
 export const withLogDriverMode = (
   containers: readonly ContainerDefinition[],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { TaskReport } from '@berth/core';
+import type { TaskReport } from '@berth/wire/agent';
 
 import type { TaskRecord } from '../records.js';
 

@@ -13,15 +13,11 @@ import {
   laterContainerStatus,
   laterStatus,
   taskStatusRank,
-  type Attachment,
-  type Container,
-  type ContainerReport,
   type ContainerStatus,
-  type HealthStatus,
-  type Task,
-  type TaskReport,
   type TaskStatus,
 } from '@berth/core';
+import type { Attachment, Container, HealthStatus, Task } from '@berth/wire/ecs';
+import type { ContainerReport, TaskReport } from '@berth/wire/agent';
 
 import type { TaskRecord } from '../records.js';
 

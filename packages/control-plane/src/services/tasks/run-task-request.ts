@@ -1,11 +1,6 @@
 /** Validation of RunTask/StartTask parameters that does not need the store. Pure. */
-import {
-  invalidParameter,
-  clientException,
-  type NetworkConfiguration,
-  type TaskDefinition,
-  type TaskOverride,
-} from '@berth/core';
+import { invalidParameter, clientException } from '@berth/core';
+import type { NetworkConfiguration, TaskDefinition, TaskOverride } from '@berth/wire/ecs';
 
 export const MAX_RUN_TASK_COUNT = 10;
 

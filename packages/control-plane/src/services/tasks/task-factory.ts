@@ -9,15 +9,17 @@ import {
   parseMemoryMiB,
   taskArn,
   taskReservation,
-  type LaunchType,
-  type Container,
-  type NetworkConfiguration,
   type Partition,
-  type Tag,
-  type Task,
-  type TaskDefinition,
-  type TaskOverride,
 } from '@berth/core';
+import type {
+  LaunchType,
+  Container,
+  NetworkConfiguration,
+  Tag,
+  Task,
+  TaskDefinition,
+  TaskOverride,
+} from '@berth/wire/ecs';
 
 import { clusterNameOf } from '../cluster-ref.js';
 import { resolvedPlatformVersion } from '../fargate/launch-target.js';

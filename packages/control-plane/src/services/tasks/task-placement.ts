@@ -1,9 +1,5 @@
-import {
-  subtractResources,
-  type Failure,
-  type PlacementConstraint,
-  type PlacementStrategy,
-} from '@berth/core';
+import { subtractResources } from '@berth/core';
+import type { Failure, PlacementConstraint, PlacementStrategy } from '@berth/wire/ecs';
 import type { StoreTransaction } from '@berth/store';
 
 import { applyPlan } from '../../plan/plan-applier.js';

@@ -9,7 +9,8 @@
  * TASK_NOT_VALID for a standalone (or stopped) task, DEPLOYMENT_BLOCKED when the service would have
  * more protected tasks than its desired count.
  */
-import { invalidParameter, serviceArn, type Failure, type Partition, type ProtectedTask } from '@berth/core';
+import { invalidParameter, serviceArn, type Partition } from '@berth/core';
+import type { Failure, ProtectedTask } from '@berth/wire/ecs';
 import type { StoreReader, StoreTransaction } from '@berth/store';
 
 import { activeCluster, clusterNameOf } from '../cluster-ref.js';

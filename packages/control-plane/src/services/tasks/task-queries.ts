@@ -1,10 +1,5 @@
-import {
-  invalidParameter,
-  type Failure,
-  type ListTasksRequest,
-  type Partition,
-  type Task,
-} from '@berth/core';
+import { invalidParameter, type Partition } from '@berth/core';
+import type { Failure, ListTasksRequest, Task } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
 
 import { activeCluster } from '../cluster-ref.js';

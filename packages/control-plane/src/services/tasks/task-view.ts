@@ -1,4 +1,4 @@
-import type { Task } from '@berth/core';
+import type { Task } from '@berth/wire/ecs';
 
 import type { TaskRecord } from '../records.js';
 

@@ -4,15 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 
-import {
-  ApiError,
-  invalidParameter,
-  type Failure,
-  type Partition,
-  type RunTaskRequest,
-  type StartTaskRequest,
-  type Task,
-} from '@berth/core';
+import { ApiError, invalidParameter, type Partition } from '@berth/core';
+import type { Failure, RunTaskRequest, StartTaskRequest, Task } from '@berth/wire/ecs';
 import { splitByStrategy } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 

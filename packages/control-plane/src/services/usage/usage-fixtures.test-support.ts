@@ -1,5 +1,5 @@
 /** Task records for usage tests: a FARGATE task of the `default` cluster, changed by overrides. */
-import type { Task } from '@berth/core';
+import type { Task } from '@berth/wire/ecs';
 
 import type { TaskRecord } from '../records.js';
 

@@ -15,7 +15,7 @@ import type {
   Resource,
   TaskStopCode,
   Volume,
-} from './wire/ecs-shapes.js';
+} from '../ecs/ecs-shapes.js';
 
 export const AGENT_TARGET_PREFIX = 'BerthAgentV1';
 
