@@ -112,7 +112,7 @@ def generate(api):
     with open(os.path.join(folder, f'{api}-shapes.ts'), 'w') as f:
         f.write('\n'.join(lines) + '\n')
     with open(os.path.join(folder, f'{api}-model.ts'), 'w') as f:
-        f.write(header + '/* eslint-disable */\n')
+        f.write(header)
         f.write("import type { ServiceModel } from '../service-model.js';\n\n")
         f.write(f'export const {const}_MODEL: ServiceModel = ')
         f.write(json.dumps(protocol_model, indent=1, sort_keys=False))

@@ -4,7 +4,7 @@
  * definition. Everything goes through the control plane's own use-case services — no HTTP, so
  * what is measured is the scheduler and the store, not JSON over a socket.
  */
-import { startControlPlane, type RunningControlPlane } from '@berth/control-plane';
+import { startControlPlane, type RunningControlPlane } from '@berth/server';
 import { toWireResources, type Partition } from '@berth/core';
 
 import { INSTANCE_RESOURCES, TASK_RESERVATION } from './scale-settings.js';

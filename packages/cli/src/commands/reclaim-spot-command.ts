@@ -6,7 +6,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 
 import { ControlPlaneClient } from '@berth/agent';
-import { ADMIN_TARGET_PREFIX, type ReclaimSpotRequest } from '@berth/control-plane';
+import { ADMIN_TARGET_PREFIX, type ReclaimSpotRequest } from '@berth/ecs';
 
 import { addCredentialOptions, credentialsFrom, type CredentialFlags } from './credential-options.js';
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 
 import { Agent, splitAddressBlock } from '@berth/agent';
-import { DEFAULT_SPOT_WARNING_SECONDS, startControlPlane } from '@berth/control-plane';
+import { DEFAULT_SPOT_WARNING_SECONDS } from '@berth/ecs';
+import { startControlPlane } from '@berth/server';
 
 import { resolveKeyPair } from '../credentials-file.js';
 import {

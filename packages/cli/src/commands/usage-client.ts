@@ -1,6 +1,6 @@
 /** Calls the admin API's GetUsageReport with the agent's SigV4 JSON 1.1 client. */
 import type { ControlPlaneClient } from '@berth/agent';
-import { ADMIN_TARGET_PREFIX, type GetUsageReportRequest, type UsageReport } from '@berth/control-plane';
+import { ADMIN_TARGET_PREFIX, type GetUsageReportRequest, type UsageReport } from '@berth/ecs';
 
 export const USAGE_REPORT_TIMEOUT_MS = 30_000;
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { ControlPlaneClient, ControlPlaneError } from '@berth/agent';
-import { startControlPlane, type RunningControlPlane, type UsageReport } from '@berth/control-plane';
+import type { UsageReport } from '@berth/ecs';
+import { startControlPlane, type RunningControlPlane } from '@berth/server';
 
 import { fetchUsageReport } from './usage-client.js';
 import { usageCommand } from './usage-command.js';

@@ -6,7 +6,7 @@
 import { Command } from 'commander';
 
 import { ControlPlaneClient } from '@berth/agent';
-import type { GetUsageReportRequest } from '@berth/control-plane';
+import type { GetUsageReportRequest } from '@berth/ecs';
 
 import { addCredentialOptions, credentialsFrom, type CredentialFlags } from './credential-options.js';
 import { fetchUsageReport } from './usage-client.js';

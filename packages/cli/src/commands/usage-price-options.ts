@@ -1,7 +1,7 @@
 /** `berth server` options for the Fargate prices usage reports are estimated with. */
 import { InvalidArgumentError, type Command } from 'commander';
 
-import { DEFAULT_FARGATE_PRICES, type FargatePrices } from '@berth/control-plane';
+import { DEFAULT_FARGATE_PRICES, type FargatePrices } from '@berth/ecs';
 
 export interface FargatePriceFlags {
   fargateVcpuHourPrice: number;

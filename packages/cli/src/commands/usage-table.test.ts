@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { UsageReport, UsageRow } from '@berth/control-plane';
+import type { UsageReport, UsageRow } from '@berth/ecs';
 
 import { formatUsageReport } from './usage-table.js';
 

@@ -2,7 +2,7 @@
  * Renders a usage report as text: one aligned row per task (id, service, capacity provider, size,
  * state, billed seconds, vCPU-seconds, GB-seconds, cost to 6 decimals) and a totals line.
  */
-import type { UsageReport, UsageRow } from '@berth/control-plane';
+import type { UsageReport, UsageRow } from '@berth/ecs';
 
 interface Column {
   readonly title: string;

@@ -1,0 +1,26 @@
+import {
+  AGENT_TARGET_PREFIX,
+  type PollDesiredTasksRequest,
+  type RegisterManagedHostRequest,
+  type ReportTaskStateRequest,
+} from '@berth/wire/agent';
+
+import { internalJsonModel, type ApiService, type Operation } from '@berth/gateway';
+import type { ControlPlaneServices } from '../ecs/control-plane-services.js';
+import { as } from '../ecs/input.js';
+
+/**
+ * Berth's agent protocol (AWS JSON 1.1, SigV4): managed-host registration, long-polled desired
+ * state and state reports.
+ */
+export const agentService = ({ agentLink, managedHosts }: ControlPlaneServices): ApiService => ({
+  model: internalJsonModel(AGENT_TARGET_PREFIX, 'ecs'),
+  operations: new Map<string, Operation>([
+    [
+      'RegisterManagedHost',
+      (ctx, input) => managedHosts.register(ctx.partition, as<RegisterManagedHostRequest>(input)),
+    ],
+    ['PollDesiredTasks', (ctx, input) => agentLink.poll(ctx.partition, as<PollDesiredTasksRequest>(input))],
+    ['ReportTaskState', (ctx, input) => agentLink.report(ctx.partition, as<ReportTaskStateRequest>(input))],
+  ]),
+});

@@ -1,0 +1,144 @@
+/**
+ * Wires the ECS API: its use cases over one store, its controllers, and the API services the
+ * gateway routes to (ECS itself, the agent protocol and Berth's admin API).
+ */
+import type { ApiService } from '@berth/gateway';
+import type { StateStore } from '@berth/store';
+
+import { adminService } from './api/admin/admin-service.js';
+import { agentService } from './api/agent/agent-service.js';
+import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
+import { ecsService } from './api/ecs/ecs-service.js';
+import { DaemonController } from './controllers/daemon/daemon-controller.js';
+import { RetentionController } from './controllers/retention-controller.js';
+import { ServiceController } from './controllers/service/service-controller.js';
+import { TaskSetController } from './controllers/task-set/task-set-controller.js';
+import { AccountSettingsService } from './services/account-settings/account-settings-service.js';
+import { AgentLinkService } from './services/agent-link/agent-link-service.js';
+import { DesiredStateNotifier } from './services/agent-link/desired-state-notifier.js';
+import { AgentPresence } from './services/agent-presence.js';
+import { InstanceUsageIndex } from './services/instance-usage-index.js';
+import { TaskGroupIndex, taskPlacementIndex } from './services/task-index.js';
+import { AttributesService } from './services/attributes-service.js';
+import { CapacityProvidersService } from './services/capacity-providers/capacity-providers-service.js';
+import { ClustersService } from './services/clusters/clusters-service.js';
+import { AgentEndpointsService } from './services/container-instances/agent-endpoints-service.js';
+import { ContainerInstancesService } from './services/container-instances/container-instances-service.js';
+import { DaemonTaskDefinitionsService } from './services/daemon-task-definitions/daemon-task-definitions-service.js';
+import { DaemonsService } from './services/daemons/daemons-service.js';
+import { ServiceDeploymentActions } from './services/ecs-services/service-deployment-actions.js';
+import { ServicesService } from './services/ecs-services/services-service.js';
+import { ManagedHostsService } from './services/fargate/managed-hosts-service.js';
+import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/fargate/spot-reclaim-service.js';
+import { ResourceTagsService } from './services/resource-tags-service.js';
+import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
+import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
+import { TaskSetsService } from './services/task-sets/task-sets-service.js';
+import { AttachmentStateService } from './services/tasks/attachment-state-service.js';
+import { TaskProtectionService } from './services/tasks/task-protection-service.js';
+import { TasksService } from './services/tasks/tasks-service.js';
+import { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/fargate-prices.js';
+import { UsageService } from './services/usage/usage-service.js';
+
+export interface EcsModuleConfig {
+  readonly store: StateStore;
+  /** How long STOPPED tasks stay describable (ECS: at least an hour). */
+  readonly stoppedTaskRetentionMs: number;
+  readonly log: (message: string, fields?: Record<string, unknown>) => void;
+  readonly now?: () => number;
+  readonly ids?: IdSource;
+  /** How often every service is reconciled even without a change (time moves some decisions). */
+  readonly serviceResyncIntervalMs?: number;
+  /** How long a reclaimed FARGATE_SPOT task's containers get between SIGTERM and SIGKILL (AWS: 120 s). */
+  readonly spotWarningSeconds?: number;
+  /** Prices Fargate usage reports are estimated with (default: published us-east-1 Linux/x86). */
+  readonly fargatePrices?: FargatePrices;
+}
+
+export interface EcsModule {
+  readonly services: ControlPlaneServices;
+  /** What the gateway serves: the ECS API, the agent protocol and the admin API. */
+  readonly apis: readonly ApiService[];
+  /** Starts the controllers. */
+  start(): void;
+  /** Stops the controllers and closes the indexes; the store stays open (its owner closes it). */
+  stop(): void;
+}
+
+export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
+  const store = config.store;
+  const now = config.now ?? Date.now;
+  const deps: ServiceDeps = { store, now, ids: config.ids ?? randomIds };
+  const presence = new AgentPresence(now);
+  const usageIndex = new InstanceUsageIndex(store);
+  const groupIndex = new TaskGroupIndex(store);
+  const placementIndex = taskPlacementIndex(store);
+  const notifier = new DesiredStateNotifier(store);
+  const clusters = new ClustersService(deps);
+  const taskDefinitions = new TaskDefinitionRegistry(deps);
+  const containerInstances = new ContainerInstancesService(deps, clusters, presence);
+  const daemonTaskDefinitions = new DaemonTaskDefinitionsService(deps);
+  const services: ControlPlaneServices = {
+    deps,
+    clusters,
+    capacityProviders: new CapacityProvidersService(deps),
+    taskDefinitions,
+    containerInstances,
+    tasks: new TasksService(deps, clusters, taskDefinitions, presence),
+    tags: new ResourceTagsService(deps),
+    attributes: new AttributesService(deps, containerInstances),
+    agentLink: new AgentLinkService(deps, presence, notifier, placementIndex),
+    managedHosts: new ManagedHostsService(deps, presence),
+    spot: new SpotReclaimService(deps, config.spotWarningSeconds ?? DEFAULT_SPOT_WARNING_SECONDS),
+    ecsServices: new ServicesService(
+      deps,
+      taskDefinitions,
+      (p) => `arn:aws:iam::${p.accountId}:root`,
+      groupIndex,
+    ),
+    taskSets: new TaskSetsService(deps, taskDefinitions, groupIndex),
+    usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
+    daemonTaskDefinitions,
+    daemons: new DaemonsService(deps, daemonTaskDefinitions),
+    accountSettings: new AccountSettingsService(deps),
+    taskProtection: new TaskProtectionService(deps),
+    serviceDeployments: new ServiceDeploymentActions(deps),
+    agentEndpoints: new AgentEndpointsService(deps, containerInstances),
+    attachmentStates: new AttachmentStateService(deps),
+  };
+  const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
+  const controllerOptions = {
+    store,
+    now,
+    ids: deps.ids,
+    presence,
+    usage: usageIndex,
+    groups: groupIndex,
+    log: config.log,
+    resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
+  };
+  const serviceController = new ServiceController(controllerOptions);
+  // EXTERNAL services: their task sets' tasks.
+  const taskSetController = new TaskSetController(controllerOptions);
+  const daemonController = new DaemonController({ ...controllerOptions, containerInstances });
+  return {
+    services,
+    apis: [ecsService(services), agentService(services), adminService(services)],
+    start: () => {
+      retention.start();
+      serviceController.start();
+      taskSetController.start();
+      daemonController.start();
+    },
+    stop: () => {
+      retention.stop();
+      serviceController.stop();
+      taskSetController.stop();
+      daemonController.stop();
+      usageIndex.close();
+      groupIndex.close();
+      placementIndex.close();
+      notifier.close();
+    },
+  };
+};

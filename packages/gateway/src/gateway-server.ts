@@ -1,0 +1,161 @@
+/**
+ * The one HTTP front door of every AWS API Berth serves: each request is routed to an API and a
+ * protocol by its shape, its SigV4 signature is verified and must be scoped to that API's signing
+ * name, its body is decoded by the protocol's codec, one operation runs, and the codec encodes the
+ * result or the error. Handlers never see HTTP.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+import { ApiError, serverException } from '@berth/core';
+
+import type { ApiService, RequestContext } from './api-service.js';
+import type { CredentialStore } from './auth/credentials.js';
+import { credentialScopeService, verifySigV4 } from './auth/sigv4.js';
+import { awsJson1_1 } from './protocols/aws-json.js';
+import type { EncodedResponse, ProtocolCodec, ProtocolName } from './protocols/protocol-codec.js';
+import { endpointOf } from './request-endpoint.js';
+import { routeRequest, type Route } from './route-request.js';
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface GatewayOptions {
+  readonly services: readonly ApiService[];
+  readonly codecs: Readonly<Partial<Record<ProtocolName, ProtocolCodec>>>;
+  readonly credentials: CredentialStore;
+  readonly log: (message: string, fields?: Record<string, unknown>) => void;
+  readonly now?: () => number;
+}
+
+const readBody = (req: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new ApiError('SerializationException', 'Request body is too large.', 413));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+/** The error a protocol answers for an operation (or API) it does not know. */
+const unknownOperation = (route: Route): ApiError =>
+  route.protocol === 'awsQuery'
+    ? new ApiError('InvalidAction', `The action ${route.operation} is not valid for this web service.`, 400)
+    : new ApiError('UnknownOperationException', `Unknown operation ${route.operation}`, 400);
+
+export class GatewayServer {
+  private readonly server: Server;
+  private readonly now: () => number;
+
+  constructor(private readonly options: GatewayOptions) {
+    this.now = options.now ?? Date.now;
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.keepAliveTimeout = 65_000;
+  }
+
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        const address = this.server.address();
+        resolve(typeof address === 'object' && address ? address.port : port);
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    let response: EncodedResponse;
+    let route: Route | undefined;
+    try {
+      const body = await readBody(req);
+      const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
+      route = routeRequest(
+        {
+          method: req.method ?? 'GET',
+          path,
+          headers: req.headers,
+          body,
+          scopeService: credentialScopeService(req.headers),
+        },
+        this.options.services,
+      );
+      const result = await this.dispatch(req, route, { path, query, body }, requestId);
+      response = this.codecOf(route).encodeOutput(result, route.operation, route.service!.model, requestId);
+    } catch (error) {
+      const codec = this.codecOf(route);
+      response = codec.encodeError(this.toApiError(error, requestId), route?.service?.model, requestId);
+    }
+    if (res.destroyed) return;
+    res.writeHead(response.status, {
+      ...response.headers,
+      'content-length': Buffer.byteLength(response.body),
+    });
+    res.end(response.body);
+  }
+
+  /** The route's codec; a protocol without one is answered in JSON 1.1 (routing fails first). */
+  private codecOf(route: Route | undefined): ProtocolCodec {
+    return this.options.codecs[route?.protocol ?? 'awsJson1_1'] ?? awsJson1_1;
+  }
+
+  private dispatch(
+    req: IncomingMessage,
+    route: Route,
+    request: { path: string; query: string; body: Buffer },
+    requestId: string,
+  ): unknown {
+    if (!this.options.codecs[route.protocol]) throw unknownOperation(route);
+    const method = req.method ?? 'GET';
+    if (method !== 'POST') throw unknownOperation(route);
+    const scope = verifySigV4(
+      { method, path: request.path, query: request.query, headers: req.headers, body: request.body },
+      this.options.credentials.secretFor,
+      this.now(),
+    );
+    const service = route.service;
+    const operation = service?.operations.get(route.operation);
+    if (!service || !operation) throw unknownOperation(route);
+    const signingName = service.model.metadata.signingName;
+    if (scope.service !== signingName) {
+      throw new ApiError(
+        'InvalidSignatureException',
+        `Credential should be scoped to correct service: '${signingName}'. `,
+        403,
+      );
+    }
+    const input = this.codecOf(route).decodeInput(request.body, route.operation, service.model);
+    const accountId = this.options.credentials.accountFor(scope.accessKeyId);
+    const ctx: RequestContext = {
+      requestId,
+      partition: { accountId, region: scope.region },
+      accessKeyId: scope.accessKeyId,
+      principalArn: `arn:aws:iam::${accountId}:root`,
+      endpoint: endpointOf(req),
+    };
+    return operation(ctx, input);
+  }
+
+  private toApiError(error: unknown, requestId: string): ApiError {
+    if (error instanceof ApiError) return error;
+    this.options.log('unhandled error', {
+      requestId,
+      error: error instanceof Error ? error.stack : String(error),
+    });
+    return serverException(requestId);
+  }
+}

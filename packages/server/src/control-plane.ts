@@ -1,0 +1,46 @@
+/**
+ * The composition root of `berth server`: config → store → API modules → gateway. It opens the
+ * store, wires every API package over it, serves them all behind one gateway, and starts their
+ * controllers once the gateway listens.
+ */
+import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
+import { awsJson1_0, awsJson1_1, CredentialStore, GatewayServer, type CredentialPair } from '@berth/gateway';
+import { openStateStore, type StoreLocation } from '@berth/store';
+
+export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store'> {
+  readonly host: string;
+  readonly port: number;
+  readonly store: StoreLocation;
+  readonly credentials: readonly CredentialPair[];
+}
+
+export interface RunningControlPlane {
+  readonly port: number;
+  readonly endpoint: string;
+  readonly services: ControlPlaneServices;
+  close(): Promise<void>;
+}
+
+export const startControlPlane = async (config: ControlPlaneConfig): Promise<RunningControlPlane> => {
+  const store = openStateStore(config.store);
+  const ecs = createEcsModule({ ...config, store });
+  const gateway = new GatewayServer({
+    services: [...ecs.apis],
+    codecs: { awsJson1_0, awsJson1_1 },
+    credentials: new CredentialStore(config.credentials),
+    log: config.log,
+    ...(config.now ? { now: config.now } : {}),
+  });
+  const port = await gateway.listen(config.port, config.host);
+  ecs.start();
+  return {
+    port,
+    endpoint: `http://${config.host}:${port}`,
+    services: ecs.services,
+    close: async () => {
+      ecs.stop();
+      await gateway.close();
+      store.close();
+    },
+  };
+};
