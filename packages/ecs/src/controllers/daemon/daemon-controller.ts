@@ -19,6 +19,7 @@ import type { DaemonTaskDefinitionRecord } from '../../services/daemon-task-defi
 import type { DaemonDeploymentRecord, DaemonRecord } from '../../services/daemons/daemon-records.js';
 import { KIND, type TaskRecord } from '../../services/records.js';
 import { epochSeconds, type IdSource } from '../../services/service-deps.js';
+import { stoppedTaskRecord } from '../../services/tasks/stop-task.js';
 import { LoopController } from '../controller-loop.js';
 
 import { launchDaemonTasks } from './daemon-launcher.js';
@@ -114,18 +115,14 @@ export class DaemonController extends LoopController<DaemonControllerOptions> {
     }
     for (const stop of plan.stops) {
       const record = byArn.get(stop.taskArn);
-      if (!record || record.task.desiredStatus === 'STOPPED') continue;
-      write({
-        ...record,
-        task: {
-          ...record.task,
-          desiredStatus: 'STOPPED',
-          stoppingAt: now,
-          stopCode: 'ServiceSchedulerInitiated',
-          stoppedReason: STOP_REASONS[stop.kind],
-          version: (record.task.version ?? 0) + 1,
-        },
-      });
+      const stopped =
+        record &&
+        stoppedTaskRecord(record, {
+          code: 'ServiceSchedulerInitiated',
+          reason: STOP_REASONS[stop.kind],
+          now,
+        });
+      if (stopped) write(stopped);
     }
     launchDaemonTasks(
       {

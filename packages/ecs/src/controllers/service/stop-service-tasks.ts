@@ -6,7 +6,8 @@
 import type { TaskStop } from '@berth/scheduler';
 import type { StoreTransaction } from '@berth/store';
 
-import { KIND, type TaskRecord } from '../../services/records.js';
+import type { TaskRecord } from '../../services/records.js';
+import { stopTask } from '../../services/tasks/stop-task.js';
 
 export const stopServiceTasks = (
   tx: StoreTransaction,
@@ -18,17 +19,6 @@ export const stopServiceTasks = (
   const byArn = new Map(tasks.map((t) => [t.task.taskArn ?? '', t]));
   for (const stop of stops) {
     const record = byArn.get(stop.taskArn);
-    if (!record || record.task.desiredStatus === 'STOPPED') continue;
-    tx.put(KIND.task, stop.taskArn, record.clusterArn, {
-      ...record,
-      task: {
-        ...record.task,
-        desiredStatus: 'STOPPED',
-        stoppingAt: now,
-        stopCode: 'ServiceSchedulerInitiated',
-        stoppedReason: stop.reason,
-        version: (record.task.version ?? 0) + 1,
-      },
-    });
+    if (record) stopTask(tx, record, { code: 'ServiceSchedulerInitiated', reason: stop.reason, now });
   }
 };

@@ -7,6 +7,7 @@ import type { Partition } from '@berth/core';
 
 import { activeCluster } from '../cluster-ref.js';
 import { KIND, type TaskRecord } from '../records.js';
+import { stopTask } from '../tasks/stop-task.js';
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 
 /** The interruption notice Fargate gives a Spot task before it stops [G fargate-capacity-providers]. */
@@ -35,19 +36,12 @@ export class SpotReclaimService {
         .slice(0, request.count ?? Number.MAX_SAFE_INTEGER);
       const now = epochSeconds(this.deps.now());
       for (const record of spot) {
-        const interrupted: TaskRecord = {
-          ...record,
-          stopGraceSeconds: this.warningSeconds,
-          task: {
-            ...record.task,
-            desiredStatus: 'STOPPED',
-            stoppingAt: now,
-            stopCode: 'SpotInterruption',
-            stoppedReason: SPOT_INTERRUPTED_REASON,
-            version: (record.task.version ?? 0) + 1,
-          },
-        };
-        tx.put(KIND.task, record.task.taskArn ?? '', clusterArn, interrupted);
+        stopTask(tx, record, {
+          code: 'SpotInterruption',
+          reason: SPOT_INTERRUPTED_REASON,
+          now,
+          graceSeconds: this.warningSeconds,
+        });
       }
       return { reclaimedTaskArns: spot.map((t) => t.task.taskArn ?? '') };
     });

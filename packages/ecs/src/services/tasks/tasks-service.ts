@@ -27,6 +27,7 @@ import { buildTask } from './task-factory.js';
 import { placementFields, type TaskPlacement } from './task-placement-fields.js';
 import { placeOnInstances, placementInstances } from './task-placement.js';
 import { findTask } from './task-lookup.js';
+import { stopTask } from './stop-task.js';
 import {
   validateCount,
   validateInactiveDefinition,
@@ -90,20 +91,11 @@ export class TasksService {
       const cluster = activeCluster(tx, partition, clusterRef);
       const record = findTask(tx, partition, cluster.cluster.clusterArn ?? '', taskRef);
       if (!record) throw invalidParameter('The referenced task was not found.');
-      if (record.task.desiredStatus === 'STOPPED') return taskView(record, []);
-      const now = epochSeconds(this.deps.now());
-      const stopped: TaskRecord = {
-        ...record,
-        task: {
-          ...record.task,
-          desiredStatus: 'STOPPED',
-          stoppingAt: now,
-          stopCode: 'UserInitiated',
-          stoppedReason: reason ?? 'Task stopped by user',
-          version: (record.task.version ?? 0) + 1,
-        },
-      };
-      tx.put(KIND.task, record.task.taskArn ?? '', record.clusterArn, stopped);
+      const stopped = stopTask(tx, record, {
+        code: 'UserInitiated',
+        reason: reason ?? 'Task stopped by user',
+        now: epochSeconds(this.deps.now()),
+      });
       return taskView(stopped, []);
     });
   }
