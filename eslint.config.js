@@ -2,18 +2,50 @@
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const pureRules = {
+const NODE_MODULES = ['node:*', 'fs', 'path', 'os', 'http', 'crypto', 'child_process'];
+
+/**
+ * Package directions (DESIGN.md §2): `wire ← core ← scheduler, store ← API packages ← server`;
+ * agent and lb use wire and core only; an API package reaches another only through its index.ts
+ * (the exports maps have no deep paths, so a package name is the only way in). Each entry lists
+ * the Berth packages one package may import; anything else is a lint error.
+ */
+const ALLOWED_BERTH_IMPORTS = {
+  wire: [],
+  core: ['wire'],
+  scheduler: ['wire', 'core'],
+  store: ['wire', 'core'],
+  gateway: ['wire', 'core'],
+  lb: ['wire', 'core'],
+  agent: ['wire', 'core'],
+  ecs: ['wire', 'core', 'scheduler', 'store', 'gateway', 'elbv2'],
+  elbv2: ['wire', 'core', 'store', 'gateway', 'lb'],
+  server: ['wire', 'core', 'store', 'gateway', 'lb', 'ecs', 'elbv2'],
+  cli: ['wire', 'core', 'agent', 'ecs', 'server'],
+};
+/** Packages with no I/O, clock or randomness of their own. */
+const PURE = new Set(['wire', 'core', 'scheduler']);
+
+const boundaryRules = (pkg, allowed, pure) => ({
   'no-restricted-imports': [
     'error',
     {
       patterns: [
         {
-          group: ['node:*', 'fs', 'path', 'os', 'http', 'crypto', 'child_process'],
-          message: 'Pure packages do no I/O.',
+          group: ['@berth/*', ...allowed.flatMap((a) => [`!@berth/${a}`, `!@berth/${a}/*`])],
+          message: `${pkg} may import only ${allowed.length ? allowed.map((a) => `@berth/${a}`).join(', ') : 'no Berth package'} (DESIGN.md §2).`,
         },
+        {
+          group: ['../../*/src/*', '../../../*/src/*', '**/packages/*/src/*'],
+          message: 'Reach another package through its name and index.ts, never its files.',
+        },
+        ...(pure ? [{ group: NODE_MODULES, message: 'Pure packages do no I/O.' }] : []),
       ],
     },
   ],
+});
+
+const pureRules = {
   'no-restricted-globals': [
     'error',
     { name: 'process', message: 'Pure packages take configuration as arguments.' },
@@ -59,10 +91,21 @@ export default tseslint.config(
   },
   { files: ['vitest.config.ts', 'scripts/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['vitest.config.ts', 'scripts/*.mjs'], rules: { 'import-x/no-default-export': 'off' } },
+  ...Object.entries(ALLOWED_BERTH_IMPORTS).map(([pkg, allowed]) => ({
+    files: [`packages/${pkg}/src/**/*.ts`],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
+    rules: boundaryRules(pkg, allowed, PURE.has(pkg)),
+  })),
   {
-    files: ['packages/core/src/**/*.ts', 'packages/scheduler/src/**/*.ts'],
+    files: [...PURE].map((pkg) => `packages/${pkg}/src/**/*.ts`),
     ignores: ['**/*.test.ts'],
     rules: pureRules,
+  },
+  {
+    // Files that size their subject: split anything that grows past this (DESIGN.md §4.3).
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['packages/wire/src/**', '**/*.test.ts'],
+    rules: { 'max-lines': ['error', { max: 600, skipBlankLines: true, skipComments: true }] },
   },
   {
     files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
