@@ -65,6 +65,12 @@ export default tseslint.config(
     rules: pureRules,
   },
   {
+    // The load balancer's rule model and its HAProxy renderer are pure: same model, same bytes.
+    files: ['packages/lb/src/model/**/*.ts', 'packages/lb/src/render/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: pureRules,
+  },
+  {
     files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
