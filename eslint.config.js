@@ -67,7 +67,7 @@ export default tseslint.config(
   {
     // The load balancer's rule model and its HAProxy renderer are pure: same model, same bytes.
     files: ['packages/lb/src/model/**/*.ts', 'packages/lb/src/render/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
     rules: pureRules,
   },
   {
