@@ -15,10 +15,11 @@ const TRACE_ID =
 export const renderAlbHeaders = (listener: ListenerPlan): string[] => {
   const proto = listener.protocol.toLowerCase();
   return [
-    `    http-request set-header X-Forwarded-For "%[src]" if { req.fhdr_cnt(x-forwarded-for) eq 0 }`,
-    `    http-request set-header X-Forwarded-For "%[req.fhdr(x-forwarded-for)], %[src]" if { req.fhdr_cnt(x-forwarded-for) eq 1 }`,
+    // Rules run in order and each sees the previous one's work: most occurrences first.
     // Several X-Forwarded-For lines are one comma-joined list (RFC 9110): one more line appends to it.
     `    http-request add-header X-Forwarded-For "%[src]" if { req.fhdr_cnt(x-forwarded-for) gt 1 }`,
+    `    http-request set-header X-Forwarded-For "%[req.fhdr(x-forwarded-for)], %[src]" if { req.fhdr_cnt(x-forwarded-for) eq 1 }`,
+    `    http-request set-header X-Forwarded-For "%[src]" if { req.fhdr_cnt(x-forwarded-for) eq 0 }`,
     `    http-request set-header X-Forwarded-Proto ${proto}`,
     `    http-request set-header X-Forwarded-Port ${listener.port}`,
     `    http-request set-header X-Amzn-Trace-Id "Self=${TRACE_ID};%[req.fhdr(x-amzn-trace-id)]" if { req.fhdr(x-amzn-trace-id) -m reg -i (^|;)Root= }`,

@@ -1,8 +1,11 @@
 /**
  * One `backend` per target group. Every algorithm maps to a dynamic one HAProxy accepts for
  * runtime `add server` (roundrobin, leastconn, random). lb_cookie stickiness is a *dynamic*
- * AWSALB cookie (a hash of the key and the server's address), because `add server` cannot set a
- * server's `cookie` value; app_cookie follows the application's cookie through a stick table.
+ * AWSALB cookie (a hash of the key and the server's address, so it survives reloads), because
+ * `add server` cannot set a server's `cookie` value. HAProxy 2.6 leaves a server added at run time
+ * with an empty cookie until `enable dynamic-cookie backend <tg>` regenerates the backend's cookies:
+ * the runtime driver must send it after every `add server` (the integration test shows both).
+ * app_cookie follows the application's cookie through a stick table.
  * No server has `check`: Berth health-checks and sets server states through the runtime API.
  */
 import { type ServerPlan, type TargetGroupPlan, backendName } from '../model/lb-model.js';
