@@ -108,6 +108,12 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 600, skipBlankLines: true, skipComments: true }] },
   },
   {
+    // The load balancer's rule model and its HAProxy renderer are pure: same model, same bytes.
+    files: ['packages/lb/src/model/**/*.ts', 'packages/lb/src/render/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
+    rules: { ...boundaryRules('lb', ALLOWED_BERTH_IMPORTS.lb, true), ...pureRules },
+  },
+  {
     files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

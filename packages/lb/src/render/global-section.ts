@@ -1,0 +1,58 @@
+/**
+ * The `global` and `defaults` sections: master-worker mode with an admin socket that can pass the
+ * listeners on (seamless reloads), no health checks anywhere (Berth runs its own), ALB's timeouts
+ * (60 s idle) and ALB's error pages.
+ */
+import { renderErrorPages } from './error-pages.js';
+import { configWord } from './haproxy-quote.js';
+
+export interface HaproxyRenderOptions {
+  /** The UNIX socket of the runtime API (admin level, exposes listeners for reloads). */
+  readonly adminSocketPath: string;
+  /** The secret that dynamic AWSALB cookies hash with each server's address. */
+  readonly dynamicCookieKey?: string;
+  /** ALB's idle timeout, 60 s by default (also the target response timeout). */
+  readonly idleTimeoutSeconds?: number;
+  /** How long an old worker may drain after a reload; 1 h by default. */
+  readonly hardStopAfterSeconds?: number;
+  /** Worker threads; HAProxy's default (one per CPU) when absent. */
+  readonly threads?: number;
+  /** Written by the master process when set. */
+  readonly pidFilePath?: string;
+}
+
+const positiveInteger = (value: number, what: string): number => {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${what} must be a positive integer`);
+  return value;
+};
+
+export const renderGlobalSection = (options: HaproxyRenderOptions): string[] => {
+  const lines = [
+    'global',
+    '    master-worker',
+    `    stats socket ${configWord(options.adminSocketPath)} mode 600 level admin expose-fd listeners`,
+    '    stats timeout 2m',
+    `    hard-stop-after ${positiveInteger(options.hardStopAfterSeconds ?? 3600, 'hardStopAfterSeconds')}s`,
+    '    tune.ssl.default-dh-param 2048',
+  ];
+  if (options.threads !== undefined)
+    lines.push(`    nbthread ${positiveInteger(options.threads, 'threads')}`);
+  if (options.pidFilePath !== undefined) lines.push(`    pidfile ${configWord(options.pidFilePath)}`);
+  return lines;
+};
+
+export const renderDefaultsSection = (options: HaproxyRenderOptions): string[] => {
+  const idle = positiveInteger(options.idleTimeoutSeconds ?? 60, 'idleTimeoutSeconds');
+  return [
+    'defaults',
+    '    mode http',
+    '    option http-keep-alive',
+    '    timeout connect 10s',
+    `    timeout client ${idle}s`,
+    `    timeout server ${idle}s`,
+    `    timeout http-request ${idle}s`,
+    `    timeout http-keep-alive ${idle}s`,
+    '    timeout queue 10s',
+    ...renderErrorPages(),
+  ];
+};
