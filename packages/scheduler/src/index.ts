@@ -49,6 +49,7 @@ export type {
   ServicePlan,
   ServiceSnapshot,
   ServiceTask,
+  TaskTargetHealth,
   TaskLaunch,
   TaskStop,
 } from './service/service-types.js';

@@ -6,7 +6,8 @@
  * failure when:
  * - stage 1: it never reached RUNNING (no startedAt) and the scheduler did not stop it itself
  *   (ServiceSchedulerInitiated: scale-in or draining of a PENDING task);
- * - stage 2: it ran and was stopped while its container health check reported UNHEALTHY;
+ * - stage 2: it ran and was stopped while its container health check reported UNHEALTHY, or
+ *   because its load balancer target failed its health checks;
  * - (impl) it ran but stopped on its own before it was ever healthy — a container that exits
  *   straight after starting. ECS trips the breaker on such crash loops too.
  * A task becoming healthy resets the count: only failures that stopped after the latest moment a
@@ -27,7 +28,9 @@ export const circuitBreakerThreshold = (desired: number): number =>
 
 const healthyAt = (task: ServiceTask, settings: ReconcileSettings): number | undefined => {
   if (task.startedAt === undefined) return undefined;
+  if (task.targetHealth !== undefined && task.targetHealth.state !== 'healthy') return undefined;
   if (task.hasHealthCheck) return task.healthStatus === 'HEALTHY' ? task.startedAt : undefined;
+  if (task.targetHealth !== undefined) return task.startedAt;
   const at = task.startedAt + settings.healthyAfterSeconds;
   return at <= (task.stoppedAt ?? settings.now) ? at : undefined;
 };
@@ -36,6 +39,7 @@ const isFailure = (task: ServiceTask, settings: ReconcileSettings): boolean => {
   if (task.stoppedAt === undefined || task.stopCode === 'UserInitiated') return false;
   if (task.startedAt === undefined) return task.stopCode !== 'ServiceSchedulerInitiated';
   if (task.hasHealthCheck && task.healthStatus === 'UNHEALTHY') return true;
+  if (task.stoppedForTargetHealth === true) return true;
   return task.stopCode !== 'ServiceSchedulerInitiated' && healthyAt(task, settings) === undefined;
 };
 

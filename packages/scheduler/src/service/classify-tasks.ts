@@ -8,11 +8,14 @@
  * - unhealthy: RUNNING, with a container health check that reports UNHEALTHY, past
  *   healthCheckGracePeriodSeconds since it started. Stopped and reported
  *   (`(task id) failed container health checks.`). Inside the grace period it is live, not healthy.
+ * - target-unhealthy: RUNNING behind a load balancer whose health checks find its target unhealthy,
+ *   past healthCheckGracePeriodSeconds. Stopped (`Task failed ELB health checks in (target-group …)`)
+ *   and reported; the circuit breaker counts it.
  * - PENDING on a DRAINING instance: stopped at once [G container-instance-draining].
  * Everything else is live: `running` when lastStatus is RUNNING, else pending (PROVISIONING,
  * PENDING, ACTIVATING or an unknown earlier status). A live task is `healthy` when running and
  * either its health check reports HEALTHY or, without one, healthyAfterSeconds have passed since
- * it started. RUNNING tasks on a DRAINING instance are live and marked `draining`: the rolling step
+ * it started; behind load balancers, also only once its targets are healthy in every group. RUNNING tasks on a DRAINING instance are live and marked `draining`: the rolling step
  * replaces them within the bounds. A live task is `protected` while its scale-in protection has not
  * expired (`now < protectedUntil`). Protection changes nothing here: lost and unhealthy tasks are
  * replaced whether protected or not [G task-scale-in-protection: it guards against scale-in and
@@ -51,14 +54,20 @@ const GONE_INSTANCE = new Set(['INACTIVE', 'DEREGISTERING', 'REGISTRATION_FAILED
 const isLive = (task: ServiceTask): boolean =>
   task.desiredStatus === 'RUNNING' && taskStatusRank(task.lastStatus) <= RUNNING_RANK;
 
+const targetsHealthy = (task: ServiceTask): boolean =>
+  task.targetHealth === undefined || task.targetHealth.state === 'healthy';
+
 const isHealthy = (task: ServiceTask, settings: ReconcileSettings): boolean => {
-  if (task.lastStatus !== 'RUNNING') return false;
+  if (task.lastStatus !== 'RUNNING' || !targetsHealthy(task)) return false;
   if (task.hasHealthCheck) return task.healthStatus === 'HEALTHY';
+  if (task.targetHealth !== undefined) return true;
   return task.startedAt !== undefined && settings.now - task.startedAt >= settings.healthyAfterSeconds;
 };
 
 const isSteady = (task: ServiceTask): boolean =>
-  task.lastStatus === 'RUNNING' && (!task.hasHealthCheck || task.healthStatus === 'HEALTHY');
+  task.lastStatus === 'RUNNING' &&
+  targetsHealthy(task) &&
+  (!task.hasHealthCheck || task.healthStatus === 'HEALTHY');
 
 const lostReason = (task: ServiceTask, settings: ReconcileSettings): string | undefined => {
   if (GONE_INSTANCE.has(task.instanceStatus)) return serviceReasons.instanceDeregistered;
@@ -71,7 +80,15 @@ const failedHealthCheck = (task: ServiceTask, settings: ReconcileSettings): bool
   task.hasHealthCheck &&
   task.lastStatus === 'RUNNING' &&
   task.healthStatus === 'UNHEALTHY' &&
+  pastGracePeriod(task, settings);
+
+const pastGracePeriod = (task: ServiceTask, settings: ReconcileSettings): boolean =>
   settings.now - (task.startedAt ?? task.createdAt) >= settings.healthCheckGracePeriodSeconds;
+
+const failedTargetHealthCheck = (task: ServiceTask, settings: ReconcileSettings): boolean =>
+  task.lastStatus === 'RUNNING' &&
+  task.targetHealth?.state === 'unhealthy' &&
+  pastGracePeriod(task, settings);
 
 export const classifyTasks = (
   tasks: readonly ServiceTask[],
@@ -90,6 +107,19 @@ export const classifyTasks = (
     } else if (failedHealthCheck(task, settings)) {
       stops.push({ taskArn: task.taskArn, reason: serviceReasons.healthCheckFailed });
       events.push(serviceEvents.healthCheckFailed(settings.serviceName, task.taskArn));
+    } else if (failedTargetHealthCheck(task, settings)) {
+      const health = task.targetHealth!;
+      const group = health.targetGroupArn ?? '';
+      stops.push({ taskArn: task.taskArn, reason: serviceReasons.targetHealthCheckFailed(group) });
+      events.push(
+        serviceEvents.targetUnhealthy(
+          settings.serviceName,
+          task.taskArn,
+          health.port ?? 0,
+          group,
+          health.description ?? 'Health checks failed',
+        ),
+      );
     } else if (draining && !running) {
       stops.push({ taskArn: task.taskArn, reason: serviceReasons.instanceDraining });
     } else {

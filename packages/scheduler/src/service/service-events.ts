@@ -10,6 +10,16 @@ const taskId = (taskArn: string): string => taskArn.slice(taskArn.lastIndexOf('/
 export const serviceEvents = {
   healthCheckFailed: (service: string, taskArn: string): string =>
     `(service ${service}) (task ${taskId(taskArn)}) failed container health checks.`,
+  /** The target of a task failed the health checks of its target group. */
+  targetUnhealthy: (
+    service: string,
+    taskArn: string,
+    port: number,
+    targetGroupArn: string,
+    description: string,
+  ): string =>
+    `(service ${service}) (port ${port}) is unhealthy in (target-group ${targetGroupArn}) due to (reason ${description}).` +
+    ` (task ${taskId(taskArn)})`,
   stoppedRunningTasks: (service: string, taskArns: readonly string[]): string =>
     `(service ${service}) has stopped ${taskArns.length} running tasks: ${taskArns
       .map((arn) => `(task ${taskId(arn)})`)

@@ -12,6 +12,11 @@ export const serviceReasons = {
   scaling: (deploymentId: string): string => `Scaling activity initiated by (deployment ${deploymentId})`,
   /** A RUNNING task whose container health check reports UNHEALTHY past the grace period. */
   healthCheckFailed: 'Task failed container health checks',
+  /** A RUNNING task whose load balancer target is unhealthy past the grace period. */
+  targetHealthCheckFailed: (targetGroupArn: string): string =>
+    `Task failed ELB health checks in (target-group ${targetGroupArn})`,
+  isTargetHealthCheckFailure: (stoppedReason: string): boolean =>
+    stoppedReason.startsWith('Task failed ELB health checks in '),
   /** (impl) The instance's agent has been silent for the lost-agent timeout: the task is presumed gone. */
   agentLost: 'Container instance lost: its agent stopped reporting',
   /** (impl) The instance was deregistered (or is otherwise no longer known) while the task lived. */

@@ -64,6 +64,22 @@ export interface ServiceTask {
    * before it, neither scale-in nor a deployment stops the task; from then on it is unprotected.
    */
   readonly protectedUntil?: number;
+  /**
+   * For a service behind load balancers: the task's targets' health across its target groups
+   * (undefined without load balancers). With it, a task is healthy only once every target is.
+   */
+  readonly targetHealth?: TaskTargetHealth;
+  /** It was stopped because its target failed the load balancer's health checks. */
+  readonly stoppedForTargetHealth?: boolean;
+}
+
+/** A task's load balancer targets, summed up: healthy in every group, unhealthy in one, else initial. */
+export interface TaskTargetHealth {
+  readonly state: 'initial' | 'healthy' | 'unhealthy';
+  /** unhealthy: the group, the target's port and the health check's reason description. */
+  readonly targetGroupArn?: string;
+  readonly port?: number;
+  readonly description?: string;
 }
 
 export interface ServiceSnapshot {
