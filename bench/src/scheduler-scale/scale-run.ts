@@ -103,7 +103,7 @@ export const runScale = async (options: ScaleRunOptions): Promise<ScaleSizeResul
   progress(`registering ${instances} container instances`);
   const cluster = await startSimulatedCluster(instances);
   const { services, clusterArn } = cluster;
-  const store = services.deps.store;
+  const store = cluster.controlPlane.store;
   const setupSeconds = (performance.now() - setupBegan) / 1000;
   const rssAfterSetupBytes = process.memoryUsage().rss;
   const watch = new PlacementWatch(store, tasks, () => performance.now());

@@ -31,6 +31,7 @@ import { ServicesService } from './services/ecs-services/services-service.js';
 import { ManagedHostsService } from './services/fargate/managed-hosts-service.js';
 import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/fargate/spot-reclaim-service.js';
 import { ResourceTagsService } from './services/resource-tags-service.js';
+import { ecsQueries } from './services/ecs-queries.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
 import { TaskSetsService } from './services/task-sets/task-sets-service.js';
@@ -79,7 +80,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
   const containerInstances = new ContainerInstancesService(deps, clusters, presence);
   const daemonTaskDefinitions = new DaemonTaskDefinitionsService(deps);
   const services: ControlPlaneServices = {
-    deps,
+    queries: ecsQueries(store),
     clusters,
     capacityProviders: new CapacityProvidersService(deps),
     taskDefinitions,

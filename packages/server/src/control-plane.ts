@@ -5,7 +5,7 @@
  */
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
 import { awsJson1_0, awsJson1_1, CredentialStore, GatewayServer, type CredentialPair } from '@berth/gateway';
-import { openStateStore, type StoreLocation } from '@berth/store';
+import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
 
 export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store'> {
   readonly host: string;
@@ -18,6 +18,8 @@ export interface RunningControlPlane {
   readonly port: number;
   readonly endpoint: string;
   readonly services: ControlPlaneServices;
+  /** The open store, for benchmarks and tests that seed or watch records directly. */
+  readonly store: StateStore;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     port,
     endpoint: `http://${config.host}:${port}`,
     services: ecs.services,
+    store,
     close: async () => {
       ecs.stop();
       await gateway.close();

@@ -49,7 +49,7 @@ beforeEach(async () => {
     { accountId: '000000000000', region: 'us-east-1' },
     { clusterName: 'default' },
   );
-  plane.services.deps.store.transact((tx) => {
+  plane.store.transact((tx) => {
     tx.put(
       'task',
       'arn:aws:ecs:us-east-1:000000000000:task/default/t1',

@@ -28,11 +28,11 @@ describe('Describe* failures and checks', () => {
   });
 
   it('DescribeTasks and DescribeContainerInstances check the cluster, then the list', () => {
-    const { deps, containerInstances } = plane.services;
-    expect(apiErrorOf(() => describeTasks(deps.store, partition, 'nope', [], []))).toBe(
+    const { containerInstances } = plane.services;
+    expect(apiErrorOf(() => describeTasks(plane.store, partition, 'nope', [], []))).toBe(
       'ClusterNotFoundException: Cluster not found.',
     );
-    expect(apiErrorOf(() => describeTasks(deps.store, partition, 'c', [], []))).toBe(
+    expect(apiErrorOf(() => describeTasks(plane.store, partition, 'c', [], []))).toBe(
       'InvalidParameterException: Tasks cannot be empty.',
     );
     expect(apiErrorOf(() => containerInstances.describe(partition, 'nope', [], []))).toBe(

@@ -11,6 +11,8 @@ import { createEcsModule, type EcsModuleConfig } from '../ecs-module.js';
 export interface RunningControlPlane {
   readonly port: number;
   readonly services: ControlPlaneServices;
+  /** The store under the module, for tests that look at records directly. */
+  readonly store: MemoryStateStore;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export const startUnitControlPlane = async (
   return {
     port,
     services: ecs.services,
+    store,
     close: async () => {
       ecs.stop();
       await gateway.close();

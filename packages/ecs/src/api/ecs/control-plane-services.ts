@@ -12,7 +12,7 @@ import type { ServicesService } from '../../services/ecs-services/services-servi
 import type { ManagedHostsService } from '../../services/fargate/managed-hosts-service.js';
 import type { SpotReclaimService } from '../../services/fargate/spot-reclaim-service.js';
 import type { ResourceTagsService } from '../../services/resource-tags-service.js';
-import type { ServiceDeps } from '../../services/service-deps.js';
+import type { EcsQueries } from '../../services/ecs-queries.js';
 import type { TaskDefinitionRegistry } from '../../services/task-definition-registry.js';
 import type { TaskSetsService } from '../../services/task-sets/task-sets-service.js';
 import type { AttachmentStateService } from '../../services/tasks/attachment-state-service.js';
@@ -22,7 +22,8 @@ import type { UsageService } from '../../services/usage/usage-service.js';
 
 /** Every use-case service the API handlers call. */
 export interface ControlPlaneServices {
-  readonly deps: ServiceDeps;
+  /** Read-only use cases: handlers read through these, never the store. */
+  readonly queries: EcsQueries;
   readonly clusters: ClustersService;
   readonly capacityProviders: CapacityProvidersService;
   readonly taskDefinitions: TaskDefinitionRegistry;

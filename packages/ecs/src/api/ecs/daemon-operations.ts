@@ -6,32 +6,25 @@ import type {
 } from '@berth/wire/ecs';
 
 import type { Operation } from '@berth/gateway';
-import {
-  describeDaemon,
-  describeDaemonDeployments,
-  describeDaemonRevisions,
-  listDaemonDeployments,
-  listDaemons,
-} from '../../services/daemons/daemon-queries.js';
 
 import type { ControlPlaneServices } from './control-plane-services.js';
 import { as } from './input.js';
 
-export const daemonOperations = ({ daemons, deps }: ControlPlaneServices): Record<string, Operation> => ({
+export const daemonOperations = ({ daemons, queries }: ControlPlaneServices): Record<string, Operation> => ({
   CreateDaemon: (ctx, input) => daemons.create(ctx.partition, as<CreateDaemonRequest>(input)),
   UpdateDaemon: (ctx, input) => daemons.update(ctx.partition, as<UpdateDaemonRequest>(input)),
   DeleteDaemon: (ctx, input) => daemons.delete(ctx.partition, input.daemonArn),
-  DescribeDaemon: (ctx, input) => describeDaemon(deps.store, ctx.partition, input.daemonArn),
+  DescribeDaemon: (ctx, input) => queries.describeDaemon(ctx.partition, input.daemonArn),
   ListDaemons: (ctx, input) => {
-    const page = listDaemons(deps.store, ctx.partition, as<ListDaemonsRequest>(input));
+    const page = queries.listDaemons(ctx.partition, as<ListDaemonsRequest>(input));
     return { daemonSummariesList: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   },
   DescribeDaemonDeployments: (ctx, input) =>
-    describeDaemonDeployments(deps.store, ctx.partition, input.daemonDeploymentArns),
+    queries.describeDaemonDeployments(ctx.partition, input.daemonDeploymentArns),
   ListDaemonDeployments: (ctx, input) => {
-    const page = listDaemonDeployments(deps.store, ctx.partition, as<ListDaemonDeploymentsRequest>(input));
+    const page = queries.listDaemonDeployments(ctx.partition, as<ListDaemonDeploymentsRequest>(input));
     return { daemonDeployments: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   },
   DescribeDaemonRevisions: (ctx, input) =>
-    describeDaemonRevisions(deps.store, ctx.partition, input.daemonRevisionArns),
+    queries.describeDaemonRevisions(ctx.partition, input.daemonRevisionArns),
 });

@@ -8,18 +8,13 @@ import type {
 } from '@berth/wire/ecs';
 
 import type { Operation } from '@berth/gateway';
-import {
-  describeServiceDeployments,
-  describeServiceRevisions,
-  listServiceDeployments,
-} from '../../services/ecs-services/service-deployment-queries.js';
 
 import type { ControlPlaneServices } from './control-plane-services.js';
 import { as, requiredString } from './input.js';
 
 export const serviceOperations = ({
   ecsServices,
-  deps,
+  queries,
 }: ControlPlaneServices): Record<string, Operation> => ({
   CreateService: (ctx, input) => ({
     service: ecsServices.create(ctx.partition, as<CreateServiceRequest>(input)),
@@ -54,18 +49,16 @@ export const serviceOperations = ({
   },
   ListServiceDeployments: (ctx, input) => {
     requiredString(input, 'service');
-    const page = listServiceDeployments(deps.store, ctx.partition, as<ListServiceDeploymentsRequest>(input));
+    const page = queries.listServiceDeployments(ctx.partition, as<ListServiceDeploymentsRequest>(input));
     return { serviceDeployments: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   },
   DescribeServiceDeployments: (ctx, input) =>
-    describeServiceDeployments(
-      deps.store,
+    queries.describeServiceDeployments(
       ctx.partition,
       as<{ serviceDeploymentArns?: string[] }>(input).serviceDeploymentArns ?? [],
     ),
   DescribeServiceRevisions: (ctx, input) =>
-    describeServiceRevisions(
-      deps.store,
+    queries.describeServiceRevisions(
       ctx.partition,
       as<{ serviceRevisionArns?: string[] }>(input).serviceRevisionArns ?? [],
     ),

@@ -7,8 +7,6 @@ import type { SubmitContainerStateChangeRequest, SubmitTaskStateChangeRequest } 
 import type { ContainerReport, TaskReport } from '@berth/wire/agent';
 
 import type { Operation } from '@berth/gateway';
-import { activeCluster } from '../../services/cluster-ref.js';
-import { findTask } from '../../services/tasks/task-lookup.js';
 
 import type { ControlPlaneServices } from './control-plane-services.js';
 import { as, requiredString } from './input.js';
@@ -29,7 +27,7 @@ const containerStatus = statusIn<ContainerReport['status']>(CONTAINER_STATUSES);
 
 export const stateChangeOperations = ({
   agentLink,
-  deps,
+  queries,
 }: ControlPlaneServices): Record<string, Operation> => {
   const submit = (
     partition: Parameters<typeof agentLink.report>[0],
@@ -37,12 +35,10 @@ export const stateChangeOperations = ({
     taskRef: string,
     report: Omit<TaskReport, 'cluster' | 'task'>,
   ): void => {
-    const clusterArn = activeCluster(deps.store, partition, cluster).cluster.clusterArn ?? '';
-    const record = findTask(deps.store, partition, clusterArn, taskRef);
-    if (!record) throw invalidParameter('The referenced task was not found.');
+    const record = queries.taskOf(partition, cluster, taskRef);
     agentLink.report(partition, {
       containerInstanceArn: record.task.containerInstanceArn ?? '',
-      tasks: [{ ...report, cluster: clusterArn, task: record.task.taskArn ?? '' }],
+      tasks: [{ ...report, cluster: record.clusterArn, task: record.task.taskArn ?? '' }],
     });
   };
   return {

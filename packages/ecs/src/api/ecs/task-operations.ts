@@ -7,12 +7,11 @@ import type {
 } from '@berth/wire/ecs';
 
 import type { Operation } from '@berth/gateway';
-import { describeTasks, listTasks } from '../../services/tasks/task-queries.js';
 
 import type { ControlPlaneServices } from './control-plane-services.js';
 import { as, requiredString } from './input.js';
 
-export const taskOperations = ({ tasks, deps }: ControlPlaneServices): Record<string, Operation> => ({
+export const taskOperations = ({ tasks, queries }: ControlPlaneServices): Record<string, Operation> => ({
   RunTask: (ctx, input) => tasks.run(ctx.partition, as<RunTaskRequest>(input), ctx.principalArn),
   StartTask: (ctx, input) => tasks.start(ctx.partition, as<StartTaskRequest>(input), ctx.principalArn),
   StopTask: (ctx, input) => {
@@ -23,16 +22,10 @@ export const taskOperations = ({ tasks, deps }: ControlPlaneServices): Record<st
   },
   DescribeTasks: (ctx, input) => {
     const request = as<DescribeTasksRequest>(input);
-    return describeTasks(
-      deps.store,
-      ctx.partition,
-      request.cluster,
-      request.tasks ?? [],
-      request.include ?? [],
-    );
+    return queries.describeTasks(ctx.partition, request.cluster, request.tasks ?? [], request.include ?? []);
   },
   ListTasks: (ctx, input) => {
-    const page = listTasks(deps.store, ctx.partition, as<ListTasksRequest>(input));
+    const page = queries.listTasks(ctx.partition, as<ListTasksRequest>(input));
     return { taskArns: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
   },
 });

@@ -27,7 +27,7 @@ let instances: readonly [string, string, string];
 
 const live = () => tasksOf(plane, 'daemon:d').filter((t) => t.task.desiredStatus === 'RUNNING');
 const deployment = (arn: string): DaemonDeployment | undefined =>
-  describeDaemonDeployments(plane.services.deps.store, partition, [arn]).daemonDeployments[0];
+  describeDaemonDeployments(plane.store, partition, [arn]).daemonDeployments[0];
 const instanceStatus = (arn: string) =>
   plane.services.containerInstances.describe(partition, 'c', [arn], []).containerInstances[0];
 
@@ -65,9 +65,8 @@ describe('the daemon controller', () => {
       capacityProviderName: 'cp',
       memory: '256',
     });
-    const { deps } = plane.services;
-    expect(listTasks(deps.store, partition, { cluster: 'c', daemonName: 'd' }).items).toHaveLength(2);
-    expect(listTasks(deps.store, partition, { cluster: 'c', daemonName: 'other' }).items).toHaveLength(0);
+    expect(listTasks(plane.store, partition, { cluster: 'c', daemonName: 'd' }).items).toHaveLength(2);
+    expect(listTasks(plane.store, partition, { cluster: 'c', daemonName: 'other' }).items).toHaveLength(0);
     settle(plane);
     await waitFor(() => deployment(created.deploymentArn ?? '')?.status === 'SUCCESSFUL');
     expect(deployment(created.deploymentArn ?? '')).toMatchObject({
@@ -84,7 +83,7 @@ describe('the daemon controller', () => {
         alarms: { alarmNames: [], enable: false },
       },
     });
-    const { daemon } = describeDaemon(plane.services.deps.store, partition, DAEMON_ARN);
+    const { daemon } = describeDaemon(plane.store, partition, DAEMON_ARN);
     expect(daemon.currentRevisions).toEqual([
       {
         arn: expect.stringMatching(
@@ -178,10 +177,10 @@ describe('the daemon controller', () => {
     }
     await waitFor(() => deployment(updated.deploymentArn ?? '')?.status === 'SUCCESSFUL');
     expect(live().map((t) => t.task.taskDefinitionArn)).toEqual([`${AGENT_TD}:2`, `${AGENT_TD}:2`]);
-    const listed = listDaemonDeployments(plane.services.deps.store, partition, { daemonArn: DAEMON_ARN });
+    const listed = listDaemonDeployments(plane.store, partition, { daemonArn: DAEMON_ARN });
     expect(listed.items.map((d) => d.daemonDeploymentArn)[0]).toBe(updated.deploymentArn);
     expect(
-      listDaemonDeployments(plane.services.deps.store, partition, {
+      listDaemonDeployments(plane.store, partition, {
         daemonArn: DAEMON_ARN,
         status: ['IN_PROGRESS'],
       }).items,
@@ -199,10 +198,8 @@ describe('the daemon controller', () => {
       stoppedReason: 'Daemon deleted.',
     });
     settle(plane);
-    await waitFor(
-      () => apiErrorOf(() => describeDaemon(plane.services.deps.store, partition, DAEMON_ARN)) !== 'none',
-    );
-    expect(apiErrorOf(() => describeDaemon(plane.services.deps.store, partition, DAEMON_ARN))).toBe(
+    await waitFor(() => apiErrorOf(() => describeDaemon(plane.store, partition, DAEMON_ARN)) !== 'none');
+    expect(apiErrorOf(() => describeDaemon(plane.store, partition, DAEMON_ARN))).toBe(
       'DaemonNotFoundException: Daemon not found.',
     );
     expect(deployment(deleted.deploymentArn ?? '')?.status).toBe('SUCCESSFUL');

@@ -117,7 +117,7 @@ describe('TaskSetController', () => {
     reportTasks(plane, tasksOf(plane, id));
     await waitFor(() => describeTaskSet(id).failures.length === 1, 'removed');
     expect(service()?.taskSets).toEqual([]);
-    expect(plane.services.deps.store.list('task-set')).toEqual([]);
+    expect(plane.store.list('task-set')).toEqual([]);
   });
 
   it('DeleteService drains every task set and turns INACTIVE once their tasks stopped', async () => {

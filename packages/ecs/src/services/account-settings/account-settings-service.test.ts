@@ -175,7 +175,7 @@ describe('account settings', () => {
   });
 
   it('gives containers without a log delivery mode the defaultLogDriverMode in effect', () => {
-    const { clusters, containerInstances, taskDefinitions, tasks, deps } = plane.services;
+    const { clusters, containerInstances, taskDefinitions, tasks } = plane.services;
     clusters.create(partition, { clusterName: 'c' });
     const log = {
       logDriver: 'awslogs' as const,
@@ -205,7 +205,7 @@ describe('account settings', () => {
     });
     const modes = (): (string | undefined)[] => {
       const arn = tasks.run(partition, { cluster: 'c', taskDefinition: 'logs' }).tasks[0]?.taskArn ?? '';
-      const record = deps.store.get<TaskRecord>(KIND.task, arn);
+      const record = plane.store.get<TaskRecord>(KIND.task, arn);
       return (record?.containerDefinitions ?? []).map((c) => c.logConfiguration?.options?.['mode']);
     };
     expect(modes()).toEqual(['non-blocking', 'blocking', undefined]);

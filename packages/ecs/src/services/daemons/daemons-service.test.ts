@@ -159,7 +159,7 @@ describe('UpdateDaemon and DeleteDaemon', () => {
   });
 
   it('an update stops the deployment under way and starts a new one from the daemon’s revision', () => {
-    const { daemons, deps } = plane.services;
+    const { daemons } = plane.services;
     const created = daemons.create(partition, request({ propagateTags: 'DAEMON' }));
     const updated = daemons.update(partition, {
       daemonArn: DAEMON_ARN,
@@ -169,7 +169,7 @@ describe('UpdateDaemon and DeleteDaemon', () => {
     });
     expect(updated.deploymentArn).not.toBe(created.deploymentArn);
     expect(updated.updatedAt).toEqual(expect.any(Number));
-    const first = deps.store.get<{ rollout: { status: string } }>(
+    const first = plane.store.get<{ rollout: { status: string } }>(
       'daemon-deployment',
       created.deploymentArn ?? '',
     );

@@ -58,7 +58,7 @@ export const waitFor = async (check: () => boolean): Promise<void> => {
 };
 
 export const tasksOf = (plane: RunningControlPlane, group: string): TaskRecord[] =>
-  plane.services.deps.store.list<TaskRecord>(KIND.task).filter((t) => t.task.group === group);
+  plane.store.list<TaskRecord>(KIND.task).filter((t) => t.task.group === group);
 
 /** What a Berth agent would report: the task now has `status` (STOPPED on its own unless desired). */
 export const report = (

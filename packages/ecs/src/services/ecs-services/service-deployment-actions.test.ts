@@ -25,8 +25,8 @@ const waitFor = async (check: () => boolean): Promise<void> => {
 
 /** Plays the agent: live tasks (of one task definition, if given) report RUNNING, stopping ones STOPPED. */
 const agentStep = (running: 'RUNNING' | 'FAIL', taskDefinitionArn?: string): void => {
-  const { deps, agentLink } = plane.services;
-  for (const t of deps.store.list<TaskRecord>(KIND.task)) {
+  const { agentLink } = plane.services;
+  for (const t of plane.store.list<TaskRecord>(KIND.task)) {
     if (t.task.lastStatus === 'STOPPED') continue;
     const stopping = t.task.desiredStatus === 'STOPPED';
     if (!stopping && taskDefinitionArn !== undefined && t.task.taskDefinitionArn !== taskDefinitionArn)
@@ -49,10 +49,9 @@ const agentStep = (running: 'RUNNING' | 'FAIL', taskDefinitionArn?: string): voi
 };
 
 const service = () => plane.services.ecsServices.describe(partition, 'c', ['s'], []).services[0];
-const entries = () =>
-  listServiceDeployments(plane.services.deps.store, partition, { cluster: 'c', service: 's' }).items;
+const entries = () => listServiceDeployments(plane.store, partition, { cluster: 'c', service: 's' }).items;
 const entry = (arn: string) =>
-  describeServiceDeployments(plane.services.deps.store, partition, [arn]).serviceDeployments[0];
+  describeServiceDeployments(plane.store, partition, [arn]).serviceDeployments[0];
 /** Nudges the controller (a write to the service) after the clock moved. */
 const nudge = (): void => {
   plane.services.ecsServices.update(partition, { cluster: 'c', service: 's' });
@@ -83,7 +82,7 @@ beforeEach(async () => {
     networkConfiguration: NET_A,
     deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
   });
-  await waitFor(() => plane.services.deps.store.list('task').length === 2);
+  await waitFor(() => plane.store.list('task').length === 2);
   agentStep('RUNNING');
   await waitFor(() => service()?.deployments?.[0]?.rolloutState === 'COMPLETED');
 });
@@ -181,8 +180,8 @@ describe('StopServiceDeployment', () => {
       networkConfiguration: NET_A,
     });
     const arn =
-      listServiceDeployments(plane.services.deps.store, partition, { cluster: 'c', service: 'fresh' })
-        .items[0]?.serviceDeploymentArn ?? '';
+      listServiceDeployments(plane.store, partition, { cluster: 'c', service: 'fresh' }).items[0]
+        ?.serviceDeploymentArn ?? '';
     expect(apiErrorOf(() => serviceDeployments.stop(partition, { serviceDeploymentArn: arn }))).toBe(
       'ConflictException: The service has no previous service revision to roll back to.',
     );

@@ -40,10 +40,10 @@ afterEach(async () => {
 
 describe('services', () => {
   it('places a new service’s tasks across zones through the controller', async () => {
-    const { ecsServices, deps } = plane.services;
+    const { ecsServices } = plane.services;
     ecsServices.create(partition, { cluster: 'c', serviceName: 's', taskDefinition: 'web', desiredCount: 4 });
-    await waitFor(() => deps.store.list('task').length === 4);
-    const tasks = deps.store.list<{
+    await waitFor(() => plane.store.list('task').length === 4);
+    const tasks = plane.store.list<{
       task: { availabilityZone?: string; group?: string; startedBy?: string };
     }>('task');
     const zones = tasks.map((t) => t.task.availabilityZone).sort();

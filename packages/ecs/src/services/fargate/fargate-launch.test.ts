@@ -18,8 +18,7 @@ const registerHost = (memory: number): string =>
     attributes: [{ name: 'ecs.availability-zone', value: 'us-east-1c' }],
   }).hostArn;
 
-const record = (taskArn: string): TaskRecord | undefined =>
-  plane.services.deps.store.get<TaskRecord>(KIND.task, taskArn);
+const record = (taskArn: string): TaskRecord | undefined => plane.store.get<TaskRecord>(KIND.task, taskArn);
 
 /** `fg`: a 0.25 vCPU / 512 MiB Fargate definition. */
 const registerFargateDefinition = (p: Partition): void => {

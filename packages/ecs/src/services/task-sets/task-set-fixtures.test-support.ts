@@ -46,7 +46,7 @@ export const startTaskSetPlane = async (desiredCount = 4): Promise<RunningContro
 };
 
 export const tasksOf = (plane: RunningControlPlane, startedBy?: string): TaskRecord[] =>
-  plane.services.deps.store
+  plane.store
     .list<TaskRecord>(KIND.task)
     .filter((t) => startedBy === undefined || t.task.startedBy === startedBy);
 

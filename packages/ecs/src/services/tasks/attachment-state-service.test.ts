@@ -39,7 +39,7 @@ afterEach(async () => {
 
 describe('SubmitAttachmentStateChanges', () => {
   it('records the status on the task’s attachment and acknowledges', () => {
-    const { attachmentStates, deps } = plane.services;
+    const { attachmentStates } = plane.services;
     expect(
       attachmentStates.submit(partition, {
         cluster: 'c',
@@ -48,7 +48,7 @@ describe('SubmitAttachmentStateChanges', () => {
     ).toEqual({
       acknowledgment: 'ACK',
     });
-    const task = deps.store.get<{ task: { attachments?: { status?: string }[] } }>('task', taskArn);
+    const task = plane.store.get<{ task: { attachments?: { status?: string }[] } }>('task', taskArn);
     expect(task?.task.attachments?.[0]?.status).toBe('ATTACHED');
   });
 
@@ -93,10 +93,7 @@ describe('SubmitAttachmentStateChanges', () => {
         }),
       ),
     ).toBe('InvalidParameterException: Invalid attachmentArn: x.');
-    const task = plane.services.deps.store.get<{ task: { attachments?: { status?: string }[] } }>(
-      'task',
-      taskArn,
-    );
+    const task = plane.store.get<{ task: { attachments?: { status?: string }[] } }>('task', taskArn);
     expect(task?.task.attachments?.[0]?.status).toBe('PRECREATED');
   });
 });

@@ -19,7 +19,7 @@ const waitFor = async (check: () => boolean): Promise<void> => {
 };
 
 const serviceTaskArns = (): string[] =>
-  plane.services.deps.store
+  plane.store
     .list<TaskRecord>(KIND.task)
     .filter((t) => t.task.group === 'service:s' && t.task.desiredStatus === 'RUNNING')
     .map((t) => t.task.taskArn ?? '');
@@ -80,7 +80,7 @@ describe('task scale-in protection', () => {
       protectedTasks: [{ taskArn: a, protectionEnabled: false }],
       failures: [],
     });
-    expect(plane.services.deps.store.get<TaskRecord>(KIND.task, a)?.protectedUntil).toBeUndefined();
+    expect(plane.store.get<TaskRecord>(KIND.task, a)?.protectedUntil).toBeUndefined();
   });
 
   it('answers MISSING, TASK_NOT_VALID and DEPLOYMENT_BLOCKED failures', () => {
@@ -161,7 +161,7 @@ describe('task scale-in protection', () => {
   });
 
   it('keeps protected tasks through a scale-in, and lets them go once protection expires', async () => {
-    const { taskProtection, ecsServices, deps } = plane.services;
+    const { taskProtection, ecsServices } = plane.services;
     const [kept = ''] = serviceTaskArns();
     taskProtection.update(partition, {
       cluster: 'c',
@@ -175,6 +175,6 @@ describe('task scale-in protection', () => {
     clock += 5 * 60_000;
     ecsServices.update(partition, { cluster: 'c', service: 's', desiredCount: 0, forceNewDeployment: false });
     await waitFor(() => serviceTaskArns().length === 0);
-    expect(deps.store.get<TaskRecord>(KIND.task, kept)?.task.stopCode).toBe('ServiceSchedulerInitiated');
+    expect(plane.store.get<TaskRecord>(KIND.task, kept)?.task.stopCode).toBe('ServiceSchedulerInitiated');
   });
 });
