@@ -11,6 +11,7 @@ import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 import { ecsService } from './api/ecs/ecs-service.js';
 import { DaemonController } from './controllers/daemon/daemon-controller.js';
 import { RetentionController } from './controllers/retention-controller.js';
+import { TargetRegistrationController } from './controllers/load-balancing/target-registration-controller.js';
 import { ServiceController } from './controllers/service/service-controller.js';
 import { TaskSetController } from './controllers/task-set/task-set-controller.js';
 import { AccountSettingsService } from './services/account-settings/account-settings-service.js';
@@ -32,6 +33,7 @@ import { ManagedHostsService } from './services/fargate/managed-hosts-service.js
 import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/fargate/spot-reclaim-service.js';
 import { ResourceTagsService } from './services/resource-tags-service.js';
 import { ecsQueries } from './services/ecs-queries.js';
+import type { LoadBalancing } from './services/load-balancing/load-balancing.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
 import { TaskSetsService } from './services/task-sets/task-sets-service.js';
@@ -54,6 +56,8 @@ export interface EcsModuleConfig {
   readonly spotWarningSeconds?: number;
   /** Prices Fargate usage reports are estimated with (default: published us-east-1 Linux/x86). */
   readonly fargatePrices?: FargatePrices;
+  /** Elastic Load Balancing, for services behind target groups (absent: such services are refused). */
+  readonly loadBalancing?: LoadBalancing;
 }
 
 export interface EcsModule {
@@ -68,6 +72,7 @@ export interface EcsModule {
 
 export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
   const store = config.store;
+  const loadBalancing = config.loadBalancing;
   const now = config.now ?? Date.now;
   const deps: ServiceDeps = { store, now, ids: config.ids ?? randomIds };
   const presence = new AgentPresence(now);
@@ -96,6 +101,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
       taskDefinitions,
       (p) => `arn:aws:iam::${p.accountId}:root`,
       groupIndex,
+      loadBalancing,
     ),
     taskSets: new TaskSetsService(deps, taskDefinitions, groupIndex),
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
@@ -118,7 +124,14 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
     log: config.log,
     resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
   };
-  const serviceController = new ServiceController(controllerOptions);
+  const serviceController = new ServiceController({
+    ...controllerOptions,
+    ...(loadBalancing ? { loadBalancing } : {}),
+  });
+  // Services behind load balancers: their tasks' targets. Drain deadlines move with time: resync often.
+  const targetRegistration = loadBalancing
+    ? new TargetRegistrationController({ ...controllerOptions, loadBalancing, resyncIntervalMs: 1000 })
+    : undefined;
   // EXTERNAL services: their task sets' tasks.
   const taskSetController = new TaskSetController(controllerOptions);
   const daemonController = new DaemonController({ ...controllerOptions, containerInstances });
@@ -128,12 +141,14 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
     start: () => {
       retention.start();
       serviceController.start();
+      targetRegistration?.start();
       taskSetController.start();
       daemonController.start();
     },
     stop: () => {
       retention.stop();
       serviceController.stop();
+      targetRegistration?.stop();
       taskSetController.stop();
       daemonController.stop();
       usageIndex.close();

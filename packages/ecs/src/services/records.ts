@@ -79,6 +79,22 @@ export interface TaskRecord {
   readonly protectedUntil?: number;
   /** A daemon task (ECS Managed Daemons): the revision it runs, and whether its stop was acted on. */
   readonly daemon?: DaemonTaskMark;
+  /**
+   * A service task behind load balancers: the targets it is registered as. While a stopping task
+   * still has targets it is DEACTIVATING and its agent keeps it running (the targets drain); the
+   * registration controller clears them once the deregistration delay is over.
+   */
+  readonly loadBalancerTargets?: readonly LoadBalancerTargetMark[];
+}
+
+export interface LoadBalancerTargetMark {
+  readonly targetGroupArn: string;
+  /** The target's id: the task's IP (ip target groups) or its container instance's id (instance). */
+  readonly id: string;
+  readonly port: number;
+  /** The container and port of the service's load balancer entry it serves. */
+  readonly containerName: string;
+  readonly containerPort: number;
 }
 
 export interface DaemonTaskMark {

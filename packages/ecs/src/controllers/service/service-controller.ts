@@ -12,6 +12,7 @@ import type { StateStore, StoreChange, StoreTransaction } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
 import type { InstanceUsageIndex } from '../../services/instance-usage-index.js';
+import type { LoadBalancing } from '../../services/load-balancing/load-balancing.js';
 import type { TaskGroupIndex } from '../../services/task-index.js';
 import { postEvents } from '../../services/ecs-services/service-events.js';
 import { launchForNewDeployment } from '../../services/ecs-services/rollback-target.js';
@@ -42,6 +43,8 @@ export interface ServiceControllerOptions {
   readonly groups: TaskGroupIndex;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
   readonly resyncIntervalMs: number;
+  /** Target health of services behind load balancers (absent: no load balancing). */
+  readonly loadBalancing?: LoadBalancing;
 }
 
 export class ServiceController extends LoopController<ServiceControllerOptions> {
@@ -87,6 +90,7 @@ export class ServiceController extends LoopController<ServiceControllerOptions> 
         presence: this.options.presence,
         newHexId: () => this.options.ids.hexId(),
         groups: this.options.groups,
+        ...(this.options.loadBalancing ? { loadBalancing: this.options.loadBalancing } : {}),
         ...(daemonInstances ? { daemonInstances } : {}),
       });
       const plan = reconcileService(snapshot);

@@ -1,5 +1,11 @@
 /** Builds the pure scheduler's view of one service from the store. */
-import type { ServiceSnapshot, ServiceTask } from '@berth/scheduler';
+import { partitionOfArn } from '@berth/core';
+import {
+  serviceReasons,
+  type ServiceSnapshot,
+  type ServiceTask,
+  type TaskTargetHealth,
+} from '@berth/scheduler';
 import type { StoreReader } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
@@ -9,6 +15,8 @@ import type { ServiceRecord } from '../../services/ecs-services/service-record.j
 import { serviceTasks } from '../../services/ecs-services/service-view.js';
 import { KIND, placedOn, type ContainerInstanceRecord, type TaskRecord } from '../../services/records.js';
 import type { TaskGroupIndex } from '../../services/task-index.js';
+import type { LoadBalancing } from '../../services/load-balancing/load-balancing.js';
+import { taskTargetHealth } from '../../services/load-balancing/task-target-health.js';
 
 const hasHealthCheck = (record: TaskRecord): boolean =>
   record.containerDefinitions.some((c) => c.essential !== false && c.healthCheck !== undefined);
@@ -17,6 +25,8 @@ export const toServiceTask = (
   record: TaskRecord,
   instances: ReadonlyMap<string, ContainerInstanceRecord>,
   presence: AgentPresence,
+  /** Behind load balancers: the task's target health (undefined without load balancers). */
+  targetHealth?: TaskTargetHealth,
 ): ServiceTask => {
   const task = record.task;
   const instanceArn = placedOn(record) ?? '';
@@ -41,6 +51,10 @@ export const toServiceTask = (
     agentConnected: silentMs === 0 || presence.isConnected(instanceArn),
     agentSilentForSeconds: Math.floor(silentMs / 1000),
     ...(record.protectedUntil !== undefined ? { protectedUntil: record.protectedUntil } : {}),
+    ...(targetHealth !== undefined ? { targetHealth } : {}),
+    ...(task.stoppedReason !== undefined && serviceReasons.isTargetHealthCheckFailure(task.stoppedReason)
+      ? { stoppedForTargetHealth: true }
+      : {}),
   };
 };
 
@@ -63,6 +77,8 @@ export interface SnapshotOptions {
   readonly daemonInstances?: readonly string[];
   /** Finds the service's tasks without a cluster scan (the snapshot is read before any write). */
   readonly groups?: TaskGroupIndex;
+  /** Reads target health for services behind load balancers. */
+  readonly loadBalancing?: LoadBalancing;
 }
 
 export const buildServiceSnapshot = (
@@ -77,6 +93,12 @@ export const buildServiceSnapshot = (
   );
   const tasks = serviceTasks(reader, record, options.groups);
   const config = record.service.deploymentConfiguration;
+  const partition = partitionOfArn(record.service.serviceArn ?? '');
+  const behindLoadBalancers = (record.service.loadBalancers ?? []).length > 0;
+  const targetHealthOf = (task: TaskRecord): TaskTargetHealth | undefined =>
+    behindLoadBalancers && options.loadBalancing && task.task.desiredStatus !== 'STOPPED'
+      ? taskTargetHealth(task, partition, options.loadBalancing)
+      : undefined;
   const snapshot: ServiceSnapshot = {
     now: options.now,
     service: {
@@ -93,7 +115,7 @@ export const buildServiceSnapshot = (
       healthCheckGracePeriodSeconds: record.service.healthCheckGracePeriodSeconds ?? 0,
     },
     deployments: record.deployments,
-    tasks: tasks.map((t) => toServiceTask(t, instances, options.presence)),
+    tasks: tasks.map((t) => toServiceTask(t, instances, options.presence, targetHealthOf(t))),
     ...(options.daemonInstances ? { daemonInstances: options.daemonInstances } : {}),
     nextDeploymentId: deploymentIdFrom(options.newHexId()),
     ...rollbackFields(record),

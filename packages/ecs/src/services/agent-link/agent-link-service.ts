@@ -27,6 +27,7 @@ import { mergeTaskReport, newNotices } from '../tasks/merge-task-report.js';
 
 import type { TaskIndex } from '../task-index.js';
 
+import { agentDesiredStatus } from '../load-balancing/load-balancing.js';
 import type { DesiredStateNotifier } from './desired-state-notifier.js';
 
 const MAX_WAIT_SECONDS = 20;
@@ -40,7 +41,7 @@ export const toDesiredTask = (record: TaskRecord): DesiredTask => {
     family: record.family,
     revision: record.revision,
     taskDefinitionArn: record.task.taskDefinitionArn ?? '',
-    desiredStatus: record.task.desiredStatus === 'STOPPED' ? 'STOPPED' : 'RUNNING',
+    desiredStatus: agentDesiredStatus(record),
     launchType: record.task.launchType ?? 'EC2',
     networkMode: record.networkMode,
     ...(cpu !== undefined ? { cpu } : {}),

@@ -5,6 +5,7 @@
  */
 import type { StateStore, StoreChange } from '@berth/store';
 
+import { agentDesiredStatus } from '../load-balancing/load-balancing.js';
 import { KIND, placedOn, type TaskRecord } from '../records.js';
 
 type Waiter = () => void;
@@ -19,7 +20,7 @@ export class DesiredStateNotifier {
   constructor(private readonly store: StateStore) {
     this.baseSeq = store.revision;
     for (const task of store.list<TaskRecord>(KIND.task)) {
-      this.desiredByTask.set(task.task.taskArn ?? '', `${placedOn(task) ?? ''}|${task.task.desiredStatus}`);
+      this.desiredByTask.set(task.task.taskArn ?? '', `${placedOn(task) ?? ''}|${agentDesiredStatus(task)}`);
     }
     this.unsubscribe = store.subscribe((changes) => this.onChanges(changes));
   }
@@ -66,7 +67,7 @@ export class DesiredStateNotifier {
         continue;
       }
       const target = placedOn(task);
-      const after = `${target ?? ''}|${task.task.desiredStatus}`;
+      const after = `${target ?? ''}|${agentDesiredStatus(task)}`;
       if (before === after) continue;
       this.desiredByTask.set(change.key, after);
       if (target) touched.add(target);

@@ -114,9 +114,6 @@ export const rejectUnsupported = (request: CreateServiceRequest): void => {
     // ECS's wording, seen on the wire (cloudposse/terraform-aws-ecs-alb-service-task#145, 2021).
     throw invalidParameter('IAM roles are only valid for services configured to use load balancers.');
   }
-  if ((request.loadBalancers ?? []).length > 0) {
-    throw unsupportedFeature('Berth does not attach services to load balancers yet.');
-  }
   if ((request.serviceRegistries ?? []).length > 0) {
     throw unsupportedFeature('Berth does not register services in Cloud Map yet.');
   }

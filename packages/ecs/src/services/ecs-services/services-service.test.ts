@@ -133,7 +133,7 @@ describe('services', () => {
           ],
         }),
       ),
-    ).toBe('UnsupportedFeatureException: Berth does not attach services to load balancers yet.');
+    ).toBe('UnsupportedFeatureException: This Berth server runs without Elastic Load Balancing.');
   });
 
   it('a desiredCount-only update edits the PRIMARY; a new task definition makes a new deployment', () => {

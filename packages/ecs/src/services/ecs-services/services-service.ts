@@ -24,6 +24,8 @@ import { activeCluster, clusterNameOf } from '../cluster-ref.js';
 import { paginate, type Page } from '../pagination.js';
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 import { validateTags } from '../tags.js';
+import type { LoadBalancing } from '../load-balancing/load-balancing.js';
+import { validateServiceLoadBalancers } from '../load-balancing/validate-service-load-balancers.js';
 import type { TaskGroupIndex } from '../task-index.js';
 import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
 import { validateFargateLaunch } from '../fargate/fargate-launch-rules.js';
@@ -60,6 +62,8 @@ export class ServicesService {
     private readonly createdBy: (partition: Partition) => string,
     /** Committed tasks by group: lets reads (DescribeServices) skip a cluster scan. */
     private readonly groups?: TaskGroupIndex,
+    /** Target groups for services behind load balancers (absent: such services are refused). */
+    private readonly loadBalancing?: LoadBalancing,
   ) {}
 
   create(partition: Partition, request: CreateServiceRequest): Service {
@@ -86,6 +90,12 @@ export class ServicesService {
       if (definition.status !== 'ACTIVE') throw new ApiError('ClientException', 'TaskDefinition is inactive');
       validateNetworkConfiguration(definition, request.networkConfiguration);
       if (target.launchType === 'FARGATE') validateFargateLaunch(definition, request);
+      const loadBalancers = validateServiceLoadBalancers(
+        request.loadBalancers ?? [],
+        definition,
+        partition,
+        this.loadBalancing,
+      );
       const now = epochSeconds(this.deps.now());
       const deployment = newDeployment(this.deps.ids, definition.taskDefinitionArn ?? '', desiredCount, now, {
         ...request,
@@ -108,6 +118,7 @@ export class ServicesService {
           }),
           ...launchFieldsOf(target),
           taskDefinition: definition.taskDefinitionArn ?? '',
+          loadBalancers,
           ...(request.networkConfiguration ? { networkConfiguration: request.networkConfiguration } : {}),
         },
         tags,
@@ -128,8 +139,8 @@ export class ServicesService {
         throw new ApiError('ServiceNotActiveException', 'Service was not ACTIVE.');
       }
       if (isExternal(record)) return updateExternalService(tx, record, request);
-      if (request.loadBalancers?.length || request.serviceRegistries?.length) {
-        throw unsupportedFeature('Berth does not support load balancers or Cloud Map for services yet.');
+      if (request.serviceRegistries?.length) {
+        throw unsupportedFeature('Berth does not register services in Cloud Map yet.');
       }
       const strategy = schedulingStrategyOf(record.service.schedulingStrategy);
       const desiredCount =
@@ -156,8 +167,13 @@ export class ServicesService {
         definition ?? this.taskDefinitions.resolve(tx, partition, taskDefinitionArn).definition;
       validateNetworkConfiguration(effective, networkConfiguration);
       if (target.launchType === 'FARGATE') validateFargateLaunch(effective, request);
+      const loadBalancers =
+        request.loadBalancers !== undefined
+          ? validateServiceLoadBalancers(request.loadBalancers, effective, partition, this.loadBalancing)
+          : (record.service.loadBalancers ?? []);
       const redeploy =
         request.forceNewDeployment === true ||
+        JSON.stringify(loadBalancers) !== JSON.stringify(record.service.loadBalancers ?? []) ||
         JSON.stringify(target) !== JSON.stringify(currentTarget) ||
         taskDefinitionArn !== current?.taskDefinitionArn ||
         (request.networkConfiguration !== undefined &&
@@ -187,6 +203,7 @@ export class ServicesService {
           taskDefinition: taskDefinitionArn,
           ...launchFieldsOf(target),
           deploymentConfiguration,
+          loadBalancers,
           ...(networkConfiguration ? { networkConfiguration } : {}),
           ...(request.placementConstraints ? { placementConstraints: request.placementConstraints } : {}),
           ...(request.placementStrategy ? { placementStrategy: request.placementStrategy } : {}),

@@ -1,6 +1,8 @@
 /**
  * The one way a task is asked to stop: desiredStatus STOPPED with the stop's code, reason and
- * time, and its version bumped so its agent hears of it. A task already desired STOPPED keeps its
+ * time, and its version bumped so its agent hears of it. A RUNNING task registered behind load
+ * balancers goes DEACTIVATING first: its targets drain, and only then is its agent told to stop it
+ * (controllers/load-balancing). A task already desired STOPPED keeps its
  * first stop (a second StopTask changes nothing). Used by StopTask, the service, task-set and
  * daemon controllers and Spot reclaim.
  */
@@ -26,6 +28,9 @@ export const stoppedTaskRecord = (record: TaskRecord, stop: TaskStopRequest): Ta
     ...(stop.graceSeconds !== undefined ? { stopGraceSeconds: stop.graceSeconds } : {}),
     task: {
       ...record.task,
+      ...((record.loadBalancerTargets ?? []).length > 0 && record.task.lastStatus === 'RUNNING'
+        ? { lastStatus: 'DEACTIVATING' }
+        : {}),
       desiredStatus: 'STOPPED',
       stoppingAt: stop.now,
       stopCode: stop.code,
