@@ -18,7 +18,7 @@ export class HaproxyNotInstalledError extends Error {
   constructor(searched: readonly string[]) {
     super(
       `HAProxy is not installed (looked for ${searched.join(', ')}). ` +
-        'Berth drives Debian\'s HAProxy 2.6 for load balancers: install it with `apt-get install haproxy`.',
+        "Berth drives Debian's HAProxy 2.6 for load balancers: install it with `apt-get install haproxy`.",
     );
     this.name = 'HaproxyNotInstalledError';
   }
@@ -59,12 +59,19 @@ export const locateHaproxy = async (options: LocateHaproxyOptions = {}): Promise
   const candidates =
     options.path !== undefined
       ? [options.path]
-      : [DEBIAN_PATH, ...searchPath.split(delimiter).filter((dir) => dir !== '').map((dir) => join(dir, 'haproxy'))];
+      : [
+          DEBIAN_PATH,
+          ...searchPath
+            .split(delimiter)
+            .filter((dir) => dir !== '')
+            .map((dir) => join(dir, 'haproxy')),
+        ];
   for (const candidate of candidates) {
     if (!(await executable(candidate))) continue;
     const { stdout } = await run(candidate, ['-v'], options.timeoutMs ?? 5000);
     const match = /HAProxy version (\S+)/.exec(stdout);
-    if (match?.[1] === undefined) throw new Error(`${candidate} -v did not print an HAProxy version: ${stdout}`);
+    if (match?.[1] === undefined)
+      throw new Error(`${candidate} -v did not print an HAProxy version: ${stdout}`);
     return { path: candidate, version: match[1] };
   }
   throw new HaproxyNotInstalledError(candidates);

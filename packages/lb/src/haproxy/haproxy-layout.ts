@@ -33,7 +33,7 @@ export const haproxyLayout = (directory: string): HaproxyLayout => ({
 
 export const supervisorGlobalConfig = (layout: HaproxyLayout): string =>
   [
-    '# Written by Berth: the supervisor\'s own sockets and pidfile.',
+    "# Written by Berth: the supervisor's own sockets and pidfile.",
     'global',
     `  stats socket ${layout.adminSocket} mode 600 level admin expose-fd listeners`,
     `  pidfile ${layout.pidFile}`,

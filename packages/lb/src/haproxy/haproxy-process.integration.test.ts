@@ -58,7 +58,9 @@ describe('HaproxySupervisor on a real HAProxy', () => {
   });
 
   it('refuses to start from an invalid configuration, starting nothing', async () => {
-    await expect(supervisor.start('frontend f\n  bogus_keyword\n')).rejects.toThrow(HaproxyConfigRejectedError);
+    await expect(supervisor.start('frontend f\n  bogus_keyword\n')).rejects.toThrow(
+      HaproxyConfigRejectedError,
+    );
     expect(existsSync(supervisor.layout.pidFile)).toBe(false);
   });
 
@@ -87,7 +89,9 @@ describe('HaproxySupervisor on a real HAProxy', () => {
   });
 
   it('keeps the old configuration serving when a reload is refused', async () => {
-    await expect(supervisor.reload(config('v3', ['bogus_keyword']))).rejects.toThrow(/unknown keyword 'bogus_keyword'/);
+    await expect(supervisor.reload(config('v3', ['bogus_keyword']))).rejects.toThrow(
+      /unknown keyword 'bogus_keyword'/,
+    );
     expect((await get(port)).headers['x-config']).toBe('v2');
   });
 

@@ -11,7 +11,12 @@ import { readFile, rm } from 'node:fs/promises';
 
 import type { HaproxyBinary } from './haproxy-binary.js';
 import { validateHaproxyConfig } from './haproxy-binary.js';
-import { haproxyLayout, supervisorGlobalConfig, writeFileAtomically, type HaproxyLayout } from './haproxy-layout.js';
+import {
+  haproxyLayout,
+  supervisorGlobalConfig,
+  writeFileAtomically,
+  type HaproxyLayout,
+} from './haproxy-layout.js';
 import { pollUntil, processAlive } from './process-liveness.js';
 import { HaproxyRuntimeApi } from './runtime-api.js';
 import { sendSocketCommand } from './runtime-socket.js';
@@ -102,7 +107,9 @@ export class HaproxySupervisor {
       const all = [masterPid, ...workers];
       signal(masterPid, 'SIGUSR1');
       try {
-        await pollUntil('HAProxy to stop', this.#stopTimeoutMs, () => (all.some(processAlive) ? undefined : true));
+        await pollUntil('HAProxy to stop', this.#stopTimeoutMs, () =>
+          all.some(processAlive) ? undefined : true,
+        );
       } catch {
         for (const pid of all) signal(pid, 'SIGKILL');
         await pollUntil('HAProxy to die', 5000, () => (all.some(processAlive) ? undefined : true));
@@ -129,7 +136,8 @@ export class HaproxySupervisor {
 
   async #reload(configText: string): Promise<ShowProc> {
     const masterPid = this.#masterPid;
-    if (masterPid === undefined || !processAlive(masterPid)) throw new Error('HAProxy is not running: start it first');
+    if (masterPid === undefined || !processAlive(masterPid))
+      throw new Error('HAProxy is not running: start it first');
     await this.#validate(this.layout.candidateFile, configText, 'reload');
     const previousConfig = await readFile(this.layout.configFile, 'utf8');
     const before = await this.showProc();
@@ -177,7 +185,8 @@ export class HaproxySupervisor {
           `${(error as Error).message}; stop it before starting another`,
       );
     }
-    if (proc.masterPid !== pid) throw new Error(`${this.layout.pidFile} names ${pid} but the master is ${proc.masterPid}`);
+    if (proc.masterPid !== pid)
+      throw new Error(`${this.layout.pidFile} names ${pid} but the master is ${proc.masterPid}`);
     return proc;
   }
 

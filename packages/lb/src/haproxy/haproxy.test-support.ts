@@ -92,7 +92,9 @@ export const get = (port: number, path = '/', timeoutMs = 10_000): Promise<HttpR
         let body = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body, headers: response.headers }),
+        );
         response.on('error', reject);
       },
     );
@@ -133,7 +135,11 @@ export const startClientLoop = (port: number): ClientLoop => {
 };
 
 /** Waits until `check` holds, polling; fails with `what` after the deadline. */
-export const eventually = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> => {
+export const eventually = async (
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -45,7 +45,11 @@ describe('runtime API and server sync on a real HAProxy', () => {
   /** The bodies the loop saw since `from`, as a set. */
   const seenSince = (from: number): Set<string> => new Set(loop?.bodies.slice(from));
   const config = (version: string): string =>
-    testConfig({ frontendPort: port, backend, frontendExtra: [`http-response set-header X-Config ${version}`] });
+    testConfig({
+      frontendPort: port,
+      backend,
+      frontendExtra: [`http-response set-header X-Config ${version}`],
+    });
 
   beforeAll(async () => {
     const binary = await locateHaproxy();

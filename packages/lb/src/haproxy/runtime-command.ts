@@ -21,7 +21,12 @@ export type RuntimeCommand =
       readonly server: string;
       readonly state: ServerPlan['state'];
     }
-  | { readonly kind: 'set-weight'; readonly backend: string; readonly server: string; readonly weight: number }
+  | {
+      readonly kind: 'set-weight';
+      readonly backend: string;
+      readonly server: string;
+      readonly weight: number;
+    }
   | {
       readonly kind: 'set-addr';
       readonly backend: string;

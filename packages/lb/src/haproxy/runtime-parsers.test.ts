@@ -57,8 +57,22 @@ describe('runtime API reply parsers', () => {
       'fe,FRONTEND,,,1,2,9980,10,OPEN,,0,0,8,0,1,1,0,10,,,\n' +
       'tg_x,t_1,0,0,0,1,,5,UP,100,2,0,5,0,0,0,0,,3,,\n\n';
     const [frontend, server] = parseShowStat(reply);
-    expect(frontend).toMatchObject({ pxname: 'fe', type: 'frontend', scur: 1, req_tot: 10, hrsp_2xx: 8, hrsp_5xx: 1 });
-    expect(server).toMatchObject({ pxname: 'tg_x', svname: 't_1', type: 'server', stot: 5, rtime: 3, weight: 100 });
+    expect(frontend).toMatchObject({
+      pxname: 'fe',
+      type: 'frontend',
+      scur: 1,
+      req_tot: 10,
+      hrsp_2xx: 8,
+      hrsp_5xx: 1,
+    });
+    expect(server).toMatchObject({
+      pxname: 'tg_x',
+      svname: 't_1',
+      type: 'server',
+      stot: 5,
+      rtime: 3,
+      weight: 100,
+    });
     expect(server?.fields.status).toBe('UP');
   });
 });

@@ -20,13 +20,19 @@ export interface SocketCallOptions {
 }
 
 /** Sends one command on a fresh connection and returns HAProxy's whole reply. */
-export const sendSocketCommand = (socketPath: string, command: string, options: SocketCallOptions): Promise<string> =>
+export const sendSocketCommand = (
+  socketPath: string,
+  command: string,
+  options: SocketCallOptions,
+): Promise<string> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const socket = net.createConnection({ path: socketPath, allowHalfOpen: true });
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new HaproxySocketError(`${options.name} timed out after ${options.timeoutMs} ms on ${socketPath}`));
+      reject(
+        new HaproxySocketError(`${options.name} timed out after ${options.timeoutMs} ms on ${socketPath}`),
+      );
     }, options.timeoutMs);
     socket.once('connect', () => socket.end(`${command}\n`));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -74,7 +80,9 @@ export class RuntimeSession {
     const session = new RuntimeSession(socket, options.timeoutMs);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
-      socket.once('error', (e) => reject(new HaproxySocketError(`${options.name} failed on ${socketPath}: ${e.message}`)));
+      socket.once('error', (e) =>
+        reject(new HaproxySocketError(`${options.name} failed on ${socketPath}: ${e.message}`)),
+      );
     });
     await session.send('prompt', options.name);
     return session;

@@ -30,7 +30,8 @@ export const applyServerCommands = (
       throw new Error(`${command.kind} on missing server ${backend}/${command.server}`);
     } else if (command.kind === 'enable-server') servers.set(command.server, { ...current, state: 'ready' });
     else if (command.kind === 'set-state') servers.set(command.server, { ...current, state: command.state });
-    else if (command.kind === 'set-weight') servers.set(command.server, { ...current, weight: command.weight });
+    else if (command.kind === 'set-weight')
+      servers.set(command.server, { ...current, weight: command.weight });
     else if (command.kind === 'set-addr') {
       servers.set(command.server, { ...current, address: command.address, port: command.port });
     } else if (command.kind === 'del-server') {

@@ -49,7 +49,9 @@ describe('planServerSync', () => {
 
   it('changes weights and states of kept servers, and nothing when they match', () => {
     const before = [observed(plan(9001)), observed(plan(9002, 'maint'))];
-    const commands = planServerSync(backend, before, [plan(9001, 'drain', 7), plan(9002)]).map(formatRuntimeCommand);
+    const commands = planServerSync(backend, before, [plan(9001, 'drain', 7), plan(9002)]).map(
+      formatRuntimeCommand,
+    );
     expect(commands).toEqual([
       'set server tg_abc/t_127_0_0_1_9001 weight 7',
       'set server tg_abc/t_127_0_0_1_9001 state drain',
@@ -71,7 +73,9 @@ describe('planServerSync', () => {
         const desired = wanted.map((s) => plan(s.port, s.state, s.weight));
         const after = applyServerCommands(backend, before, planServerSync(backend, before, desired));
         const view = (list: readonly { name: string; state: string; weight: number; port: number }[]) =>
-          list.map(({ name, state, weight, port }) => ({ name, state, weight, port })).sort((a, b) => a.port - b.port);
+          list
+            .map(({ name, state, weight, port }) => ({ name, state, weight, port }))
+            .sort((a, b) => a.port - b.port);
         expect(view(after)).toEqual(view(desired));
         expect(planServerSync(backend, after, desired)).toEqual([]);
       }),
@@ -83,7 +87,13 @@ describe('planServerSync', () => {
       formatRuntimeCommand({ kind: 'del-server', backend: 'tg_a; shutdown', server: 'x' }),
     ).toThrow(/invalid backend/);
     expect(() =>
-      formatRuntimeCommand({ kind: 'set-addr', backend: 'b', server: 's', address: '1.2.3.4 port 1', port: 80 }),
+      formatRuntimeCommand({
+        kind: 'set-addr',
+        backend: 'b',
+        server: 's',
+        address: '1.2.3.4 port 1',
+        port: 80,
+      }),
     ).toThrow(/invalid address/);
   });
 });

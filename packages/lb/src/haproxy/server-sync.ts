@@ -20,7 +20,14 @@ const stateCommands = (
 };
 
 const addCommands = (backend: string, plan: ServerPlan): RuntimeCommand[] => [
-  { kind: 'add-server', backend, server: plan.name, address: plan.address, port: plan.port, weight: plan.weight },
+  {
+    kind: 'add-server',
+    backend,
+    server: plan.name,
+    address: plan.address,
+    port: plan.port,
+    weight: plan.weight,
+  },
   ...stateCommands(backend, plan.name, 'maint', plan.state),
 ];
 
@@ -30,7 +37,8 @@ const changeCommands = (backend: string, observed: ObservedServer, plan: ServerP
   if (observed.address !== plan.address || observed.port !== plan.port) {
     commands.push({ kind: 'set-addr', backend, server, address: plan.address, port: plan.port });
   }
-  if (observed.weight !== plan.weight) commands.push({ kind: 'set-weight', backend, server, weight: plan.weight });
+  if (observed.weight !== plan.weight)
+    commands.push({ kind: 'set-weight', backend, server, weight: plan.weight });
   return [...commands, ...stateCommands(backend, server, observed.state, plan.state)];
 };
 

@@ -29,7 +29,12 @@ export interface StatRow {
   readonly fields: Readonly<Record<string, string>>;
 }
 
-const TYPES: Readonly<Record<string, StatRowType>> = { '0': 'frontend', '1': 'backend', '2': 'server', '3': 'listener' };
+const TYPES: Readonly<Record<string, StatRowType>> = {
+  '0': 'frontend',
+  '1': 'backend',
+  '2': 'server',
+  '3': 'listener',
+};
 
 export class StatCsvFormatError extends Error {
   constructor(reply: string) {

@@ -49,7 +49,11 @@ describe('HealthChecker', () => {
       return health.get('a')?.state === 'healthy' && health.get('b')?.state === 'unhealthy';
     });
     const b = changes.filter((c) => c.targetKey === 'b').map((c) => c.current.reason);
-    expect(b).toEqual(['Elb.RegistrationInProgress', 'Elb.InitialHealthChecking', 'Target.ResponseCodeMismatch']);
+    expect(b).toEqual([
+      'Elb.RegistrationInProgress',
+      'Elb.InitialHealthChecking',
+      'Target.ResponseCodeMismatch',
+    ]);
     expect(checker.health('tg').get('b')?.description).toBe('Health checks failed with these codes: [503]');
 
     fake.status.set(2, 200);

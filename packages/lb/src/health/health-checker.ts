@@ -74,7 +74,11 @@ export class HealthChecker {
   }
 
   /** Sets a group's settings and registered targets: new ones start `initial`, gone ones stop. */
-  setTargetGroup(targetGroupId: string, settings: HealthCheckSettings, targets: readonly CheckedTarget[]): void {
+  setTargetGroup(
+    targetGroupId: string,
+    settings: HealthCheckSettings,
+    targets: readonly CheckedTarget[],
+  ): void {
     const matcher = compileHttpCodeMatcher(settings.matcher);
     let group = this.#groups.get(targetGroupId);
     if (group === undefined) {
@@ -110,7 +114,9 @@ export class HealthChecker {
   /** The current health of each target of a group, by target key. */
   health(targetGroupId: string): ReadonlyMap<string, TargetHealth> {
     const group = this.#groups.get(targetGroupId);
-    return new Map([...(group?.targets ?? new Map<string, TargetEntry>())].map(([key, e]) => [key, e.health]));
+    return new Map(
+      [...(group?.targets ?? new Map<string, TargetEntry>())].map(([key, e]) => [key, e.health]),
+    );
   }
 
   start(): void {
@@ -148,7 +154,8 @@ export class HealthChecker {
     const group = this.#groups.get(groupId);
     if (group === undefined || group.targets.get(entry.target.key) !== entry) return;
     const startedAt = performance.now();
-    const current = (): boolean => this.#running && this.#groups.get(groupId)?.targets.get(entry.target.key) === entry;
+    const current = (): boolean =>
+      this.#running && this.#groups.get(groupId)?.targets.get(entry.target.key) === entry;
     try {
       this.#update(groupId, entry, healthChecksStarted(entry.health));
       const { settings } = group;
@@ -160,7 +167,8 @@ export class HealthChecker {
         timeoutMs: settings.timeoutMs,
         matcher: group.matcher,
       });
-      if (current()) this.#update(groupId, entry, applyCheckOutcome(entry.health, checkOutcomeOf(result), settings));
+      if (current())
+        this.#update(groupId, entry, applyCheckOutcome(entry.health, checkOutcomeOf(result), settings));
     } finally {
       if (current()) {
         const elapsed = performance.now() - startedAt;
@@ -175,7 +183,12 @@ export class HealthChecker {
     if (!sameVisibleHealth(previous, next)) this.#emit(groupId, entry.target.key, previous, next);
   }
 
-  #emit(targetGroupId: string, targetKey: string, previous: TargetHealth | undefined, current: TargetHealth): void {
+  #emit(
+    targetGroupId: string,
+    targetKey: string,
+    previous: TargetHealth | undefined,
+    current: TargetHealth,
+  ): void {
     this.#onChange({ targetGroupId, targetKey, previous, current });
   }
 }

@@ -10,7 +10,13 @@ describe('compileHttpCodeMatcher', () => {
     const list = compileHttpCodeMatcher('200,202');
     expect([list(200), list(201), list(202)]).toEqual([true, false, true]);
     const range = compileHttpCodeMatcher('200-299');
-    expect([range(199), range(200), range(250), range(299), range(300)]).toEqual([false, true, true, true, false]);
+    expect([range(199), range(200), range(250), range(299), range(300)]).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
     const mixed = compileHttpCodeMatcher('200, 300-302');
     expect([mixed(200), mixed(301), mixed(303)]).toEqual([true, true, false]);
   });
@@ -30,11 +36,16 @@ describe('compileHttpCodeMatcher', () => {
 
   it('a range matches exactly the codes between its bounds (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 200, max: 499 }), fc.integer({ min: 200, max: 499 }), fc.integer({ min: 100, max: 599 }), (a, b, code) => {
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        const matches = compileHttpCodeMatcher(`${low}-${high}`);
-        expect(matches(code)).toBe(code >= low && code <= high);
-      }),
+      fc.property(
+        fc.integer({ min: 200, max: 499 }),
+        fc.integer({ min: 200, max: 499 }),
+        fc.integer({ min: 100, max: 599 }),
+        (a, b, code) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          const matches = compileHttpCodeMatcher(`${low}-${high}`);
+          expect(matches(code)).toBe(code >= low && code <= high);
+        },
+      ),
     );
   });
 });

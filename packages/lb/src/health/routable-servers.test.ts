@@ -31,7 +31,12 @@ describe('routableServers', () => {
       { targetKey: 'd', state: 'unused' },
     ]);
     expect(decision.failingOpen).toBe(true);
-    expect(Object.fromEntries(decision.serverStates)).toEqual({ a: 'ready', b: 'ready', c: 'drain', d: 'maint' });
+    expect(Object.fromEntries(decision.serverStates)).toEqual({
+      a: 'ready',
+      b: 'ready',
+      c: 'drain',
+      d: 'maint',
+    });
   });
 
   it('honours a minimum healthy count above one', () => {
@@ -53,7 +58,8 @@ describe('routableServers', () => {
         expect(ready > 0).toBe(active > 0);
         targets.forEach((t) => {
           if (t.state === 'draining') expect(decision.serverStates.get(t.targetKey)).toBe('drain');
-          if (!decision.failingOpen && t.state !== 'healthy') expect(decision.serverStates.get(t.targetKey)).not.toBe('ready');
+          if (!decision.failingOpen && t.state !== 'healthy')
+            expect(decision.serverStates.get(t.targetKey)).not.toBe('ready');
         });
       }),
     );

@@ -25,7 +25,8 @@ export const routableServers = (
   minimumHealthyTargets = 1,
 ): RoutingDecision => {
   const healthyCount = targets.filter((target) => target.state === 'healthy').length;
-  const failingOpen = healthyCount < minimumHealthyTargets && targets.some((t) => registeredAndActive(t.state));
+  const failingOpen =
+    healthyCount < minimumHealthyTargets && targets.some((t) => registeredAndActive(t.state));
   const serverStates = new Map<string, ServerPlan['state']>();
   for (const target of targets) {
     const routable = failingOpen ? registeredAndActive(target.state) : target.state === 'healthy';

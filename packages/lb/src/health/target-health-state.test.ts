@@ -20,7 +20,9 @@ const outcome = fc.oneof(
   fc.constant<CheckOutcome>({ kind: 'pass' }),
   fc.constant<CheckOutcome>({ kind: 'timeout' }),
   fc.constant<CheckOutcome>({ kind: 'connection-error' }),
-  fc.integer({ min: 100, max: 599 }).map<CheckOutcome>((statusCode) => ({ kind: 'code-mismatch', statusCode })),
+  fc
+    .integer({ min: 100, max: 599 })
+    .map<CheckOutcome>((statusCode) => ({ kind: 'code-mismatch', statusCode })),
 );
 const limits = fc.record({
   healthyThresholdCount: fc.integer({ min: 2, max: 10 }),
@@ -89,8 +91,10 @@ describe('target health state machine', () => {
           health = applyCheckOutcome(health, o, t);
           failures = o.kind === 'pass' ? 0 : failures + 1;
           passes = o.kind === 'pass' ? passes + 1 : 0;
-          if (before.state === 'healthy' && health.state === 'unhealthy') expect(failures).toBe(t.unhealthyThresholdCount);
-          if (before.state === 'unhealthy' && health.state === 'healthy') expect(passes).toBe(t.healthyThresholdCount);
+          if (before.state === 'healthy' && health.state === 'unhealthy')
+            expect(failures).toBe(t.unhealthyThresholdCount);
+          if (before.state === 'unhealthy' && health.state === 'healthy')
+            expect(passes).toBe(t.healthyThresholdCount);
           expect(health.state === 'healthy').toBe(health.reason === undefined);
           expect(['healthy', 'unhealthy']).toContain(health.state);
         }
