@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { locateHaproxy, validateHaproxyConfig, type HaproxyBinary } from './haproxy-binary.js';
@@ -68,6 +68,10 @@ describe('HaproxySupervisor on a real HAProxy', () => {
     const result = await supervisor.start(config('v1'));
     started.add(result.masterPid);
     expect(result.adopted).toBe(false);
+    // Detached: its own session and process group, so killing Berth's group leaves it serving.
+    const group = (pid: number | 'self'): string =>
+      readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[2] ?? '';
+    expect(group(result.masterPid)).not.toBe(group('self'));
     const reply = await get(port);
     expect([reply.status, reply.body, reply.headers['x-config']]).toEqual([200, 'a', 'v1']);
   });
@@ -93,6 +97,19 @@ describe('HaproxySupervisor on a real HAProxy', () => {
       /unknown keyword 'bogus_keyword'/,
     );
     expect((await get(port)).headers['x-config']).toBe('v2');
+  });
+
+  it('detects a reload that passes -c but fails to load (a port in use), old config still serving', async () => {
+    const holder = await startTinyBackend('holder');
+    try {
+      const refused = supervisor.reload(config('v3', [`bind 127.0.0.1:${holder.port}`]));
+      await expect(refused).rejects.toThrow(HaproxyConfigRejectedError);
+      expect((await get(port)).headers['x-config']).toBe('v2');
+      await supervisor.reload(config('v2'));
+      expect((await get(port)).headers['x-config']).toBe('v2');
+    } finally {
+      await holder.close();
+    }
   });
 
   it('a second supervisor adopts the running HAProxy without dropping a request', async () => {
