@@ -87,7 +87,8 @@ describe('runtime API and server sync on a real HAProxy', () => {
     await eventually('both a and b to answer', () => seenSince(from).size === 2);
 
     await driver.syncTargetGroup(group([server(a, 'drain'), server(b)]));
-    from = loop?.bodies.length ?? 0;
+    // The one request in flight when a was drained may still finish on a: that is what drain means.
+    from = (loop?.bodies.length ?? 0) + 1;
     await eventually('a few requests after draining a', () => (loop?.bodies.length ?? 0) > from + 10);
     expect(seenSince(from)).toEqual(new Set(['b']));
 
