@@ -114,6 +114,15 @@ export default tseslint.config(
     rules: { ...boundaryRules('lb', ALLOWED_BERTH_IMPORTS.lb, true), ...pureRules },
   },
   {
+    // @berth/lb's pure files: target health, matcher, fail-open routing, the server diff and the
+    // runtime-API reply parsers. The rest of haproxy/ and health/ does I/O by design.
+    files: [
+      'packages/lb/src/health/{target-health-state,matcher,routable-servers}.ts',
+      'packages/lb/src/haproxy/{server-sync,runtime-command,servers-state,stat-csv,show-proc}.ts',
+    ],
+    rules: { ...boundaryRules('lb', ALLOWED_BERTH_IMPORTS.lb, true), ...pureRules },
+  },
+  {
     files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
