@@ -1,14 +1,11 @@
 /**
- * The `global` and `defaults` sections: master-worker mode with an admin socket that can pass the
- * listeners on (seamless reloads), no health checks anywhere (Berth runs its own), ALB's timeouts
- * (60 s idle) and ALB's error pages.
+ * The `global` and `defaults` sections: master-worker mode, no health checks anywhere (Berth runs
+ * its own), ALB's timeouts (60 s idle) and ALB's error pages. The admin socket and pidfile are the
+ * supervisor's (haproxy-layout.ts writes them in a global section of its own).
  */
 import { renderErrorPages } from './error-pages.js';
-import { configWord } from './haproxy-quote.js';
 
 export interface HaproxyRenderOptions {
-  /** The UNIX socket of the runtime API (admin level, exposes listeners for reloads). */
-  readonly adminSocketPath: string;
   /** The secret that dynamic AWSALB cookies hash with each server's address. */
   readonly dynamicCookieKey?: string;
   /** ALB's idle timeout, 60 s by default (also the target response timeout). */
@@ -17,8 +14,6 @@ export interface HaproxyRenderOptions {
   readonly hardStopAfterSeconds?: number;
   /** Worker threads; HAProxy's default (one per CPU) when absent. */
   readonly threads?: number;
-  /** Written by the master process when set. */
-  readonly pidFilePath?: string;
 }
 
 const positiveInteger = (value: number, what: string): number => {
@@ -30,14 +25,12 @@ export const renderGlobalSection = (options: HaproxyRenderOptions): string[] => 
   const lines = [
     'global',
     '    master-worker',
-    `    stats socket ${configWord(options.adminSocketPath)} mode 600 level admin expose-fd listeners`,
     '    stats timeout 2m',
     `    hard-stop-after ${positiveInteger(options.hardStopAfterSeconds ?? 3600, 'hardStopAfterSeconds')}s`,
     '    tune.ssl.default-dh-param 2048',
   ];
   if (options.threads !== undefined)
     lines.push(`    nbthread ${positiveInteger(options.threads, 'threads')}`);
-  if (options.pidFilePath !== undefined) lines.push(`    pidfile ${configWord(options.pidFilePath)}`);
   return lines;
 };
 

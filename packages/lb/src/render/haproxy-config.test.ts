@@ -11,10 +11,9 @@ import { renderHaproxyConfig } from './haproxy-config.js';
 import { modelArb } from './random-model.test-support.js';
 import { hostileModel, sampleModel } from './sample-models.test-support.js';
 
-const options = { adminSocketPath: '/run/berth/haproxy-admin.sock' };
+const options = {};
 const render = (model: DataPlaneModel): string => renderHaproxyConfig(model, options);
-const renderIn = (model: DataPlaneModel) => (dir: string) =>
-  renderHaproxyConfig(model, { adminSocketPath: join(dir, 'admin.sock') });
+const renderIn = (model: DataPlaneModel) => () => renderHaproxyConfig(model, {});
 
 const expectValid = (model: DataPlaneModel, files: Record<string, string> = {}): string => {
   const result = checkHaproxyConfig(renderIn(model), files);
@@ -50,9 +49,8 @@ describe('renderHaproxyConfig', () => {
       'http-error status 503 content-type "text/html" string "<html>\\x0d\\x0a<head><title>503 Service Temporarily Unavailable</title></head>',
     );
     expect(config).toMatch(/http-error status 502 .* hdr Server "awselb\/2.0"/);
-    expect(config).toContain(
-      'stats socket "/run/berth/haproxy-admin.sock" mode 600 level admin expose-fd listeners',
-    );
+    // The supervisor's own global file holds the admin socket; the rendered config never does.
+    expect(config).not.toContain('stats socket');
     expect(config).not.toMatch(/\bcheck\b/);
   });
 });
@@ -106,7 +104,7 @@ describe('rendered configurations are valid for HAProxy 2.6 (haproxy -c)', () =>
               })),
             })),
           },
-          { adminSocketPath: join(tmp, 'admin.sock') },
+          {},
         ),
       { 'site.pem': pem },
     );

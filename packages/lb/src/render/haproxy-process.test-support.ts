@@ -1,20 +1,20 @@
 /**
- * A real HAProxy for integration tests: renders into a temp dir, starts `haproxy -f` (master-worker
- * from the config), waits until the listener accepts, and talks to the admin socket. Stop it with
- * stop(); the temp dir goes with it.
+ * A real HAProxy for the renderer's integration tests, run by the supervisor Berth uses: renders
+ * into a temp dir, starts it, waits until the listener accepts, and talks to its admin socket.
+ * Stop it with stop(); the temp dir goes with it.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { locateHaproxy } from '../haproxy/haproxy-binary.js';
+import { HaproxySupervisor } from '../haproxy/haproxy-process.js';
 
 import { requireHaproxy } from './haproxy-check.test-support.js';
 
 export interface RunningHaproxy {
   readonly dir: string;
-  readonly adminSocketPath: string;
-  readonly output: () => string;
   readonly admin: (command: string) => Promise<string>;
   readonly stop: () => Promise<void>;
 }
@@ -40,43 +40,24 @@ const accepts = (port: number): Promise<boolean> =>
     socket.once('error', () => resolve(false));
   });
 
-const adminCommand = (path: string, command: string): Promise<string> =>
-  new Promise((resolve, reject) => {
-    let out = '';
-    const socket = connect({ path });
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => (out += chunk));
-    socket.once('error', reject);
-    socket.once('end', () => resolve(out));
-    socket.once('connect', () => socket.end(`${command}\n`));
-  });
-
-export const startHaproxy = async (
-  render: (adminSocketPath: string) => string,
-  port: number,
-): Promise<RunningHaproxy> => {
-  const binary = requireHaproxy();
+export const startHaproxy = async (config: string, port: number): Promise<RunningHaproxy> => {
+  const binary = await locateHaproxy({ path: requireHaproxy() });
   const dir = mkdtempSync(join(tmpdir(), 'berth-lb-run-'));
-  const adminSocketPath = join(dir, 'admin.sock');
-  const file = join(dir, 'haproxy.cfg');
-  writeFileSync(file, render(adminSocketPath));
-  let output = '';
-  const child: ChildProcess = spawn(binary, ['-f', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const supervisor = new HaproxySupervisor({ binary, directory: dir });
   const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
+    await supervisor.stop();
     rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 10_000;
-  while (!(await accepts(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error(`haproxy did not start listening on ${port}:\n${output}`);
+  try {
+    await supervisor.start(config);
+    const deadline = Date.now() + 10_000;
+    while (!(await accepts(port))) {
+      if (Date.now() > deadline) throw new Error(`haproxy did not start listening on ${port}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  return { dir, adminSocketPath, output: () => output, admin: (c) => adminCommand(adminSocketPath, c), stop };
+  return { dir, admin: (c) => supervisor.runtimeApi.send(c), stop };
 };

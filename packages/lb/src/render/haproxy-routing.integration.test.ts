@@ -99,10 +99,7 @@ describe('HAProxy routes as the rule matcher says', () => {
         { id: 'tempty', name: 'empty', algorithm: 'weighted_random', servers: [] },
       ],
     };
-    haproxy = await startHaproxy(
-      (adminSocketPath) => renderHaproxyConfig(model, { adminSocketPath, threads: 1 }),
-      port,
-    );
+    haproxy = await startHaproxy(renderHaproxyConfig(model, { threads: 1 }), port);
   }, 20_000);
 
   afterAll(async () => {
