@@ -35,7 +35,9 @@ export type RuntimeCommand =
       readonly port: number;
     }
   | { readonly kind: 'shutdown-sessions'; readonly backend: string; readonly server: string }
-  | { readonly kind: 'del-server'; readonly backend: string; readonly server: string };
+  | { readonly kind: 'del-server'; readonly backend: string; readonly server: string }
+  /** Servers added at run time get no AWSALB cookie value until the backend's dynamic cookies are re-enabled. */
+  | { readonly kind: 'enable-dynamic-cookie'; readonly backend: string };
 
 const IDENTIFIER = /^[A-Za-z0-9_.:-]+$/;
 const ADDRESS = /^[0-9A-Fa-f.:]+$/;
@@ -79,6 +81,8 @@ export const formatRuntimeCommand = (command: RuntimeCommand): string => {
       return `shutdown sessions server ${target(command)}`;
     case 'del-server':
       return `del server ${target(command)}`;
+    case 'enable-dynamic-cookie':
+      return `enable dynamic-cookie backend ${checked(command.backend, IDENTIFIER, 'backend')}`;
   }
 };
 
@@ -93,6 +97,7 @@ export const runtimeReplySucceeded = (command: RuntimeCommand, reply: string): b
     case 'set-addr':
       return text.includes(' changed from ') || text.startsWith('no need to change');
     case 'enable-server':
+    case 'enable-dynamic-cookie':
     case 'set-state':
     case 'set-weight':
     case 'shutdown-sessions':

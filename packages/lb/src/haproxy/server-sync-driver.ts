@@ -31,7 +31,12 @@ export class ServerSyncDriver {
   async syncTargetGroup(targetGroup: TargetGroupPlan): Promise<BackendSyncResult> {
     const backend = backendName(targetGroup.id);
     const observed = await this.#api.showServersState(backend);
-    const commands = planServerSync(backend, observed, targetGroup.servers);
+    const commands = planServerSync(
+      backend,
+      observed,
+      targetGroup.servers,
+      targetGroup.stickiness?.type === 'lb_cookie',
+    );
     if (commands.length > 0) {
       const session = await this.#api.session();
       try {

@@ -13,6 +13,8 @@ export const applyServerCommands = (
 ): readonly ObservedServer[] => {
   const servers = new Map(observed.filter((s) => s.backend === backend).map((s) => [s.name, s]));
   for (const command of commands) {
+    // Dynamic cookies change no server's state or weight.
+    if (command.kind === 'enable-dynamic-cookie') continue;
     const current = servers.get(command.server);
     if (command.kind === 'add-server') {
       const { address, port, weight } = command;

@@ -56,6 +56,8 @@ export const planServerSync = (
   backend: string,
   observed: readonly ObservedServer[],
   desired: readonly ServerPlan[],
+  /** The backend inserts AWSALB cookies: servers added at run time need them re-enabled. */
+  stickyCookies = false,
 ): readonly RuntimeCommand[] => {
   const seen = new Map(observed.filter((server) => server.backend === backend).map((s) => [s.name, s]));
   const wanted = new Map(desired.map((plan) => [plan.name, plan]));
@@ -70,5 +72,7 @@ export const planServerSync = (
   for (const current of seen.values()) {
     if (!wanted.has(current.name)) removed.push(...removeCommands(backend, current));
   }
-  return [...added, ...changed, ...removed];
+  const cookies: RuntimeCommand[] =
+    stickyCookies && added.length > 0 ? [{ kind: 'enable-dynamic-cookie', backend }] : [];
+  return [...added, ...cookies, ...changed, ...removed];
 };
