@@ -46,7 +46,7 @@ export class QueryXmlEncoder {
   private element(value: unknown, member: MemberModel | undefined, name: string): string {
     if (!member || value === null || value === undefined) return '';
     const shape = shapeOf(this.model, member.shape);
-    const attributes = namespaceAttributes(member.xmlNamespace ?? shape.xmlNamespace);
+    const attributes = namespaceAttributes(member.xmlNamespace);
     switch (shape.type) {
       case 'structure':
         return xmlElement(name, this.members(value, member.shape), {
