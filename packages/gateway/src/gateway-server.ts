@@ -12,7 +12,6 @@ import { ApiError, serverException } from '@berth/core';
 import type { ApiService, RequestContext } from './api-service.js';
 import type { CredentialStore } from './auth/credentials.js';
 import { credentialScopeService, verifySigV4 } from './auth/sigv4.js';
-import { awsJson1_1 } from './protocols/aws-json.js';
 import type { EncodedResponse, ProtocolCodec, ProtocolName } from './protocols/protocol-codec.js';
 import { endpointOf } from './request-endpoint.js';
 import { routeRequest, type Route } from './route-request.js';
@@ -21,7 +20,8 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface GatewayOptions {
   readonly services: readonly ApiService[];
-  readonly codecs: Readonly<Partial<Record<ProtocolName, ProtocolCodec>>>;
+  /** One codec per protocol (`DEFAULT_CODECS` in production). */
+  readonly codecs: Readonly<Record<ProtocolName, ProtocolCodec>>;
   readonly credentials: CredentialStore;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
   readonly now?: () => number;
@@ -44,11 +44,31 @@ const readBody = (req: IncomingMessage): Promise<Buffer> =>
     req.on('error', reject);
   });
 
-/** The error a protocol answers for an operation (or API) it does not know. */
-const unknownOperation = (route: Route): ApiError =>
-  route.protocol === 'awsQuery'
-    ? new ApiError('InvalidAction', `The action ${route.operation} is not valid for this web service.`, 400)
-    : new ApiError('UnknownOperationException', `Unknown operation ${route.operation}`, 400);
+/**
+ * The error a protocol answers for an operation (or API) it does not know. Query APIs say
+ * MissingAction without an Action, and name the version when no API has it (or none was given).
+ */
+const unknownOperation = (route: Route): ApiError => {
+  if (route.protocol !== 'awsQuery') {
+    return new ApiError('UnknownOperationException', `Unknown operation ${route.operation}`, 400);
+  }
+  if (!route.operation) {
+    return new ApiError('MissingAction', 'The request must contain the parameter Action.', 400);
+  }
+  if (!route.service) {
+    const version = route.version || 'NO_VERSION_SPECIFIED';
+    return new ApiError(
+      'InvalidAction',
+      `Could not find operation ${route.operation} for version ${version}`,
+      400,
+    );
+  }
+  return new ApiError(
+    'InvalidAction',
+    `The action ${route.operation} is not valid for this web service.`,
+    400,
+  );
+};
 
 export class GatewayServer {
   private readonly server: Server;
@@ -108,9 +128,9 @@ export class GatewayServer {
     res.end(response.body);
   }
 
-  /** The route's codec; a protocol without one is answered in JSON 1.1 (routing fails first). */
+  /** The route's codec; a request that failed before routing is answered in JSON 1.1. */
   private codecOf(route: Route | undefined): ProtocolCodec {
-    return this.options.codecs[route?.protocol ?? 'awsJson1_1'] ?? awsJson1_1;
+    return this.options.codecs[route?.protocol ?? 'awsJson1_1'];
   }
 
   private dispatch(
@@ -119,7 +139,6 @@ export class GatewayServer {
     request: { path: string; query: string; body: Buffer },
     requestId: string,
   ): unknown {
-    if (!this.options.codecs[route.protocol]) throw unknownOperation(route);
     const method = req.method ?? 'GET';
     if (method !== 'POST') throw unknownOperation(route);
     const scope = verifySigV4(

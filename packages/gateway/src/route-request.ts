@@ -23,6 +23,8 @@ export interface Route {
   readonly service: ApiService | undefined;
   /** The operation named by the request ('' when it names none). */
   readonly operation: string;
+  /** awsQuery: the request's `Version` ('' when it has none). */
+  readonly version?: string;
 }
 
 const CBOR_PATH = /^\/service\/([^/]+)\/operation\/([^/]+)$/;
@@ -68,5 +70,5 @@ export const routeRequest = (input: RouteInput, services: readonly ApiService[])
   );
   const service =
     candidates.find((s) => s.model.metadata.signingName === input.scopeService) ?? candidates[0];
-  return { protocol: 'awsQuery', service, operation: form.get('Action') ?? '' };
+  return { protocol: 'awsQuery', service, operation: form.get('Action') ?? '', version: version ?? '' };
 };

@@ -4,7 +4,7 @@
  * controllers once the gateway listens.
  */
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
-import { awsJson1_0, awsJson1_1, CredentialStore, GatewayServer, type CredentialPair } from '@berth/gateway';
+import { CredentialStore, DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
 
 export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store'> {
@@ -28,7 +28,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const ecs = createEcsModule({ ...config, store });
   const gateway = new GatewayServer({
     services: [...ecs.apis],
-    codecs: { awsJson1_0, awsJson1_1 },
+    codecs: DEFAULT_CODECS,
     credentials: new CredentialStore(config.credentials),
     log: config.log,
     ...(config.now ? { now: config.now } : {}),

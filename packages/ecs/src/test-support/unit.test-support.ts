@@ -1,7 +1,7 @@
 /** Shared by the control plane's unit tests: the test partition, error capture, an in-memory control plane. */
 import { ApiError, type Partition } from '@berth/core';
 
-import { awsJson1_1, CredentialStore, GatewayServer } from '@berth/gateway';
+import { CredentialStore, DEFAULT_CODECS, GatewayServer } from '@berth/gateway';
 import { MemoryStateStore } from '@berth/store';
 
 import type { ControlPlaneServices } from '../api/ecs/control-plane-services.js';
@@ -42,7 +42,7 @@ export const startUnitControlPlane = async (
   });
   const gateway = new GatewayServer({
     services: ecs.apis,
-    codecs: { awsJson1_1 },
+    codecs: DEFAULT_CODECS,
     credentials: new CredentialStore([
       { accessKeyId: 'AKIAUNIT', secretAccessKey: 'secret', accountId: UNIT_PARTITION.accountId },
     ]),
