@@ -5,7 +5,8 @@
  *   by their container instance's id and the host port bound to that container port;
  * - a task desired STOPPED keeps its targets while it is DEACTIVATING: they are deregistered (they
  *   drain), and released (the agent may stop the task) once each is gone from its group or the
- *   group's deregistration delay has passed since the stop;
+ *   group's deregistration delay has passed since the stop; targets already draining or gone are
+ *   not deregistered again;
  * - a task that stopped by itself (STOPPING or later) has its targets deregistered and released at once;
  * - targets of load balancer entries the service no longer has are deregistered.
  * ECS posts `registered N targets` and `deregistered N targets` per target group.
@@ -96,16 +97,18 @@ export const planTargetRegistration = (input: RegistrationInput): RegistrationPl
       // Targets of load balancer entries the service no longer has (UpdateService changed them).
       const stale = current.filter((m) => !want.has(markKey(m)));
       for (const mark of fresh) add(register, mark);
-      for (const mark of stale) add(deregister, mark);
+      for (const mark of stale) if (input.healthOf(mark).state !== 'unused') add(deregister, mark);
       if (fresh.length > 0 || stale.length > 0) marks.set(taskArn, wanted);
       continue;
     }
     if (current.length === 0) continue;
-    // Deregistration is idempotent: asking again while a target drains changes nothing.
-    for (const mark of current) add(deregister, mark);
-    if (input.healthOf(current[0]!).state !== 'draining' && input.healthOf(current[0]!).state !== 'unused') {
-      for (const mark of current)
-        newlyDeregistered.set(mark.targetGroupArn, (newlyDeregistered.get(mark.targetGroupArn) ?? 0) + 1);
+    // Only targets still taking traffic are deregistered: draining ones are on their way out,
+    // and unused ones are gone (ELBv2 refuses to deregister what is not registered).
+    for (const mark of current) {
+      const state = input.healthOf(mark).state;
+      if (state === 'draining' || state === 'unused') continue;
+      add(deregister, mark);
+      newlyDeregistered.set(mark.targetGroupArn, (newlyDeregistered.get(mark.targetGroupArn) ?? 0) + 1);
     }
     const selfStopped = task.task.lastStatus !== 'DEACTIVATING' && task.task.lastStatus !== 'RUNNING';
     const stoppingAt = task.task.stoppingAt ?? input.now;
