@@ -33,6 +33,7 @@ import { ManagedHostsService } from './services/fargate/managed-hosts-service.js
 import { DEFAULT_SPOT_WARNING_SECONDS, SpotReclaimService } from './services/fargate/spot-reclaim-service.js';
 import { ResourceTagsService } from './services/resource-tags-service.js';
 import { ecsQueries } from './services/ecs-queries.js';
+import { instanceHostAddress } from './services/load-balancing/instance-host-address.js';
 import type { LoadBalancing } from './services/load-balancing/load-balancing.js';
 import { randomIds, type IdSource, type ServiceDeps } from './services/service-deps.js';
 import { TaskDefinitionRegistry } from './services/task-definition-registry.js';
@@ -68,6 +69,8 @@ export interface EcsModule {
   start(): void;
   /** Stops the controllers and closes the indexes; the store stays open (its owner closes it). */
   stop(): void;
+  /** The address a container instance (by EC2 instance id) publishes task ports on, if it is registered. */
+  instanceHostAddress(ec2InstanceId: string): string | undefined;
 }
 
 export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
@@ -138,6 +141,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
   return {
     services,
     apis: [ecsService(services), agentService(services), adminService(services)],
+    instanceHostAddress: (id) => instanceHostAddress(store, id),
     start: () => {
       retention.start();
       serviceController.start();

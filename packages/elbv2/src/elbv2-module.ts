@@ -29,8 +29,10 @@ export interface Elbv2ModuleConfig {
   readonly store: StateStore;
   readonly now?: () => number;
   readonly ids?: Elbv2IdSource;
-  /** Default: an in-memory pool over 127.2.0.0/16, seeded with the addresses in the store. */
+  /** Default: an in-memory pool over `addressCidr`, seeded with the addresses in the store. */
   readonly addresses?: LoadBalancerAddressPool;
+  /** The loopback block new load balancers take their addresses from (default 127.2.0.0/16). */
+  readonly addressCidr?: string;
   /** The health checker's observations. Default: nothing observed (targets stay `initial`). */
   readonly health?: TargetHealthSource;
   /** Resolves `instance` targets for the data plane. Default: none resolve. */
@@ -54,6 +56,7 @@ export const createElbv2Module = (config: Elbv2ModuleConfig): Elbv2Module => {
     config.addresses ??
     new InMemoryLoadBalancerAddressPool(
       store.list<LoadBalancerRecord>(ELBV2_KIND.loadBalancer).map((lb) => [lb.arn, lb.address] as const),
+      config.addressCidr,
     );
   const targets = new TargetsService(deps, config.health ?? UNCHECKED);
   const services: Elbv2Services = {

@@ -8,7 +8,8 @@
  * the target-group-use index changes in the same transaction as the rules that feed it; a target
  * group forwards for at most one load balancer; draining targets leave only after their
  * deregistration delay (expireDrainingTargets); load balancers stay `provisioning` until the data
- * plane calls markActive.
+ * plane calls markActive. The data plane controller (data-plane/) keeps a supervised HAProxy in
+ * step with the records and owns target health.
  */
 export { createElbv2Module, type Elbv2Module, type Elbv2ModuleConfig } from './elbv2-module.js';
 export type { Elbv2Services } from './api/elbv2-services.js';
@@ -27,6 +28,8 @@ export {
   type ProjectionInputs,
   type RouteDecision,
 } from './data-plane-model.js';
+export { DataPlaneController, type DataPlaneControllerOptions } from './data-plane/data-plane-controller.js';
+export { TargetHealthBoard } from './data-plane/target-health-board.js';
 export {
   InMemoryLoadBalancerAddressPool,
   type LoadBalancerAddressPool,

@@ -1,17 +1,33 @@
 /**
- * The composition root of `berth server`: config → store → API modules → gateway. It opens the
- * store, wires every API package over it, serves them all behind one gateway, and starts their
- * controllers once the gateway listens.
+ * The composition root of `berth server`: config → store → API modules → gateway → data plane.
+ * It opens the store, wires ECS and ELBv2 over it (meeting only through ECS's LoadBalancing
+ * port), serves every API behind one gateway, starts (or adopts) the HAProxy that serves the load
+ * balancers, and starts the controllers once the gateway listens.
  */
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
+import { createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
 import { CredentialStore, DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
+import { HaproxySupervisor, locateHaproxy } from '@berth/lb';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
 
-export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store'> {
+import { ecsLoadBalancing } from './ecs-load-balancing.js';
+
+export interface DataPlaneConfig {
+  /** Where HAProxy's configuration, sockets, pidfile and log live (kept across restarts). */
+  readonly directory: string;
+  /** The loopback block load balancers take their addresses from, e.g. 127.2.0.0/24. */
+  readonly addressCidr: string;
+  /** Stop HAProxy on close (a clean shutdown); a server killed outright leaves it serving. */
+  readonly stopOnClose: boolean;
+}
+
+export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loadBalancing'> {
   readonly host: string;
   readonly port: number;
   readonly store: StoreLocation;
   readonly credentials: readonly CredentialPair[];
+  /** The load balancers' data plane; without it ELBv2 answers, but no listener serves. */
+  readonly dataPlane?: DataPlaneConfig;
 }
 
 export interface RunningControlPlane {
@@ -24,15 +40,45 @@ export interface RunningControlPlane {
 }
 
 export const startControlPlane = async (config: ControlPlaneConfig): Promise<RunningControlPlane> => {
+  // A missing HAProxy is a start-up error naming the package, before anything is opened.
+  const haproxy = config.dataPlane ? await locateHaproxy() : undefined;
   const store = openStateStore(config.store);
-  const ecs = createEcsModule({ ...config, store });
+  const now = config.now ?? Date.now;
+  const board = new TargetHealthBoard();
+  let ecsInstanceAddress: (id: string) => string | undefined = () => undefined;
+  const elbv2 = createElbv2Module({
+    store,
+    now,
+    health: board,
+    instances: (id) => ecsInstanceAddress(id),
+    ...(config.dataPlane ? { addressCidr: config.dataPlane.addressCidr } : {}),
+  });
+  const ecs = createEcsModule({ ...config, store, loadBalancing: ecsLoadBalancing(elbv2.useCases) });
+  ecsInstanceAddress = (id) => ecs.instanceHostAddress(id);
+  const dataPlane =
+    config.dataPlane && haproxy
+      ? new DataPlaneController({
+          store,
+          elbv2,
+          board,
+          supervisor: new HaproxySupervisor({ binary: haproxy, directory: config.dataPlane.directory }),
+          now,
+          log: config.log,
+        })
+      : undefined;
   const gateway = new GatewayServer({
-    services: [...ecs.apis],
+    services: [...ecs.apis, elbv2.api],
     codecs: DEFAULT_CODECS,
     credentials: new CredentialStore(config.credentials),
     log: config.log,
-    ...(config.now ? { now: config.now } : {}),
+    now,
   });
+  try {
+    await dataPlane?.start();
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const port = await gateway.listen(config.port, config.host);
   ecs.start();
   return {
@@ -43,6 +89,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     close: async () => {
       ecs.stop();
       await gateway.close();
+      await dataPlane?.stop(config.dataPlane?.stopOnClose ?? true);
       store.close();
     },
   };

@@ -4,11 +4,11 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { Command, InvalidArgumentError } from 'commander';
 
-import { Agent, splitAddressBlock } from '@berth/agent';
+import { Agent, HostRegistry, splitAddressBlock } from '@berth/agent';
 import { DEFAULT_SPOT_WARNING_SECONDS } from '@berth/ecs';
 import { startControlPlane } from '@berth/server';
 
@@ -23,6 +23,7 @@ import {
 import { stderrLog } from '../logger.js';
 
 import { addAgentOptions, agentConfigFrom, type AgentFlags } from './agent-options.js';
+import { claimLoadBalancerBlock } from './load-balancer-block.js';
 import { onShutdown } from './shutdown.js';
 import { addFargatePriceOptions, fargatePricesFrom, type FargatePriceFlags } from './usage-price-options.js';
 
@@ -40,6 +41,7 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   cluster: string;
   stoppedTaskRetention: number;
   spotWarningSeconds: number;
+  lbCidr?: string;
   quiet?: boolean;
 }
 
@@ -107,6 +109,10 @@ export const serverCommand = (): Command =>
           (v) => Number(v),
           DEFAULT_SPOT_WARNING_SECONDS,
         )
+        .option(
+          '--lb-cidr <cidr>',
+          "loopback block load balancers' listener addresses come from (default: a free /24 of 127.2.0.0/16)",
+        )
         .option('--quiet', 'no log lines on stderr'),
     ),
   ).action(async (flags: ServerFlags) => {
@@ -118,6 +124,13 @@ export const serverCommand = (): Command =>
       },
       flags.inMemory ? undefined : flags.dataDir,
     );
+    /** --in-memory: the embedded agents' state dies with the server, in directories removed at exit. */
+    const scratch: string[] = [];
+    const lbBlock = claimLoadBalancerBlock(
+      new HostRegistry(),
+      `berth-server:${flags.inMemory ? `pid-${process.pid}` : resolve(flags.dataDir)}`,
+      flags.lbCidr,
+    );
     const controlPlane = await startControlPlane({
       host: flags.host,
       port: flags.port,
@@ -126,12 +139,17 @@ export const serverCommand = (): Command =>
       stoppedTaskRetentionMs: flags.stoppedTaskRetention * 1000,
       fargatePrices: fargatePricesFrom(flags),
       spotWarningSeconds: flags.spotWarningSeconds,
+      // With a data directory, HAProxy outlives a shutdown (as the tasks do) and the next start
+      // adopts it; in memory, it stops with the server.
+      dataPlane: {
+        directory: flags.inMemory ? scratchDir(scratch, 'haproxy') : join(flags.dataDir, 'haproxy'),
+        addressCidr: lbBlock.cidr,
+        stopOnClose: flags.inMemory === true,
+      },
       log,
     });
     const endpoint = `http://${flags.host}:${controlPlane.port}`;
     const agents: Agent[] = [];
-    /** --in-memory: the embedded agents' state dies with the server, in directories removed at exit. */
-    const scratch: string[] = [];
     const both = flags.agent && flags.managed;
     const embedded = (name: string, managed: boolean): Agent =>
       new Agent(
@@ -163,6 +181,7 @@ export const serverCommand = (): Command =>
       const stopTasks = flags.inMemory === true;
       const stopped = await Promise.all(agents.map((agent) => agent.stop({ stopTasks })));
       await controlPlane.close();
+      lbBlock.release();
       for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const tasks = stopped.reduce((a, b) => a + b, 0);
