@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 
 import type { HaproxyBinary } from './haproxy-binary.js';
 import { validateHaproxyConfig } from './haproxy-binary.js';
@@ -72,6 +72,8 @@ export class HaproxySupervisor {
   /** Adopts the HAProxy running in the directory (reloading it if its config differs), or starts one. */
   start(configText: string): Promise<StartResult> {
     return this.#serial(async () => {
+      // Sockets, pidfile and configuration are HAProxy's and Berth's alone.
+      await mkdir(this.layout.directory, { recursive: true, mode: 0o700 });
       const running = await this.#findRunning();
       if (running !== undefined) {
         this.#masterPid = running.masterPid;
