@@ -196,7 +196,9 @@ describe('services behind an Application Load Balancer', () => {
       '--container-instances',
       ...new Set(tasks.map((t) => t.containerInstanceArn as string)),
     ]).containerInstances;
-    const instanceIdOf = new Map(instances.map((i: any) => [i.containerInstanceArn, i.ec2InstanceId]));
+    const instanceIdOf = new Map<string, string>(
+      instances.map((i: any) => [i.containerInstanceArn as string, i.ec2InstanceId as string]),
+    );
     const expected = tasks.map((t) => {
       const binding = t.containers[0].networkBindings.find((b: any) => b.containerPort === 8080);
       expect(binding.hostPort).toBeGreaterThanOrEqual(32768);
