@@ -14,8 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 
-import type {
-  HaproxySupervisor} from '@berth/lb';
+import type { HaproxySupervisor } from '@berth/lb';
 import {
   HealthChecker,
   ServerSyncDriver,
