@@ -27,8 +27,8 @@ import type { StateStore } from '@berth/store';
 import type { Elbv2Module } from '../elbv2-module.js';
 import { ELBV2_KIND } from '../records/store-kinds.js';
 
-import { planDataPlane } from './data-plane-plan.js';
-import type { TargetHealthBoard } from './target-health-board.js';
+import { FULL_WEIGHT, planDataPlane, rampedWeight, slowStartMs } from './data-plane-plan.js';
+import { targetKey, type TargetHealthBoard } from './target-health-board.js';
 
 export interface DataPlaneControllerOptions {
   readonly store: StateStore;
@@ -52,6 +52,8 @@ export class DataPlaneController {
   readonly #driver: ServerSyncDriver;
   #structure: string | undefined;
   #checkedGroups = new Set<string>();
+  /** Each group's slow start in ms, as of the last plan. */
+  #slowStarts = new Map<string, number>();
   #timer: NodeJS.Timeout | undefined;
   #unsubscribe: (() => void) | undefined;
   #pass: Promise<void> | undefined;
@@ -154,11 +156,14 @@ export class DataPlaneController {
 
   #plan(): ReturnType<typeof planDataPlane> {
     const { elbv2, board } = this.#options;
-    const plan = planDataPlane(
-      elbv2.snapshot(),
-      (arn, target) => board.observed(arn, target),
-      elbv2.instances,
-    );
+    const snapshot = elbv2.snapshot();
+    this.#slowStarts = new Map(snapshot.targetGroups.map((g) => [g.arn, slowStartMs(g)]));
+    const plan = planDataPlane(snapshot, {
+      observed: (arn, target) => board.observed(arn, target),
+      healthyStart: (arn, target) => board.healthyStart(arn, targetKey(target)),
+      instances: elbv2.instances,
+      now: this.#options.now(),
+    });
     const groups = new Set<string>();
     for (const check of plan.checks) {
       groups.add(check.targetGroupArn);
@@ -174,11 +179,19 @@ export class DataPlaneController {
   #onHealth(change: TargetHealthChange): void {
     const { state, reason, description } = change.current;
     if (state === 'draining' || state === 'unused') return;
-    this.#options.board.set(change.targetGroupId, change.targetKey, {
-      state,
-      ...(reason !== undefined ? { reason } : {}),
-      ...(description !== undefined ? { description } : {}),
-    });
+    const now = this.#options.now();
+    const rampMs = this.#slowStarts.get(change.targetGroupId) ?? 0;
+    this.#options.board.set(
+      change.targetGroupId,
+      change.targetKey,
+      {
+        state,
+        ...(reason !== undefined ? { reason } : {}),
+        ...(description !== undefined ? { description } : {}),
+      },
+      now,
+      (start) => rampedWeight(start, rampMs, now) === FULL_WEIGHT,
+    );
     if (change.previous?.state !== state) this.kick();
   }
 
