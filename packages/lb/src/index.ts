@@ -18,6 +18,7 @@ export {
   type ConditionProblem,
 } from './model/rule-condition-validation.js';
 export { renderHaproxyConfig } from './render/haproxy-config.js';
+export { configStructure } from './render/config-structure.js';
 export type { HaproxyRenderOptions } from './render/global-section.js';
 export { ALB_SERVER_HEADER, albErrorBody } from './render/error-pages.js';
 

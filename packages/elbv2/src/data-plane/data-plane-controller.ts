@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 
 import type { HaproxySupervisor } from '@berth/lb';
 import {
+  configStructure,
   HealthChecker,
   ServerSyncDriver,
   renderHaproxyConfig,
@@ -41,10 +42,6 @@ export interface DataPlaneControllerOptions {
 }
 
 const ELBV2_KINDS = new Set<string>(Object.values(ELBV2_KIND));
-
-/** The configuration without any server: what a reload is needed for. */
-const structureOf = (model: DataPlaneModel): string =>
-  renderHaproxyConfig({ ...model, targetGroups: model.targetGroups.map((g) => ({ ...g, servers: [] })) }, {});
 
 export class DataPlaneController {
   readonly #options: DataPlaneControllerOptions;
@@ -123,11 +120,18 @@ export class DataPlaneController {
   }
 
   async #launch(model: DataPlaneModel): Promise<void> {
-    const started = await this.#options.supervisor.start(renderHaproxyConfig(model, {}));
+    const config = renderHaproxyConfig(model, {});
+    const structure = configStructure(config);
+    // An adopted HAProxy whose listeners, rules and groups are unchanged is not reloaded (its
+    // connections stay open); its servers are synced below.
+    const started = await this.#options.supervisor.start(
+      config,
+      (running) => configStructure(running) === structure,
+    );
     this.#options.log(started.adopted ? 'adopted the running HAProxy' : 'started HAProxy', {
       pid: started.masterPid,
     });
-    this.#structure = structureOf(model);
+    this.#structure = structure;
     await this.#driver.syncAll(model.targetGroups);
     this.#markActive(model);
   }
@@ -140,9 +144,10 @@ export class DataPlaneController {
         if (model.loadBalancers.length > 0) await this.#launch(model);
         return;
       }
-      const structure = structureOf(model);
+      const config = renderHaproxyConfig(model, {});
+      const structure = configStructure(config);
       if (structure !== this.#structure) {
-        await this.#options.supervisor.reload(renderHaproxyConfig(model, {}));
+        await this.#options.supervisor.reload(config);
         this.#structure = structure;
       }
       await this.#driver.syncAll(model.targetGroups);

@@ -69,8 +69,15 @@ export class HaproxySupervisor {
     return this.#masterPid;
   }
 
-  /** Adopts the HAProxy running in the directory (reloading it if its config differs), or starts one. */
-  start(configText: string): Promise<StartResult> {
+  /**
+   * Adopts the HAProxy running in the directory, or starts one. An adopted HAProxy is reloaded
+   * only when `sameConfig` says its configuration differs (by default: any byte), so that adopting
+   * one whose servers alone changed (the caller syncs those) never closes a connection.
+   */
+  start(
+    configText: string,
+    sameConfig: (running: string) => boolean = (running) => running === configText,
+  ): Promise<StartResult> {
     return this.#serial(async () => {
       // Sockets, pidfile and configuration are HAProxy's and Berth's alone.
       await mkdir(this.layout.directory, { recursive: true, mode: 0o700 });
@@ -78,7 +85,7 @@ export class HaproxySupervisor {
       if (running !== undefined) {
         this.#masterPid = running.masterPid;
         const current = await readFile(this.layout.configFile, 'utf8').catch(() => undefined);
-        if (current !== configText) await this.#reload(configText);
+        if (current === undefined || !sameConfig(current)) await this.#reload(configText);
         return { adopted: true, masterPid: running.masterPid };
       }
       await this.#validate(this.layout.configFile, configText, 'start');
