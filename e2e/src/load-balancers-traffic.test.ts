@@ -138,6 +138,9 @@ describe('a rolling update behind a listener', () => {
       30_000,
     );
     const report = await load.stop();
+    console.log(
+      `rolling update: ${report.ok}/${report.sent} requests answered 200 in ${report.seconds.toFixed(1)} s`,
+    );
     expect(report.failures, report.failures.slice(0, 5).join('\n')).toEqual([]);
     expect(report.ok / report.seconds).toBeGreaterThan(100);
     const versions = new Set([...report.bodies.keys()].map((b) => b.split(' ')[0]));
@@ -198,6 +201,9 @@ describe('berth server killed with -9 while HAProxy serves', () => {
       500,
     );
     const report = await load.stop();
+    console.log(
+      `kill -9 and adoption: ${report.ok}/${report.sent} requests answered 200 in ${report.seconds.toFixed(1)} s`,
+    );
     expect(report.failures, report.failures.slice(0, 5).join('\n')).toEqual([]);
   });
 });
