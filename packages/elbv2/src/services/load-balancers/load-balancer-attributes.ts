@@ -5,9 +5,9 @@
  */
 import type { LoadBalancerAttribute } from '@berth/wire/elbv2';
 
-import { invalidConfiguration, validationError } from '../elbv2-errors.js';
+import { applyAttributeChanges, type AttributeCheck, type AttributeSpecs } from '../attribute-changes.js';
 
-type Check = (value: string) => boolean;
+type Check = AttributeCheck;
 
 const bool: Check = (v) => v === 'true' || v === 'false';
 const intIn =
@@ -20,7 +20,7 @@ const oneOf =
     values.includes(v);
 const any: Check = () => true;
 
-const ATTRIBUTES: Readonly<Record<string, readonly [string, Check]>> = {
+const ATTRIBUTES: AttributeSpecs = {
   'idle_timeout.timeout_seconds': ['60', intIn(1, 4000)],
   'deletion_protection.enabled': ['false', bool],
   'client_keep_alive.seconds': ['3600', intIn(60, 604800)],
@@ -54,19 +54,7 @@ export const modifiedLoadBalancerAttributes = (
   current: Readonly<Record<string, string>>,
   changes: readonly LoadBalancerAttribute[] | undefined,
 ): Record<string, string> => {
-  if (!changes || changes.length === 0)
-    throw validationError('Attributes must contain at least one attribute');
-  const next = { ...current };
-  for (const { Key: key, Value: value } of changes) {
-    const spec = key === undefined ? undefined : ATTRIBUTES[key];
-    if (key === undefined || !spec)
-      throw invalidConfiguration(`Load balancer attribute key '${key ?? ''}' is not recognized`);
-    if (value === undefined || !spec[1](value))
-      throw invalidConfiguration(
-        `Load balancer attribute value '${value ?? ''}' is not valid for key '${key}'`,
-      );
-    next[key] = value;
-  }
+  const next = applyAttributeChanges('Load balancer', ATTRIBUTES, current, changes);
   return next;
 };
 

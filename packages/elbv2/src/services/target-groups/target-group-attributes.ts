@@ -5,9 +5,10 @@
  */
 import type { TargetGroupAttribute } from '@berth/wire/elbv2';
 
+import { applyAttributeChanges, type AttributeCheck, type AttributeSpecs } from '../attribute-changes.js';
 import { invalidConfiguration, validationError } from '../elbv2-errors.js';
 
-type Check = (value: string) => boolean;
+type Check = AttributeCheck;
 const bool: Check = (v) => v === 'true' || v === 'false';
 const intIn =
   (min: number, max: number): Check =>
@@ -19,7 +20,7 @@ const oneOf =
     values.includes(v);
 const percentage: Check = (v) => v === 'off' || intIn(1, 100)(v);
 
-const ATTRIBUTES: Readonly<Record<string, readonly [string, Check]>> = {
+const ATTRIBUTES: AttributeSpecs = {
   'deregistration_delay.timeout_seconds': ['300', intIn(0, 3600)],
   'slow_start.duration_seconds': ['0', (v) => v === '0' || intIn(30, 900)(v)],
   'stickiness.enabled': ['false', bool],
@@ -75,19 +76,7 @@ export const modifiedTargetGroupAttributes = (
   current: Readonly<Record<string, string>>,
   changes: readonly TargetGroupAttribute[] | undefined,
 ): Record<string, string> => {
-  if (!changes || changes.length === 0)
-    throw validationError('Attributes must contain at least one attribute');
-  const next = { ...current };
-  for (const { Key: key, Value: value } of changes) {
-    const spec = key === undefined ? undefined : ATTRIBUTES[key];
-    if (key === undefined || !spec)
-      throw invalidConfiguration(`Target group attribute key '${key ?? ''}' is not recognized`);
-    if (value === undefined || !spec[1](value))
-      throw invalidConfiguration(
-        `Target group attribute value '${value ?? ''}' is not valid for key '${key}'`,
-      );
-    next[key] = value;
-  }
+  const next = applyAttributeChanges('Target group', ATTRIBUTES, current, changes);
   checkCombination(next);
   return next;
 };
