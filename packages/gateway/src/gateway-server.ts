@@ -1,8 +1,9 @@
 /**
  * The one HTTP front door of every AWS API Berth serves: each request is routed to an API and a
  * protocol by its shape, its SigV4 signature is verified and must be scoped to that API's signing
- * name, its body is decoded by the protocol's codec, one operation runs, and the codec encodes the
- * result or the error. Handlers never see HTTP.
+ * name (over the body as sent), its body is decompressed (Content-Encoding: gzip) and decoded by
+ * the protocol's codec, one operation runs, and the codec encodes the result or the error.
+ * Handlers never see HTTP.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,10 +14,9 @@ import type { ApiService, RequestContext } from './api-service.js';
 import type { CredentialStore } from './auth/credentials.js';
 import { credentialScopeService, verifySigV4 } from './auth/sigv4.js';
 import type { EncodedResponse, ProtocolCodec, ProtocolName } from './protocols/protocol-codec.js';
+import { corruptBodyError, CorruptBodyError, decodeContentEncoding, readBody } from './request-body.js';
 import { endpointOf } from './request-endpoint.js';
 import { routeRequest, type Route } from './route-request.js';
-
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface GatewayOptions {
   readonly services: readonly ApiService[];
@@ -26,23 +26,6 @@ export interface GatewayOptions {
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
   readonly now?: () => number;
 }
-
-const readBody = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new ApiError('SerializationException', 'Request body is too large.', 413));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 
 /**
  * The error a protocol answers for an operation (or API) it does not know. Query APIs say
@@ -102,7 +85,14 @@ export class GatewayServer {
     let response: EncodedResponse;
     let route: Route | undefined;
     try {
-      const body = await readBody(req);
+      const sent = await readBody(req);
+      let body: Buffer = Buffer.alloc(0);
+      let bodyError: Error | undefined;
+      try {
+        body = await decodeContentEncoding(sent, req.headers['content-encoding']);
+      } catch (error) {
+        bodyError = error instanceof Error ? error : new Error(String(error));
+      }
       const [path = '/', query = ''] = (req.url ?? '/').split('?', 2);
       route = routeRequest(
         {
@@ -114,7 +104,8 @@ export class GatewayServer {
         },
         this.options.services,
       );
-      const result = await this.dispatch(req, route, { path, query, body }, requestId);
+      const request = { path, query, sent, body, bodyError };
+      const result = await this.dispatch(req, route, request, requestId);
       response = this.codecOf(route).encodeOutput(result, route.operation, route.service!.model, requestId);
     } catch (error) {
       const codec = this.codecOf(route);
@@ -136,16 +127,20 @@ export class GatewayServer {
   private dispatch(
     req: IncomingMessage,
     route: Route,
-    request: { path: string; query: string; body: Buffer },
+    request: { path: string; query: string; sent: Buffer; body: Buffer; bodyError: Error | undefined },
     requestId: string,
   ): unknown {
     const method = req.method ?? 'GET';
     if (method !== 'POST') throw unknownOperation(route);
     const scope = verifySigV4(
-      { method, path: request.path, query: request.query, headers: req.headers, body: request.body },
+      { method, path: request.path, query: request.query, headers: req.headers, body: request.sent },
       this.options.credentials.secretFor,
       this.now(),
     );
+    // A body that does not decompress is answered once the signature over it has been checked.
+    if (request.bodyError instanceof CorruptBodyError)
+      throw corruptBodyError(request.bodyError, route.protocol);
+    if (request.bodyError) throw request.bodyError;
     const service = route.service;
     const operation = service?.operations.get(route.operation);
     if (!service || !operation) throw unknownOperation(route);

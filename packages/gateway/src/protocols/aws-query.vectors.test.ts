@@ -14,7 +14,9 @@ const SKIPPED: Readonly<Record<string, string>> = {
   'response QueryEmptyInputAndEmptyOutput': 'empty body expected; Berth writes the Response envelope',
   // A client test in disguise: an empty map is not on the wire, so a server cannot restore `{}`.
   'request QueryEmptyQueryMaps': 'params hold an empty map that the body cannot carry',
-  // These check the client's gzip headers and give no body to parse.
+  // Client tests: they check the SDK's Content-Encoding header and give no body to parse. The
+  // server side (a gzipped body, signed as sent, decompressed before the codec) is covered by
+  // gateway-gzip.test.ts, with these vectors' payload.
   'request SDKAppliedContentEncoding_awsQuery': 'request compression: no body in the vector',
   'request SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsQuery':
     'request compression: no body in the vector',

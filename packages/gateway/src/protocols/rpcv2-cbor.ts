@@ -7,9 +7,9 @@
 import { Encoder } from 'cbor-x';
 
 import { ApiError } from '@berth/core';
-import type { ServiceModel } from '@berth/wire';
 
 import { CborShapeWalk } from './cbor-shape-walk.js';
+import { errorShapeOf, messageKeyOf } from './error-shapes.js';
 import type { EncodedResponse, ProtocolCodec } from './protocol-codec.js';
 
 const cbor = new Encoder({
@@ -44,13 +44,6 @@ const decodeMap = (body: Buffer): Record<string, unknown> => {
   return decoded as Record<string, unknown>;
 };
 
-/** The error shape named by an ApiError's code, if the model has it. */
-const errorShapeOf = (model: ServiceModel | undefined, code: string): string | undefined => {
-  if (!model) return undefined;
-  if (model.shapes[code]?.type === 'structure') return code;
-  return Object.entries(model.shapes).find(([, shape]) => shape.error?.code === code)?.[0];
-};
-
 export const rpcv2Cbor: ProtocolCodec = {
   protocol: 'rpcv2Cbor',
 
@@ -76,14 +69,12 @@ export const rpcv2Cbor: ProtocolCodec = {
 
   encodeError: (error, model, requestId): EncodedResponse => {
     const shapeName = errorShapeOf(model, error.code);
-    const members = shapeName ? model?.shapes[shapeName]?.members : undefined;
-    const messageKey = members && 'Message' in members && !('message' in members) ? 'Message' : 'message';
     const fields =
       model && shapeName
         ? (new CborShapeWalk(model, 'encode').value(error.fields, shapeName, '') as Record<string, unknown>)
         : error.fields;
     const body: Record<string, unknown> = { __type: error.code, ...fields };
-    if (error.message) body[messageKey] = error.message;
+    if (error.message) body[messageKeyOf(model, shapeName)] = error.message;
     return {
       status: error.httpStatus,
       headers: { ...HEADERS, 'content-type': 'application/cbor', 'x-amzn-requestid': requestId },
