@@ -16,9 +16,19 @@ const hasExited = (child: ChildProcess): boolean => child.exitCode !== null || c
 const exited = (child: ChildProcess): Promise<void> =>
   hasExited(child) ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 
-/** Last resort on an abrupt exit: no child of ours keeps running. */
+/**
+ * Last resort on an abrupt exit: no child of ours keeps running. Each child leads its own process
+ * group (spawned detached), so the whole group goes: nginx's workers do not outlive their master.
+ */
 export const killAllChildren = (): void => {
-  for (const child of live) if (!hasExited(child)) child.kill('SIGKILL');
+  for (const child of live) {
+    if (hasExited(child)) continue;
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
 };
 
 const stopping = new WeakMap<ChildProcess, Promise<void>>();
@@ -51,10 +61,11 @@ export const spawnUntilReady = async (
   args: readonly string[],
   ready: { readonly line?: RegExp; readonly probe?: () => Promise<boolean> },
   timeoutMs = 60_000,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningProcess & { readonly match: RegExpMatchArray | undefined }> => {
   // Own process group: a Ctrl-C in the terminal reaches only the bench, which then stops its
   // children with one SIGTERM (a second signal would make `berth` skip its cleanup).
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
   live.add(child);
   child.once('exit', () => live.delete(child));
   let stdout = '';
@@ -83,4 +94,33 @@ export const spawnUntilReady = async (
     await stop(2_000);
     throw error;
   }
+};
+
+/**
+ * Runs a command to its end (stopped with SIGTERM, then SIGKILL, after `timeoutMs`), tracked like
+ * the servers so that Ctrl-C or an abrupt exit stops it too; resolves with its exit code and output.
+ */
+export const runToEnd = (
+  command: string,
+  args: readonly string[],
+  timeoutMs: number,
+): Promise<{ readonly code: number | null; readonly output: string }> => {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  live.add(child);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => void stopper(child)(2_000), timeoutMs);
+  return new Promise((resolve, reject) => {
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      live.delete(child);
+      reject(error);
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      live.delete(child);
+      resolve({ code, output });
+    });
+  });
 };

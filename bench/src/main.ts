@@ -6,12 +6,15 @@
  * scheduler-scale benchmark (no Docker or moto needed) and writes bench/results/scheduler-scale.json;
  * `node bench/dist/main.js replacement` runs only the service task replacement benchmark (Berth vs
  * Docker's restart policy) and writes bench/results/replacement.json; `node bench/dist/main.js
- * fargate-cpu` runs only the FARGATE CPU-limit benchmark and writes bench/results/fargate-cpu.json.
+ * fargate-cpu` runs only the FARGATE CPU-limit benchmark and writes bench/results/fargate-cpu.json;
+ * `node bench/dist/main.js alb` runs only the ALB data-plane benchmark (Berth's listener vs nginx as
+ * a reverse proxy, RegisterTargets → first request) and writes bench/results/alb.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 
+import { albCommand, measureAlb, renderAlbReport, type AlbResults } from './alb/index.js';
 import { benchApiSystem } from './api-bench.js';
 import { killAllChildren, stopAllChildren } from './child-process.js';
 import { readConfig, type BenchConfig } from './config.js';
@@ -88,7 +91,11 @@ const environment = async (): Promise<Record<string, string | number>> => ({
   moto: motoVersion(),
 });
 
-type AllResults = BenchResults & { schedulerScale?: SchedulerScaleResults; fargateCpu?: FargateCpuResults };
+type AllResults = BenchResults & {
+  schedulerScale?: SchedulerScaleResults;
+  fargateCpu?: FargateCpuResults;
+  alb?: AlbResults;
+};
 
 const FARGATE_CPU_SECONDS = 5;
 
@@ -116,6 +123,10 @@ const runAll = async (config: BenchConfig, results: AllResults, signal: AbortSig
     results.fargateCpu = await measureFargateCpu(config);
     for (const [system, error] of Object.entries(results.fargateCpu.errors))
       results.errors[`fargate cpu ${system}`] = error;
+  });
+  await attempt(results, signal, 'alb', async () => {
+    results.alb = await measureAlb(config, signal, progress);
+    for (const [step, error] of Object.entries(results.alb.errors)) results.errors[`alb ${step}`] = error;
   });
   await attempt(results, signal, 'scheduler scale', async () => {
     progress('scheduler scale: simulated clusters through the in-process control plane');
@@ -210,6 +221,7 @@ const main = async (): Promise<void> => {
   results.durationSeconds = (performance.now() - began) / 1000;
   process.stdout.write(renderReport(results));
   if (results.fargateCpu) process.stdout.write(`\n${renderFargateCpu(results.fargateCpu).join('\n')}\n`);
+  if (results.alb) process.stdout.write(`\n${renderAlbReport(results.alb)}`);
   if (results.schedulerScale)
     process.stdout.write(`\n${renderSchedulerScale(results.schedulerScale).join('\n')}\n`);
   mkdirSync(dirname(config.resultsFile), { recursive: true });
@@ -265,6 +277,7 @@ const ALONE: Readonly<Record<string, () => Promise<void>>> = {
   'scheduler-scale': schedulerScaleOnly,
   replacement: replacementOnly,
   'fargate-cpu': fargateCpuOnly,
+  alb: albCommand,
 };
 
 const selected = process.argv[2];

@@ -11,10 +11,13 @@ export interface EcsEndpoint {
   stop(): Promise<void>;
 }
 
-/** `berth server --in-memory`, with or without its embedded agent; ready when it prints its URL. */
+/**
+ * `berth server --in-memory`, with or without its embedded agent; ready when it prints its URL.
+ * `env` replaces the server's environment (e.g. a TMPDIR of the bench's, to find its HAProxy).
+ */
 export const startBerth = async (
   config: BenchConfig,
-  options: { readonly agent: boolean },
+  options: { readonly agent: boolean; readonly env?: NodeJS.ProcessEnv },
 ): Promise<EcsEndpoint> => {
   const args = [
     config.berthCli,
@@ -36,7 +39,13 @@ export const startBerth = async (
     '--quiet',
     ...(options.agent ? [] : ['--no-agent']),
   ];
-  const proc = await spawnUntilReady(process.execPath, args, { line: /Berth is running at (http:\/\/\S+)/ });
+  const proc = await spawnUntilReady(
+    process.execPath,
+    args,
+    { line: /Berth is running at (http:\/\/\S+)/ },
+    60_000,
+    options.env,
+  );
   const endpoint = proc.match?.[1];
   if (!endpoint) throw new Error(`berth printed no endpoint:\n${proc.output()}`);
   return { name: 'berth', endpoint, stop: () => proc.stop() };
