@@ -53,6 +53,19 @@ export type {
   TaskLaunch,
   TaskStop,
 } from './service/service-types.js';
+export type {
+  HookAction,
+  HookRun,
+  HookRunStatus,
+  HookStage,
+  LifecycleStage,
+  ShiftHookConfig,
+  ShiftStrategy,
+  TrafficShiftSettings,
+  TrafficShiftState,
+} from './service/traffic-shift/shift-types.js';
+export { initialShiftState } from './service/traffic-shift/shift-types.js';
+export { lifecycleStageOf } from './service/traffic-shift/shift-phases.js';
 export { rollingBounds } from './service/rolling-bounds.js';
 export type { RollingBounds } from './service/rolling-bounds.js';
 export { circuitBreakerThreshold } from './service/circuit-breaker.js';

@@ -50,7 +50,10 @@ const TRACKED = [
 ] as const;
 
 const touched = (next: DeploymentState, before: DeploymentState | undefined, now: number): DeploymentState =>
-  before !== undefined && TRACKED.every((key) => next[key] === before[key])
+  before !== undefined &&
+  TRACKED.every((key) => next[key] === before[key]) &&
+  next.rolledBackTo === before.rolledBackTo &&
+  JSON.stringify(next.shift) === JSON.stringify(before.shift)
     ? { ...next, updatedAt: before.updatedAt }
     : { ...next, updatedAt: now };
 

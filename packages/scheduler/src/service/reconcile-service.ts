@@ -4,7 +4,9 @@
  *   classify tasks ─▶ resolve deployments ─▶ rolling step ─▶ finish deployments
  *   (lost, unhealthy,  (PRIMARY, circuit     (REPLICA or      (completion, drop drained
  *    draining PENDING)  breaker, rollback,    DAEMON, within   ACTIVE ones, steady)
- *                       launch throttle)      floor/ceiling)
+ *                       launch throttle)      floor/ceiling;
+ *                                             or a traffic
+ *                                             shift: traffic-shift/)
  *
  * A DRAINING service (DeleteService) has desired 0 and stops every live task at once, protected or
  * not (task scale-in protection holds back scale-in and deployments only); it is `drained`
@@ -21,7 +23,6 @@ import type { LiveTask } from './classify-tasks.js';
 import { daemonStep } from './daemon-step.js';
 import { finishDeployments } from './finish-deployments.js';
 import { reconcileSettings, type ReconcileSettings } from './reconcile-settings.js';
-import { replicaStep } from './replica-step.js';
 import { resolveDeployments } from './resolve-deployments.js';
 import { rollingBounds } from './rolling-bounds.js';
 import { IDLE_STEP } from './rolling-step.js';
@@ -29,6 +30,7 @@ import type { LaunchMode, RollingStep, RollingStepInput } from './rolling-step.j
 import { serviceEvents } from './service-events.js';
 import { serviceReasons } from './service-reasons.js';
 import type { ServicePlan, ServiceSnapshot, TaskStop } from './service-types.js';
+import { replicaServiceStep, type ServiceStep } from './traffic-shift/shift-service.js';
 
 const desiredOf = (snapshot: ServiceSnapshot): number => {
   if (snapshot.service.status !== 'ACTIVE') return 0;
@@ -89,20 +91,24 @@ export const reconcileService = (snapshot: ServiceSnapshot): ServicePlan => {
     bounds: rollingBounds(desired, service.minimumHealthyPercent, service.maximumPercent),
     launchMode,
   };
-  const step =
+  const plain = (step: RollingStep): ServiceStep => ({ step, primary, others: resolved.others, events: [] });
+  const chosen: ServiceStep =
     service.status !== 'ACTIVE'
-      ? deleteStep(classified.live)
-      : service.schedulingStrategy === 'DAEMON'
-        ? daemonStep({ ...input, instances: snapshot.daemonInstances ?? [] })
-        : replicaStep(input);
+      ? plain(deleteStep(classified.live))
+      : resolved.rolledBack === true
+        ? plain(IDLE_STEP)
+        : service.schedulingStrategy === 'DAEMON'
+          ? plain(daemonStep({ ...input, instances: snapshot.daemonInstances ?? [] }))
+          : replicaServiceStep(snapshot, { ...input, others: resolved.others });
+  const { step } = chosen;
 
   const stops = [...classified.stops, ...step.stops];
   const stopped = new Set(step.stops.map((s) => s.taskArn));
   const finished = finishDeployments(
     {
       before: snapshot.deployments,
-      primary,
-      others: resolved.others,
+      primary: chosen.primary,
+      others: chosen.others,
       liveAfter: classified.live.filter((t) => !stopped.has(t.task.taskArn)),
       desired,
       quiet: stops.length === 0 && step.launches.length === 0,
@@ -113,6 +119,7 @@ export const reconcileService = (snapshot: ServiceSnapshot): ServicePlan => {
   const events = [
     ...classified.events,
     ...resolved.events,
+    ...chosen.events,
     ...stoppedRunningEvent(snapshot, stops),
     ...(step.stuck ? [serviceEvents.deploymentConfigurationStuck(service.serviceName)] : []),
     ...(step.withheld > 0 ? [serviceEvents.launchesThrottled(service.serviceName)] : []),

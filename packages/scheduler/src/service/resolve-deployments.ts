@@ -10,6 +10,8 @@
  *   rollbackTaskDefinitionArn, else the newest other deployment that COMPLETED) a new PRIMARY
  *   (id = nextDeploymentId) on the target's task definition takes over and the failed deployment
  *   becomes ACTIVE, still FAILED. (impl) A rollback deployment that fails is not rolled back again.
+ *   A traffic-shifting PRIMARY whose blue revision still serves is rolled back in place instead
+ *   (traffic-shift/shift-rollback.ts): blue is PRIMARY again, and nothing starts or stops this step.
  */
 import { circuitBreakerThreshold, countFailedTasks } from './circuit-breaker.js';
 import { launchThrottle } from './launch-throttle.js';
@@ -17,6 +19,7 @@ import type { ReconcileSettings } from './reconcile-settings.js';
 import { serviceEvents } from './service-events.js';
 import { serviceReasons } from './service-reasons.js';
 import type { DeploymentState, ServiceSnapshot } from './service-types.js';
+import { rollBackShift, servingBlue } from './traffic-shift/shift-rollback.js';
 
 export interface ResolvedDeployments {
   readonly primary: DeploymentState | undefined;
@@ -25,6 +28,8 @@ export interface ResolvedDeployments {
   /** The PRIMARY must wait (launch throttle) before launching. */
   readonly throttled: boolean;
   readonly events: readonly string[];
+  /** A traffic-shifting deployment was just rolled back: this step starts and stops nothing. */
+  readonly rolledBack?: boolean;
 }
 
 const newestFirst = (a: DeploymentState, b: DeploymentState): number => b.createdAt - a.createdAt;
@@ -79,6 +84,17 @@ export const resolveDeployments = (
     rolloutStateReason: serviceReasons.circuitBreakerFailed,
   };
   const events = [serviceEvents.deploymentFailed(settings.serviceName, failed.id)];
+  const blue =
+    primary.shift && snapshot.service.circuitBreaker.rollback && servingBlue(others, snapshot.tasks);
+  if (blue) {
+    const back = rollBackShift(primary, blue, others, serviceReasons.circuitBreakerFailed);
+    return {
+      ...back,
+      throttled: false,
+      events: [...events, serviceEvents.rollingBack(settings.serviceName, blue.id)],
+      rolledBack: true,
+    };
+  }
   const target = rollbackTarget(snapshot, primary, others);
   if (target === undefined) return { primary: failed, others, throttled: false, events };
 

@@ -6,6 +6,8 @@
  * by `placeTasks`. Times are epoch seconds.
  */
 
+import type { TrafficShiftSettings, TrafficShiftState } from './traffic-shift/shift-types.js';
+
 export type DeploymentStatus = 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
 export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
 
@@ -19,6 +21,11 @@ export interface ServiceConfig {
   readonly maximumPercent: number;
   readonly circuitBreaker: { readonly enable: boolean; readonly rollback: boolean };
   readonly healthCheckGracePeriodSeconds: number;
+  /**
+   * deploymentConfiguration.strategy BLUE_GREEN, LINEAR or CANARY, with its settings (absent:
+   * ROLLING). A new deployment shifts traffic when a completed deployment still serves.
+   */
+  readonly trafficShift?: TrafficShiftSettings;
 }
 
 export interface DeploymentState {
@@ -37,6 +44,10 @@ export interface DeploymentState {
   readonly failedLaunches: number;
   /** Launch throttle: no launches before this time. */
   readonly nextLaunchAt: number;
+  /** A traffic-shifting deployment's progress (BLUE_GREEN, LINEAR, CANARY). */
+  readonly shift?: TrafficShiftState;
+  /** A shifting deployment that was rolled back: the (blue) deployment traffic returned to. */
+  readonly rolledBackTo?: string;
 }
 
 export interface ServiceTask {
