@@ -9,10 +9,12 @@
 export { createEcsModule, type EcsModule, type EcsModuleConfig } from './ecs-module.js';
 export type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 export type {
+  ListenerRuleFacts,
   LoadBalancerTarget,
   LoadBalancerTargetHealth,
   LoadBalancing,
   TargetGroupFacts,
+  TargetGroupWeight,
 } from './services/load-balancing/load-balancing.js';
 export { ADMIN_TARGET_PREFIX } from './api/admin/admin-service.js';
 export { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/fargate-prices.js';

@@ -70,7 +70,7 @@ export const createElbv2Module = (config: Elbv2ModuleConfig): Elbv2Module => {
   return {
     services,
     api: elbv2Service(services),
-    useCases: elbv2UseCases(store, targets),
+    useCases: elbv2UseCases(store, targets, services.rules),
     snapshot: () => readSnapshot(store),
     instances: config.instances ?? (() => undefined),
   };

@@ -1,8 +1,9 @@
 /**
  * The ELBv2 use cases other packages call (ECS wires a service's tasks into its target groups
  * through these, never through ELBv2's records): register and deregister targets, read their
- * health, read a group's deregistration delay and health-check settings, and check that a group
- * exists and fits a service's load balancer configuration.
+ * health, read a group's deregistration delay and health-check settings, check that a group
+ * exists and fits a service's load balancer configuration, and read and reweigh a listener rule's
+ * forward action (blue/green traffic shifting).
  */
 import { partitionKey, type Partition } from '@berth/core';
 import type { StoreReader } from '@berth/store';
@@ -10,7 +11,9 @@ import type { TargetHealth } from '@berth/wire/elbv2';
 
 import type { HealthCheckSettings } from './records/target-group-record.js';
 import { findTargetGroup } from './services/lookups.js';
+import type { RuleForward, TargetGroupWeight } from './services/rules/forward-weights.js';
 import { loadBalancersUsing } from './services/rules/rule-store.js';
+import type { RulesService } from './services/rules/rules-service.js';
 import type { TargetsService } from './services/targets/targets-service.js';
 
 export interface TargetRegistration {
@@ -62,11 +65,23 @@ export interface Elbv2UseCases {
   /** undefined when the group does not exist in the partition. */
   targetGroupSettings(partition: Partition, targetGroupArn: string): TargetGroupSettings | undefined;
   checkServiceLoadBalancer(partition: Partition, check: ServiceLoadBalancerCheck): ServiceLoadBalancerVerdict;
+  /** undefined when the rule (a listener's default rule included) does not exist in the partition. */
+  ruleForward(partition: Partition, ruleArn: string): RuleForward | undefined;
+  /**
+   * Replaces the target groups and weights (0–999) of the rule's forward action in one transaction,
+   * keeping its order and stickiness; writes nothing when they already are these. Throws ELBv2's
+   * ApiErrors: RuleNotFound, a rule without a forward action, groups missing or of another load balancer.
+   */
+  setForwardWeights(partition: Partition, ruleArn: string, weights: readonly TargetGroupWeight[]): void;
 }
 
 const wire = (targets: readonly TargetRegistration[]) => targets.map((t) => ({ Id: t.id, Port: t.port }));
 
-export const elbv2UseCases = (store: StoreReader, targets: TargetsService): Elbv2UseCases => {
+export const elbv2UseCases = (
+  store: StoreReader,
+  targets: TargetsService,
+  rules: RulesService,
+): Elbv2UseCases => {
   const settings = (partition: Partition, arn: string): TargetGroupSettings | undefined => {
     const tg = findTargetGroup(store, partitionKey(partition), arn);
     if (!tg) return undefined;
@@ -108,5 +123,7 @@ export const elbv2UseCases = (store: StoreReader, targets: TargetsService): Elbv
         };
       return { ok: true, settings: found };
     },
+    ruleForward: (partition, arn) => rules.forwardOf(partition, arn),
+    setForwardWeights: (partition, arn, weights) => rules.setForwardWeights(partition, arn, weights),
   };
 };

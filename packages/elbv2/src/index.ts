@@ -22,6 +22,7 @@ export {
   type TargetHealthReport,
   type TargetRegistration,
 } from './elbv2-use-cases.js';
+export type { RuleForward, TargetGroupWeight } from './services/rules/forward-weights.js';
 export {
   dataPlaneModel,
   type Elbv2Snapshot,

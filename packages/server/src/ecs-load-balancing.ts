@@ -29,4 +29,6 @@ export const ecsLoadBalancing = (elbv2: Elbv2UseCases): LoadBalancing => ({
       ...(health?.Description !== undefined ? { description: health.Description } : {}),
     };
   },
+  listenerRule: (partition, ruleArn) => elbv2.ruleForward(partition, ruleArn),
+  setForwardWeights: (partition, ruleArn, weights) => elbv2.setForwardWeights(partition, ruleArn, weights),
 });

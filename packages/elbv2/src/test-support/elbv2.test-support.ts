@@ -21,6 +21,16 @@ export interface UnitElbv2 {
   errorOf(operation: string, input: object, ctx?: RequestContext): string;
 }
 
+/** `Code: message` of the ApiError `fn` throws, or 'none'. */
+export const apiErrorOf = (fn: () => unknown): string => {
+  try {
+    fn();
+    return 'none';
+  } catch (error) {
+    return error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
+  }
+};
+
 export const unitElbv2 = (config: Partial<Elbv2ModuleConfig> = {}): UnitElbv2 => {
   const clock = { now: 1_700_000_000_000 };
   let n = 0;
@@ -35,14 +45,8 @@ export const unitElbv2 = (config: Partial<Elbv2ModuleConfig> = {}): UnitElbv2 =>
     if (!op) throw new Error(`no operation ${operation}`);
     return op(ctx, input as Record<string, unknown>) as Record<string, unknown>;
   };
-  const errorOf = (operation: string, input: object, ctx = CTX): string => {
-    try {
-      call(operation, input, ctx);
-      return 'none';
-    } catch (error) {
-      return error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
-    }
-  };
+  const errorOf = (operation: string, input: object, ctx = CTX): string =>
+    apiErrorOf(() => call(operation, input, ctx));
   return { module, clock, call, errorOf };
 };
 

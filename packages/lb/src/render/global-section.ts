@@ -40,6 +40,8 @@ export const renderDefaultsSection = (options: HaproxyRenderOptions): string[] =
     'defaults',
     '    mode http',
     '    option http-keep-alive',
+    // A reload's old worker answers idle keep-alive clients once more before closing, not cutting them.
+    '    option idle-close-on-response',
     '    timeout connect 10s',
     `    timeout client ${idle}s`,
     `    timeout server ${idle}s`,

@@ -8,7 +8,7 @@
 import type { Action, ForwardActionConfig } from '@berth/wire/elbv2';
 
 import type { ActionRecord, ForwardTarget } from '../../records/rule-record.js';
-import { enumError, invalidAction, notSupported, validationError } from '../elbv2-errors.js';
+import { enumError, invalidAction, notSupported, shown, validationError } from '../elbv2-errors.js';
 
 const TYPES = [
   'forward',
@@ -21,6 +21,26 @@ const TYPES = [
 const CONTENT_TYPES = ['text/plain', 'text/css', 'text/html', 'application/javascript', 'application/json'];
 const MAX_WEIGHT = 999;
 const MAX_STICKINESS = 604800;
+
+/** A forward action's target groups, checked as ELBv2 does: at most 5, distinct, weights 0–999. */
+export const checkForwardTargetList = (
+  tuples: readonly { readonly targetGroupArn?: unknown; readonly weight?: unknown }[],
+): ForwardTarget[] => {
+  if (tuples.length > 5) throw invalidAction('A forward action can have at most 5 target groups');
+  const seen = new Set<string>();
+  return tuples.map((tuple) => {
+    const arn = tuple.targetGroupArn;
+    if (typeof arn !== 'string' || arn.length === 0)
+      throw validationError('Each target group of a forward config must have a TargetGroupArn');
+    if (seen.has(arn))
+      throw invalidAction(`Target group '${arn}' is specified more than once in the forward config`);
+    seen.add(arn);
+    const weight = tuple.weight ?? 1;
+    if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > MAX_WEIGHT)
+      throw validationError(`Target group weight '${shown(weight)}' must be between 0 and ${MAX_WEIGHT}`);
+    return { targetGroupArn: arn, weight };
+  });
+};
 
 const forwardTargets = (action: Action, config: ForwardActionConfig | undefined): ForwardTarget[] => {
   const tuples = config?.TargetGroups ?? [];
@@ -35,20 +55,7 @@ const forwardTargets = (action: Action, config: ForwardActionConfig | undefined)
     throw validationError(
       "A forward action must specify either 'TargetGroupArn' or 'ForwardConfig.TargetGroups'",
     );
-  if (tuples.length > 5) throw invalidAction('A forward action can have at most 5 target groups');
-  const seen = new Set<string>();
-  return tuples.map((tuple) => {
-    const arn = tuple.TargetGroupArn;
-    if (typeof arn !== 'string' || arn.length === 0)
-      throw validationError('Each target group of a forward config must have a TargetGroupArn');
-    if (seen.has(arn))
-      throw invalidAction(`Target group '${arn}' is specified more than once in the forward config`);
-    seen.add(arn);
-    const weight = tuple.Weight ?? 1;
-    if (!Number.isInteger(weight) || weight < 0 || weight > MAX_WEIGHT)
-      throw validationError(`Target group weight '${weight}' must be between 0 and ${MAX_WEIGHT}`);
-    return { targetGroupArn: arn, weight };
-  });
+  return checkForwardTargetList(tuples.map((t) => ({ targetGroupArn: t.TargetGroupArn, weight: t.Weight })));
 };
 
 const forward = (action: Action, order: number): ActionRecord => {

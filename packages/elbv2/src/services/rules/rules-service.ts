@@ -1,6 +1,7 @@
 /**
  * Listener rules: CreateRule (priority 1–50000, unique per listener, ≤ 100 per listener),
- * DescribeRules, ModifyRule, DeleteRule (never the default rule) and SetRulePriorities.
+ * DescribeRules, ModifyRule, DeleteRule (never the default rule) and SetRulePriorities; for other
+ * APIs, reading a rule's forward action and replacing its target groups' weights.
  */
 import { partitionKey, type Partition } from '@berth/core';
 import type {
@@ -29,6 +30,12 @@ import { putTags } from '../tags/tags-service.js';
 import { validateTags } from '../tags/tag-rules.js';
 
 import { checkForwardTargets } from './forward-checks.js';
+import {
+  ruleForward,
+  withForwardWeights,
+  type RuleForward,
+  type TargetGroupWeight,
+} from './forward-weights.js';
 import { validateActions } from './rule-actions.js';
 import { validateConditions } from './rule-conditions.js';
 import { deleteRuleTx, putRuleTx, rulesOf } from './rule-store.js';
@@ -117,6 +124,24 @@ export class RulesService {
       const next: RuleRecord = { ...rule, conditions, actions };
       putRuleTx(tx, next);
       return ruleView(next);
+    });
+  }
+
+  /** undefined when the rule (a listener's default rule included) is not in the partition. */
+  forwardOf(partition: Partition, arn: string): RuleForward | undefined {
+    const rule = findRule(this.deps.store, partitionKey(partition), arn);
+    return rule && ruleForward(rule);
+  }
+
+  /** Replaces the groups and weights of the rule's forward action; writes nothing if they are these. */
+  setForwardWeights(partition: Partition, arn: string, weights: readonly TargetGroupWeight[]): void {
+    const key = partitionKey(partition);
+    this.deps.store.transact((tx) => {
+      const rule = ruleOf(tx, key, arn);
+      const actions = withForwardWeights(rule, weights);
+      if (!actions) return;
+      checkForwardTargets(tx, key, rule.loadBalancerArn, actions);
+      putRuleTx(tx, { ...rule, actions });
     });
   }
 
