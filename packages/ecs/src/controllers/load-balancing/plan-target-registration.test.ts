@@ -52,6 +52,7 @@ const input = (
   tasks,
   instanceIdOf: (arn) => (arn === 'ci-1' ? 'i-0123' : undefined),
   healthOf: () => health,
+  alternateDeployments: new Set(),
   ...overrides,
 });
 
@@ -137,5 +138,29 @@ describe('planTargetRegistration', () => {
     );
     expect(plan.deregister.get(IP_TG)).toEqual([{ id: '127.1.0.9', port: 80 }]);
     expect(plan.register.get(INSTANCE_TG)).toEqual([{ id: 'i-0123', port: 32771 }]);
+  });
+
+  it('puts a task into the alternate target group when its deployment is on the alternate side', () => {
+    const ALT_TG = 'arn:aws:elasticloadbalancing:us-east-1:000000000000:targetgroup/alt/0000000000000003';
+    const withAlternate = new Map(groups).set(ALT_TG, { ...groups.get(IP_TG)!, targetGroupArn: ALT_TG });
+    const paired = [
+      {
+        targetGroupArn: IP_TG,
+        containerName: 'web',
+        containerPort: 80,
+        advancedConfiguration: { alternateTargetGroupArn: ALT_TG, productionListenerRule: 'rule' },
+      },
+    ];
+    const blue = task('b', { startedBy: 'ecs-svc/1' }, { address: '127.1.0.10' });
+    const green = task('g', { startedBy: 'ecs-svc/2' }, { address: '127.1.0.11' });
+    const plan = planTargetRegistration(
+      input([blue, green], {
+        loadBalancers: paired,
+        targetGroups: withAlternate,
+        alternateDeployments: new Set(['ecs-svc/2']),
+      }),
+    );
+    expect(plan.register.get(IP_TG)).toEqual([{ id: '127.1.0.10', port: 80 }]);
+    expect(plan.register.get(ALT_TG)).toEqual([{ id: '127.1.0.11', port: 80 }]);
   });
 });

@@ -8,7 +8,9 @@
  *   group's deregistration delay has passed since the stop; targets already draining or gone are
  *   not deregistered again;
  * - a task that stopped by itself (STOPPING or later) has its targets deregistered and released at once;
- * - targets of load balancer entries the service no longer has are deregistered.
+ * - targets of load balancer entries the service no longer has are deregistered;
+ * - with an advancedConfiguration, a task goes into the entry's alternate target group when its
+ *   deployment is on the alternate side (target-group-sides.ts).
  * ECS posts `registered N targets` and `deregistered N targets` per target group.
  */
 import type { LoadBalancer } from '@berth/wire/ecs';
@@ -19,6 +21,7 @@ import type {
   LoadBalancerTargetHealth,
   TargetGroupFacts,
 } from '../../services/load-balancing/load-balancing.js';
+import { targetGroupFor } from '../../services/load-balancing/target-group-sides.js';
 
 export interface RegistrationInput {
   /** Epoch seconds. */
@@ -27,6 +30,8 @@ export interface RegistrationInput {
   readonly loadBalancers: readonly LoadBalancer[];
   readonly targetGroups: ReadonlyMap<string, TargetGroupFacts>;
   readonly tasks: readonly TaskRecord[];
+  /** The deployments (by id) whose tasks go into the alternate target groups. */
+  readonly alternateDeployments: ReadonlySet<string>;
   /** The ec2InstanceId of a container instance, by its ARN. */
   readonly instanceIdOf: (containerInstanceArn: string) => string | undefined;
   readonly healthOf: (mark: LoadBalancerTargetMark) => LoadBalancerTargetHealth;
@@ -45,8 +50,10 @@ const markKey = (m: LoadBalancerTargetMark): string => `${m.targetGroupArn}|${m.
 /** The targets a RUNNING task should have; undefined while its address or ports are not known yet. */
 const wantedMarks = (task: TaskRecord, input: RegistrationInput): LoadBalancerTargetMark[] | undefined => {
   const marks: LoadBalancerTargetMark[] = [];
+  const alternate = input.alternateDeployments.has(task.task.startedBy ?? '');
   for (const lb of input.loadBalancers) {
-    const group = lb.targetGroupArn ? input.targetGroups.get(lb.targetGroupArn) : undefined;
+    const arn = targetGroupFor(lb, alternate);
+    const group = arn ? input.targetGroups.get(arn) : undefined;
     if (!group || lb.containerName === undefined || lb.containerPort === undefined) continue;
     const common = {
       targetGroupArn: group.targetGroupArn,

@@ -5,7 +5,7 @@
  * go through the LoadBalancing port before the task records are written, so a crash in between
  * only repeats an idempotent call.
  */
-import { partitionOfArn } from '@berth/core';
+import { partitionOfArn, type Partition } from '@berth/core';
 import type { StateStore, StoreChange } from '@berth/store';
 
 import { postEvents } from '../../services/ecs-services/service-events.js';
@@ -22,6 +22,7 @@ import type { TaskGroupIndex } from '../../services/task-index.js';
 import { LoopController } from '../controller-loop.js';
 
 import { planTargetRegistration } from './plan-target-registration.js';
+import { planTrafficWeights, sameWeights } from './plan-traffic-weights.js';
 
 export interface TargetRegistrationOptions {
   readonly store: StateStore;
@@ -59,18 +60,26 @@ export class TargetRegistrationController extends LoopController<TargetRegistrat
     if (!record || !hasLoadBalancers(record)) return;
     const partition = partitionOfArn(serviceArn);
     const tasks = serviceTasks(store, record, this.options.groups);
+    const loadBalancers = record.service.loadBalancers ?? [];
     const targetGroups = new Map<string, TargetGroupFacts>();
-    for (const lb of record.service.loadBalancers ?? []) {
-      const facts = lb.targetGroupArn ? loadBalancing.targetGroup(partition, lb.targetGroupArn) : undefined;
-      if (facts) targetGroups.set(facts.targetGroupArn, facts);
+    for (const lb of loadBalancers) {
+      for (const arn of [lb.targetGroupArn, lb.advancedConfiguration?.alternateTargetGroupArn]) {
+        const facts = arn ? loadBalancing.targetGroup(partition, arn) : undefined;
+        if (facts) targetGroups.set(facts.targetGroupArn, facts);
+      }
     }
+    // Traffic moves before targets change: a rollback's weights return to blue before green drains.
+    if (record.service.status === 'ACTIVE') this.applyWeights(partition, serviceArn, record);
     const now = epochSeconds(this.options.now());
     const plan = planTargetRegistration({
       now,
       serviceName: record.service.serviceName ?? '',
-      loadBalancers: record.service.loadBalancers ?? [],
+      loadBalancers,
       targetGroups,
       tasks,
+      alternateDeployments: new Set(
+        record.deployments.filter((d) => d.alternateTargetGroups === true).map((d) => d.id),
+      ),
       instanceIdOf: (arn) =>
         store.get<ContainerInstanceRecord>(KIND.containerInstance, arn)?.instance.ec2InstanceId,
       healthOf: (mark) => loadBalancing.targetHealth(partition, mark.targetGroupArn, mark),
@@ -99,5 +108,28 @@ export class TargetRegistrationController extends LoopController<TargetRegistrat
         });
       }
     });
+  }
+
+  /** Moves the listener rules of the service's advancedConfiguration to the weights it wants. */
+  private applyWeights(partition: Partition, serviceArn: string, record: ServiceRecord): void {
+    const { loadBalancing } = this.options;
+    for (const rule of planTrafficWeights(record.service.loadBalancers ?? [], record.deployments)) {
+      const current = loadBalancing.listenerRule(partition, rule.ruleArn);
+      if (!current || sameWeights(current.targetGroups, rule.weights)) continue;
+      try {
+        loadBalancing.setForwardWeights(partition, rule.ruleArn, rule.weights);
+        this.options.log('traffic weights moved', {
+          serviceArn,
+          ruleArn: rule.ruleArn,
+          weights: rule.weights,
+        });
+      } catch (error) {
+        this.options.log('traffic weights not moved', {
+          serviceArn,
+          ruleArn: rule.ruleArn,
+          error: String(error),
+        });
+      }
+    }
   }
 }

@@ -9,6 +9,7 @@ import {
 import type { StoreReader } from '@berth/store';
 
 import type { AgentPresence } from '../../services/agent-presence.js';
+import { trafficShiftSettingsOf } from '../../services/ecs-services/deployment-strategy-rules.js';
 import { deploymentIdFrom } from '../../services/ecs-services/deployment-id.js';
 import { rollbackTarget } from '../../services/ecs-services/rollback-target.js';
 import type { ServiceRecord } from '../../services/ecs-services/service-record.js';
@@ -99,6 +100,7 @@ export const buildServiceSnapshot = (
     behindLoadBalancers && options.loadBalancing && task.task.desiredStatus !== 'STOPPED'
       ? taskTargetHealth(task, partition, options.loadBalancing)
       : undefined;
+  const trafficShift = trafficShiftSettingsOf(config);
   const snapshot: ServiceSnapshot = {
     now: options.now,
     service: {
@@ -113,6 +115,7 @@ export const buildServiceSnapshot = (
         rollback: config?.deploymentCircuitBreaker?.rollback ?? false,
       },
       healthCheckGracePeriodSeconds: record.service.healthCheckGracePeriodSeconds ?? 0,
+      ...(trafficShift ? { trafficShift } : {}),
     },
     deployments: record.deployments,
     tasks: tasks.map((t) => toServiceTask(t, instances, options.presence, targetHealthOf(t))),

@@ -17,6 +17,8 @@ export const newDeployment = (
   request: {
     networkConfiguration?: CreateServiceRequest['networkConfiguration'] | undefined;
     target: LaunchTarget;
+    /** Its tasks go into the load balancers' alternate target groups (target-group-sides.ts). */
+    alternateTargetGroups?: boolean;
   },
 ): ServiceDeployment => {
   const id = deploymentIdFrom(ids.hexId());
@@ -36,6 +38,7 @@ export const newDeployment = (
     ...(request.target.strategy ? { capacityProviderStrategy: request.target.strategy } : {}),
     ...(request.target.platformVersion ? { platformVersion: request.target.platformVersion } : {}),
     ...(request.networkConfiguration ? { networkConfiguration: request.networkConfiguration } : {}),
+    ...(request.alternateTargetGroups ? { alternateTargetGroups: true } : {}),
   };
 };
 

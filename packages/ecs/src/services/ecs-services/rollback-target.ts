@@ -8,7 +8,11 @@ import type { ServiceDeployment, ServiceRecord } from './service-record.js';
 
 export type LaunchFields = Pick<
   ServiceDeployment,
-  'launchType' | 'capacityProviderStrategy' | 'platformVersion' | 'networkConfiguration'
+  | 'launchType'
+  | 'capacityProviderStrategy'
+  | 'platformVersion'
+  | 'networkConfiguration'
+  | 'alternateTargetGroups'
 >;
 
 export interface RollbackTarget {
@@ -24,6 +28,7 @@ export const launchOf = (deployment: LaunchFields): LaunchFields => ({
     : {}),
   ...(deployment.platformVersion ? { platformVersion: deployment.platformVersion } : {}),
   ...(deployment.networkConfiguration ? { networkConfiguration: deployment.networkConfiguration } : {}),
+  ...(deployment.alternateTargetGroups ? { alternateTargetGroups: true } : {}),
 });
 
 /** The launch fields the service itself shows (records without a kept deployment). */

@@ -219,9 +219,7 @@ describe('ContinueServiceDeployment', () => {
     const arn = entries()[0]?.serviceDeploymentArn ?? '';
     expect(
       apiErrorOf(() => serviceDeployments.continue(partition, { serviceDeploymentArn: arn, hookId: 'h1' })),
-    ).toBe(
-      'InvalidParameterException: The lifecycle hook h1 is not in AWAITING_ACTION status: the service deployment has no paused lifecycle hook.',
-    );
+    ).toBe('InvalidParameterException: The lifecycle hook h1 is not in AWAITING_ACTION status.');
     expect(
       apiErrorOf(() =>
         serviceDeployments.continue(partition, {
@@ -235,7 +233,7 @@ describe('ContinueServiceDeployment', () => {
     );
   });
 
-  it('CreateService and UpdateService refuse what only blue/green deployments and hooks use', () => {
+  it('CreateService and UpdateService check the strategy settings as ECS does', () => {
     const { ecsServices } = plane.services;
     const create = (deploymentConfiguration: object, extra: object = {}) =>
       apiErrorOf(() =>
@@ -249,25 +247,33 @@ describe('ContinueServiceDeployment', () => {
           ...extra,
         }),
       );
-    expect(create({ strategy: 'BLUE_GREEN' })).toBe(
-      'UnsupportedFeatureException: Berth supports only the ROLLING deployment strategy, not BLUE_GREEN.',
+    expect(create({ strategy: 'PURPLE' })).toBe(
+      'InvalidParameterException: Invalid strategy: PURPLE. Valid values are ROLLING, BLUE_GREEN, LINEAR and CANARY.',
     );
-    expect(
-      create({ lifecycleHooks: [{ hookTargetArn: 'arn:aws:lambda:x', lifecycleStages: ['PRE_SCALE_UP'] }] }),
-    ).toBe('UnsupportedFeatureException: Berth does not run deployment lifecycle hooks.');
-    expect(create({ bakeTimeInMinutes: 5 })).toMatch(/^UnsupportedFeatureException: bakeTimeInMinutes/);
+    expect(create({ strategy: 'BLUE_GREEN', linearConfiguration: { stepPercent: 10 } })).toBe(
+      'InvalidParameterException: linearConfiguration is only valid when the deployment strategy is LINEAR.',
+    );
+    expect(create({ strategy: 'LINEAR', linearConfiguration: { stepPercent: 2 } })).toBe(
+      'InvalidParameterException: stepPercent must be a multiple of 0.1 between 3 and 100.',
+    );
+    expect(create({ strategy: 'CANARY', canaryConfiguration: { canaryBakeTimeInMinutes: 1441 } })).toBe(
+      'InvalidParameterException: canaryBakeTimeInMinutes must be between 0 and 1440.',
+    );
+    expect(create({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: -1 })).toBe(
+      'InvalidParameterException: bakeTimeInMinutes must be between 0 and 1440.',
+    );
+    expect(create({ lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: [] }] })).toBe(
+      'InvalidParameterException: lifecycleStages must have at least one stage.',
+    );
+    expect(create({ lifecycleHooks: [{ lifecycleStages: ['PRE_SCALE_UP'] }] })).toBe(
+      'InvalidParameterException: hookTargetArn must be specified for a lifecycle hook of targetType AWS_LAMBDA.',
+    );
     expect(create({}, { role: 'arn:aws:iam::000000000000:role/ecsServiceRole' })).toBe(
       'InvalidParameterException: IAM roles are only valid for services configured to use load balancers.',
     );
-    expect(
-      apiErrorOf(() =>
-        ecsServices.update(partition, {
-          cluster: 'c',
-          service: 's',
-          deploymentConfiguration: { strategy: 'CANARY' },
-        }),
-      ),
-    ).toBe('UnsupportedFeatureException: Berth supports only the ROLLING deployment strategy, not CANARY.');
     expect(create({ strategy: 'ROLLING' })).toBe('none');
+    expect(create({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5 }, { serviceName: 'headless' })).toBe(
+      'none',
+    );
   });
 });

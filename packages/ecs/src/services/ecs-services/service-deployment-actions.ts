@@ -12,13 +12,15 @@
  * ROLLBACK_FAILED) [G stop-service-deployment]. A deployment already rolling back goes on; a
  * finished one cannot be stopped (ConflictException).
  *
- * ContinueServiceDeployment acts on a deployment paused at a lifecycle hook [M]. Berth runs no
- * lifecycle hooks (CreateService/UpdateService refuse them), so no hook is ever AWAITING_ACTION
- * [G continue-service-deployment: "The pause hook must be in AWAITING_ACTION status"].
+ * A traffic-shifting deployment (BLUE_GREEN, LINEAR, CANARY) still running its blue revision is
+ * rolled back in place instead: the scheduler returns traffic to blue (shiftStopped).
+ *
+ * ContinueServiceDeployment acts on a deployment paused at a PAUSE lifecycle hook [M]: CONTINUE
+ * lets it pass, ROLLBACK fails it, and the scheduler goes on or rolls back at its next step.
  */
 import { ApiError, invalidParameter, parseArn, type Partition } from '@berth/core';
-import type { StopServiceDeploymentResponse } from '@berth/wire/ecs';
-import { serviceReasons } from '@berth/scheduler';
+import type { ContinueServiceDeploymentResponse, StopServiceDeploymentResponse } from '@berth/wire/ecs';
+import { serviceReasons, type HookRun } from '@berth/scheduler';
 
 import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 
@@ -88,6 +90,15 @@ export class ServiceDeploymentActions {
       const stopped = record.deployments.find(
         (d) => d.id === entry.deploymentIds[0] && d.status === 'PRIMARY',
       );
+      if (stopped?.shift !== undefined && stopped.rolloutState === 'IN_PROGRESS') {
+        tx.put(
+          SERVICE_KIND,
+          record.service.serviceArn ?? '',
+          record.clusterArn,
+          this.shiftStopped(record, entry),
+        );
+        return { serviceDeploymentArn: arn };
+      }
       if (!target || !stopped || target.deploymentId === stopped.id) {
         throw conflict('The service has no previous service revision to roll back to.');
       }
@@ -104,20 +115,74 @@ export class ServiceDeploymentActions {
   continue(
     partition: Partition,
     request: { serviceDeploymentArn?: unknown; hookId?: unknown; action?: unknown },
-  ): never {
+  ): ContinueServiceDeploymentResponse {
     const arn = deploymentArnOf(request.serviceDeploymentArn);
-    if (typeof request.hookId !== 'string' || request.hookId.length === 0) {
+    const hookId = request.hookId;
+    if (typeof hookId !== 'string' || hookId.length === 0) {
       throw invalidParameter('hookId can not be blank.');
     }
     const action = request.action ?? 'CONTINUE';
     if (action !== 'CONTINUE' && action !== 'ROLLBACK') {
       throw invalidParameter(`Invalid action: ${text(action)}. Valid values are CONTINUE and ROLLBACK.`);
     }
-    if (!findServiceDeployment(this.deps.store, partition, arn)) throw notFound();
-    // (impl) no hook of a Berth deployment is ever paused.
-    throw invalidParameter(
-      `The lifecycle hook ${request.hookId} is not in AWAITING_ACTION status: the service deployment has no paused lifecycle hook.`,
-    );
+    return this.deps.store.transact((tx) => {
+      const found = findServiceDeployment(tx, partition, arn);
+      if (!found) throw notFound();
+      const { record, entry } = found;
+      const deployment = record.deployments.find((d) => d.id === entry.deploymentIds[0]);
+      const hook = deployment?.shift?.hooks.find((h) => h.hookId === hookId);
+      if (!deployment?.shift || hook?.status !== 'AWAITING_ACTION') {
+        // [G continue-service-deployment: "The pause hook must be in AWAITING_ACTION status"]; (impl) wording.
+        throw invalidParameter(`The lifecycle hook ${hookId} is not in AWAITING_ACTION status.`);
+      }
+      const now = epochSeconds(this.deps.now());
+      const resolved = (h: HookRun): HookRun =>
+        h.hookId !== hookId
+          ? h
+          : action === 'CONTINUE'
+            ? { ...h, status: 'SUCCEEDED', reason: 'ContinueServiceDeployment: CONTINUE' }
+            : { ...h, status: 'FAILED', reason: 'ContinueServiceDeployment: ROLLBACK' };
+      const shift = deployment.shift;
+      tx.put(SERVICE_KIND, record.service.serviceArn ?? '', record.clusterArn, {
+        ...record,
+        deployments: record.deployments.map((d) =>
+          d.id === deployment.id
+            ? { ...d, shift: { ...shift, hooks: shift.hooks.map(resolved) }, updatedAt: now }
+            : d,
+        ),
+      });
+      return { serviceDeploymentArn: arn };
+    });
+  }
+
+  /**
+   * A traffic-shifting deployment asked to roll back: the scheduler returns traffic to blue at its
+   * next step (the deployment keeps no second PRIMARY), and the service deployment waits in
+   * ROLLBACK_REQUESTED until it has.
+   */
+  private shiftStopped(record: ServiceRecord, entry: ServiceDeploymentEntry): ServiceRecord {
+    const now = epochSeconds(this.deps.now());
+    const reason = serviceReasons.stoppedByRequest;
+    return {
+      ...record,
+      deployments: record.deployments.map((d) =>
+        d.id === entry.deploymentIds[0] && d.shift
+          ? { ...d, shift: { ...d.shift, rollbackRequested: reason } }
+          : d,
+      ),
+      ...(record.history
+        ? {
+            history: {
+              ...record.history,
+              deployments: record.history.deployments.map((e) =>
+                e.id === entry.id
+                  ? { ...e, status: 'ROLLBACK_REQUESTED' as const, statusReason: reason, updatedAt: now }
+                  : e,
+              ),
+            },
+          }
+        : {}),
+    };
   }
 
   /** The service rolled back to `target`: a new PRIMARY, the stopped one FAILED, the history entry following it. */

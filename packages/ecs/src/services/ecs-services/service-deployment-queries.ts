@@ -8,6 +8,7 @@ import type {
   ServiceRevision,
 } from '@berth/wire/ecs';
 import type { StoreReader } from '@berth/store';
+import { lifecycleStageOf } from '@berth/scheduler';
 
 import { activeCluster, clusterNameOf } from '../cluster-ref.js';
 import { paginate, type Page } from '../pagination.js';
@@ -76,6 +77,31 @@ const revisionView = (p: Partition, record: ServiceRecord, r: ServiceRevisionEnt
   createdAt: r.createdAt,
 });
 
+/** A traffic-shifting deployment's lifecycle stage and the hooks of that stage [M ServiceDeployment]. */
+const lifecycleOf = (
+  record: ServiceRecord,
+  entry: ServiceDeploymentEntry,
+): Pick<ServiceDeployment, 'lifecycleStage' | 'lifecycleHookDetails'> => {
+  const shift = record.deployments.find((d) => d.id === entry.deploymentIds[0])?.shift;
+  if (!shift) return {};
+  const configured = record.service.deploymentConfiguration?.lifecycleHooks ?? [];
+  return {
+    lifecycleStage: lifecycleStageOf(shift.phase),
+    lifecycleHookDetails: shift.hooks.map((run) => {
+      const hook = configured[run.hookIndex];
+      const pause = hook?.targetType === 'PAUSE';
+      return {
+        hookId: run.hookId,
+        targetType: pause ? 'PAUSE' : 'AWS_LAMBDA',
+        ...(!pause && hook?.hookTargetArn ? { targetArn: hook.hookTargetArn } : {}),
+        status: run.status,
+        expiresAt: run.expiresAt,
+        timeoutAction: run.timeoutAction,
+      };
+    }),
+  };
+};
+
 export const listServiceDeployments = (
   reader: StoreReader,
   p: Partition,
@@ -124,6 +150,7 @@ export const describeServiceDeployments = (
         requestedTaskCount: record.service.desiredCount ?? 0,
       },
       ...(entry.deploymentConfiguration ? { deploymentConfiguration: entry.deploymentConfiguration } : {}),
+      ...lifecycleOf(record, entry),
       ...(entry.rollback
         ? {
             rollback: {

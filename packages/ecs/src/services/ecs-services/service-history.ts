@@ -100,7 +100,47 @@ export interface DeploymentProgress {
   readonly rolloutState: string;
   readonly rolloutStateReason: string;
   readonly taskDefinitionArn: string;
+  /** A traffic-shifting deployment rolled back in place: the deployment traffic returned to. */
+  readonly rolledBackTo?: string;
 }
+
+/**
+ * A traffic-shifting deployment rolled back in place (blue was still running, so traffic is back
+ * on it at once): ROLLBACK_SUCCESSFUL; one asked to roll back that had no blue to return to:
+ * ROLLBACK_FAILED.
+ */
+const followShiftRollback = (
+  entry: ServiceDeploymentEntry,
+  own: DeploymentProgress | undefined,
+  history: ServiceHistory,
+  now: number,
+): ServiceDeploymentEntry | undefined => {
+  if (entry.status !== 'IN_PROGRESS' && entry.status !== 'ROLLBACK_REQUESTED') return undefined;
+  if (own?.rolloutState !== 'FAILED') return undefined;
+  const back = own.rolledBackTo;
+  if (back === undefined) {
+    return entry.status === 'ROLLBACK_REQUESTED' && entry.deploymentIds.length === 1
+      ? {
+          ...entry,
+          status: 'ROLLBACK_FAILED',
+          statusReason: own.rolloutStateReason,
+          finishedAt: now,
+          updatedAt: now,
+        }
+      : undefined;
+  }
+  const revisionId = history.revisions.find((r) => `ecs-svc/${r.id}` === back)?.id ?? '';
+  const reason = own.rolloutStateReason;
+  return {
+    ...entry,
+    deploymentIds: [...entry.deploymentIds, back],
+    status: 'ROLLBACK_SUCCESSFUL',
+    statusReason: reason,
+    rollback: entry.rollback ?? { reason, startedAt: now, revisionId },
+    finishedAt: now,
+    updatedAt: now,
+  };
+};
 
 /** Follows the scheduler's deployments: completion, failure, and a rollback's completion. */
 export const followDeployments = (
@@ -118,6 +158,11 @@ export const followDeployments = (
         d.rolloutStateReason.startsWith('ECS deployment circuit breaker: rolling back') &&
         !entry.deploymentIds.includes(d.id),
     );
+    const shiftRolledBack = followShiftRollback(entry, own, history, now);
+    if (shiftRolledBack) {
+      changed = true;
+      return shiftRolledBack;
+    }
     let next: ServiceDeploymentEntry = entry;
     if (entry.status === 'ROLLBACK_REQUESTED' && rollback) {
       next = { ...entry, status: 'ROLLBACK_IN_PROGRESS', updatedAt: now };

@@ -19,6 +19,11 @@ export interface ServiceDeployment extends DeploymentState {
   /** FARGATE: the platform version asked for (LATEST unless given). */
   readonly platformVersion?: string;
   readonly networkConfiguration?: NetworkConfiguration;
+  /**
+   * Behind load balancers with an advancedConfiguration: the deployment's tasks go into each
+   * entry's alternate target group instead of its targetGroupArn (blue and green take turns).
+   */
+  readonly alternateTargetGroups?: boolean;
 }
 
 export interface ServiceEvent {

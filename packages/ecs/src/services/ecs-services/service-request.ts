@@ -11,7 +11,7 @@ import type {
 
 import type { LaunchTarget } from '../fargate/launch-target.js';
 
-import { rejectUnsupportedDeployment } from './deployment-strategy-rules.js';
+import { isTrafficShifting, mergeDeploymentStrategy } from './deployment-strategy-rules.js';
 
 const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,255}$/;
 const MAX_CONSTRAINTS = 10;
@@ -41,7 +41,7 @@ export const deploymentConfigurationOf = (
   given: DeploymentConfiguration | undefined,
   current?: DeploymentConfiguration,
 ): DeploymentConfiguration => {
-  rejectUnsupportedDeployment(given);
+  const strategyFields = mergeDeploymentStrategy(given, current);
   const base = current ?? {
     deploymentCircuitBreaker: { enable: false, rollback: false },
     maximumPercent: strategy === 'DAEMON' ? 100 : 200,
@@ -55,7 +55,14 @@ export const deploymentConfigurationOf = (
       ? { minimumHealthyPercent: given.minimumHealthyPercent }
       : {}),
     ...(given?.alarms ? { alarms: given.alarms } : {}),
+    ...strategyFields,
   };
+  if (strategy === 'DAEMON' && isTrafficShifting(merged)) {
+    // (impl)
+    throw invalidParameter(
+      `The ${merged.strategy ?? ''} deployment strategy is not supported for services with a scheduling strategy of DAEMON.`,
+    );
+  }
   const max = merged.maximumPercent ?? 200;
   const min = merged.minimumHealthyPercent ?? 100;
   if (!Number.isInteger(min) || min < 0 || min > 100) {

@@ -26,6 +26,9 @@ import { epochSeconds, type ServiceDeps } from '../service-deps.js';
 import { validateTags } from '../tags.js';
 import type { LoadBalancing } from '../load-balancing/load-balancing.js';
 import { validateServiceLoadBalancers } from '../load-balancing/validate-service-load-balancers.js';
+import { initialShiftState } from '@berth/scheduler';
+import { alternateForNewDeployment } from '../load-balancing/target-group-sides.js';
+import { checkShiftingLoadBalancers, isTrafficShifting } from './deployment-strategy-rules.js';
 import type { TaskGroupIndex } from '../task-index.js';
 import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
 import { validateFargateLaunch } from '../fargate/fargate-launch-rules.js';
@@ -96,6 +99,7 @@ export class ServicesService {
         partition,
         this.loadBalancing,
       );
+      checkShiftingLoadBalancers(deploymentConfiguration, loadBalancers);
       const now = epochSeconds(this.deps.now());
       const deployment = newDeployment(this.deps.ids, definition.taskDefinitionArn ?? '', desiredCount, now, {
         ...request,
@@ -171,6 +175,8 @@ export class ServicesService {
         request.loadBalancers !== undefined
           ? validateServiceLoadBalancers(request.loadBalancers, effective, partition, this.loadBalancing)
           : (record.service.loadBalancers ?? []);
+      const shifting = isTrafficShifting(deploymentConfiguration);
+      checkShiftingLoadBalancers(deploymentConfiguration, loadBalancers);
       const redeploy =
         request.forceNewDeployment === true ||
         JSON.stringify(loadBalancers) !== JSON.stringify(record.service.loadBalancers ?? []) ||
@@ -182,10 +188,19 @@ export class ServicesService {
       const now = epochSeconds(this.deps.now());
       const deployments: ServiceDeployment[] = redeploy
         ? [
-            newDeployment(this.deps.ids, taskDefinitionArn, desiredCount, now, {
-              networkConfiguration,
-              target,
-            }),
+            {
+              ...newDeployment(this.deps.ids, taskDefinitionArn, desiredCount, now, {
+                networkConfiguration,
+                target,
+                alternateTargetGroups: alternateForNewDeployment({
+                  deployments: record.deployments,
+                  lastCompleted: record.lastCompletedDeployment,
+                  loadBalancers,
+                  shifting,
+                }),
+              }),
+              ...(shifting ? { shift: initialShiftState(now) } : {}),
+            },
             ...record.deployments.map((d) =>
               d.status === 'PRIMARY' ? { ...d, status: 'ACTIVE' as const, updatedAt: now } : d,
             ),
