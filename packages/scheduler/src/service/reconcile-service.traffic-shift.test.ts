@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { serviceConfig, ServiceSim, type Behaviour } from './service-sim.test-support.js';
 import type { DeploymentState } from './service-types.js';
 import { lifecycleStageOf } from './traffic-shift/shift-phases.js';
-import type { ShiftHookConfig, ShiftStrategy, TrafficShiftSettings } from './traffic-shift/shift-types.js';
+import {
+  TRAFFIC_SETTLE_SECONDS,
+  type ShiftHookConfig,
+  type ShiftStrategy,
+  type TrafficShiftSettings,
+} from './traffic-shift/shift-types.js';
 
 const shifting = (
   strategy: ShiftStrategy,
@@ -73,6 +78,17 @@ describe('a BLUE_GREEN deployment', () => {
     );
     expect(byId(s, green.id)?.rolloutState).toBe('COMPLETED');
     expect(stage(byId(s, green.id))).toBe('CLEAN_UP');
+  });
+
+  it('with no bake time, stops blue only once production traffic has settled on green', () => {
+    const s = sim({ type: 'BLUE_GREEN' }, { bakeSeconds: 0 });
+    const [blue] = s.deployments;
+    const green = s.deploy('td:2');
+    until(s, () => byId(s, green.id)?.shift?.productionPercent === 100);
+    expect(stage(byId(s, green.id))).toBe('CLEAN_UP');
+    expect(liveOf(s, blue!.id)).toHaveLength(2);
+    const waited = until(s, () => liveOf(s, blue!.id).length === 0);
+    expect(waited).toBe(TRAFFIC_SETTLE_SECONDS);
   });
 
   it('moves no traffic while a green task is not yet steady', () => {

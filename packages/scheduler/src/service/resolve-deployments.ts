@@ -87,7 +87,7 @@ export const resolveDeployments = (
   const blue =
     primary.shift && snapshot.service.circuitBreaker.rollback && servingBlue(others, snapshot.tasks);
   if (blue) {
-    const back = rollBackShift(primary, blue, others, serviceReasons.circuitBreakerFailed);
+    const back = rollBackShift(primary, blue, others, serviceReasons.circuitBreakerFailed, settings.now);
     return {
       ...back,
       throttled: false,

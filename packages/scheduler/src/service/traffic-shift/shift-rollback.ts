@@ -3,11 +3,14 @@
  * operation is initiated when issues are detected"]: the blue revision is still running, so it is
  * not redeployed — blue becomes PRIMARY again, as COMPLETED as it was, and takes all traffic back;
  * green becomes ACTIVE and FAILED (`rolledBackTo` names blue), and the next reconcile stops its
- * tasks as any replaced deployment's. Pure.
+ * tasks as any replaced deployment's, once the traffic has settled (lastShiftAt is the rollback's
+ * time). Pure.
  */
 import { taskStatusRank } from '@berth/core';
 
 import type { DeploymentState, ServiceTask } from '../service-types.js';
+
+import { initialShiftState } from './shift-types.js';
 
 const RUNNING_RANK = taskStatusRank('RUNNING');
 
@@ -33,20 +36,16 @@ export const rollBackShift = (
   blue: DeploymentState,
   others: readonly DeploymentState[],
   reason: string,
+  now: number,
 ): ShiftRolledBack => {
-  const { rollbackRequested: _asked, ...shift } = green.shift ?? {
-    phase: 0,
-    phaseStartedAt: 0,
-    lastShiftAt: 0,
-    hooks: [],
-  };
+  const { rollbackRequested: _asked, ...shift } = green.shift ?? initialShiftState(now);
   const failed: DeploymentState = {
     ...green,
     status: 'ACTIVE',
     rolloutState: 'FAILED',
     rolloutStateReason: reason,
     rolledBackTo: blue.id,
-    shift: { ...shift, productionPercent: 0, testPercent: 0 },
+    shift: { ...shift, productionPercent: 0, testPercent: 0, lastShiftAt: now },
   };
   return {
     primary: { ...blue, status: 'PRIMARY' },

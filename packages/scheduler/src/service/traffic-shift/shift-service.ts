@@ -5,7 +5,8 @@
  * - no blue revision serves (the service's first deployment, or blue is gone): there is nothing to
  *   shift from, so green takes all traffic and the deployment rolls like a ROLLING one; a rollback
  *   asked for then fails the deployment where it stands;
- * - otherwise (ROLLING, or the PRIMARY finished): the rolling step.
+ * - otherwise (ROLLING, or the PRIMARY finished): the rolling step — but nothing at all while a
+ *   deployment just rolled back still has traffic settling back on blue.
  * Pure.
  */
 import type { LiveTask } from '../classify-tasks.js';
@@ -16,7 +17,7 @@ import type { DeploymentState, ServiceSnapshot } from '../service-types.js';
 
 import { LAST_PHASE } from './shift-phases.js';
 import { rollBackShift, servingBlue } from './shift-rollback.js';
-import { initialShiftState, type TrafficShiftState } from './shift-types.js';
+import { initialShiftState, TRAFFIC_SETTLE_SECONDS, type TrafficShiftState } from './shift-types.js';
 import { trafficShiftStep } from './traffic-shift-step.js';
 
 export interface ServiceStep {
@@ -49,6 +50,12 @@ export const replicaServiceStep = (
     others,
     events: [],
   });
+  // A rolled-back green keeps its tasks until traffic has settled back on blue.
+  const settling = others.some(
+    (d) =>
+      d.rolledBackTo !== undefined && snapshot.now < (d.shift?.lastShiftAt ?? 0) + TRAFFIC_SETTLE_SECONDS,
+  );
+  if (settling) return { step: IDLE_STEP, primary, others, events: [] };
   if (settings === undefined || primary.rolloutState !== 'IN_PROGRESS') return rolling(primary);
 
   const blue = servingBlue(others, snapshot.tasks);
@@ -76,7 +83,7 @@ export const replicaServiceStep = (
   });
   if (step.rollback === undefined)
     return { step, primary: { ...primary, shift: step.shift }, others, events: [] };
-  const back = rollBackShift({ ...primary, shift: step.shift }, blue, others, step.rollback);
+  const back = rollBackShift({ ...primary, shift: step.shift }, blue, others, step.rollback, snapshot.now);
   return {
     step: IDLE_STEP,
     ...back,

@@ -89,6 +89,14 @@ export interface TrafficShiftState {
   readonly rollbackRequested?: string;
 }
 
+/**
+ * (impl) A change of listener weights reaches the load balancer's data plane through a reload,
+ * while a deregistration takes effect at once: the revision traffic left is stopped no sooner than
+ * this long after the last move, so no request is routed by the old weights to targets already
+ * draining.
+ */
+export const TRAFFIC_SETTLE_SECONDS = 3;
+
 export const initialShiftState = (now: number): TrafficShiftState => ({
   phase: 0,
   phaseStartedAt: now,

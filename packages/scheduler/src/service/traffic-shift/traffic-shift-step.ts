@@ -5,7 +5,8 @@
  * healthy in the alternate target group) test traffic moves to green, then production traffic by
  * the strategy's steps, then both run for the bake time, then blue is stopped. Each phase's
  * lifecycle hooks run once its work is done (phase-hooks.ts); several phases may pass in one step.
- * Tasks of any third deployment are stopped at once. A rollback the user asked for, or a hook that
+ * Tasks of any third deployment are stopped at once; blue's only once production traffic has
+ * settled on green (TRAFFIC_SETTLE_SECONDS after its last move). A rollback the user asked for, or a hook that
  * failed, ends the step with `rollback` (shift-rollback.ts does it). The control plane moves the
  * listener rules' weights to `productionPercent` / `testPercent`. Pure.
  */
@@ -19,7 +20,7 @@ import { stopRules } from '../take-stops.js';
 import { runPhaseHooks } from './phase-hooks.js';
 import { nextProductionShift } from './production-traffic.js';
 import { LAST_PHASE, phaseAt, SHIFT_PHASES } from './shift-phases.js';
-import type { TrafficShiftSettings, TrafficShiftState } from './shift-types.js';
+import { TRAFFIC_SETTLE_SECONDS, type TrafficShiftSettings, type TrafficShiftState } from './shift-types.js';
 
 export interface ShiftStepInput {
   readonly now: number;
@@ -102,7 +103,8 @@ export const trafficShiftStep = (input: ShiftStepInput): ShiftStep => {
   const scaling = serviceReasons.scaling(deployment.id);
 
   const stale = live.filter((t) => t.task.deploymentId !== deployment.id && t.task.deploymentId !== blue.id);
-  const cleanUp = phaseAt(state.phase).work === 'clean-up' ? blueLive : [];
+  const settled = input.now >= state.lastShiftAt + TRAFFIC_SETTLE_SECONDS;
+  const cleanUp = phaseAt(state.phase).work === 'clean-up' && settled ? blueLive : [];
   const excess = [...green].sort(rules.order).slice(0, Math.max(0, green.length - desired));
   const stops: TaskStop[] = [...stale, ...cleanUp, ...excess].map((t) => ({
     taskArn: t.task.taskArn,
