@@ -16,38 +16,21 @@ import {
   createAlb,
   createListener,
   createTargetGroup,
+  healthyTargets,
   targetHealth,
+  webContainer as web,
   type Alb,
 } from './support/load-balancers.js';
 import { serviceTasks, waitClusterStopped } from './support/services.js';
-import { BUSYBOX_IMAGE, ensureTestImages } from './support/test-images.js';
+import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
 const CLUSTER = 'default';
-
-/** A web container answering `<revision> <token of its own>`. */
-const web = (revision: string) => ({
-  name: 'web',
-  image: BUSYBOX_IMAGE,
-  essential: true,
-  portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
-  command: [
-    'sh',
-    '-c',
-    `mkdir -p /www && echo "${revision} $(cat /proc/sys/kernel/random/uuid)" > /www/index.html && exec httpd -f -p 8080 -h /www`,
-  ],
-});
 
 const taskIps = (env: NodeJS.ProcessEnv, service: string): string[] =>
   serviceTasks(env, CLUSTER, service).map(
     (t) => t.attachments[0].details.find((d: any) => d.name === 'privateIPv4Address').value as string,
   );
-
-const healthyTargets = (env: NodeJS.ProcessEnv, group: string): string[] =>
-  targetHealth(env, group)
-    .filter((h) => h.TargetHealth.State === 'healthy')
-    .map((h) => h.Target.Id as string)
-    .sort();
 
 /** An ALB with one listener on 8080 forwarding to an ip target group, and a FARGATE service of 2 behind it. */
 const serviceBehindAlb = async (

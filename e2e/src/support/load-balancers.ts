@@ -1,5 +1,24 @@
 /** ELBv2 helpers for the suites: an ALB with listeners, target groups, and reading the listener address. */
 import { awsOk } from './clients.js';
+import { BUSYBOX_IMAGE } from './test-images.js';
+
+/**
+ * A web container on 8080 answering `<revision> <token of its own>`; with `answers` false it serves
+ * an empty directory, so `/` is not a 200 and its target fails the health checks.
+ */
+export const webContainer = (revision: string, answers = true) => ({
+  name: 'web',
+  image: BUSYBOX_IMAGE,
+  essential: true,
+  portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
+  command: [
+    'sh',
+    '-c',
+    answers
+      ? `mkdir -p /www && echo "${revision} $(cat /proc/sys/kernel/random/uuid)" > /www/index.html && exec httpd -f -p 8080 -h /www`
+      : 'mkdir -p /www && exec httpd -f -p 8080 -h /www',
+  ],
+});
 
 export interface Alb {
   readonly arn: string;
@@ -90,3 +109,14 @@ export const createListener = (
 export const targetHealth = (env: NodeJS.ProcessEnv, targetGroupArn: string): any[] =>
   awsOk(env, ['elbv2', 'describe-target-health', '--target-group-arn', targetGroupArn])
     .TargetHealthDescriptions;
+
+export const healthyTargets = (env: NodeJS.ProcessEnv, group: string): string[] =>
+  targetHealth(env, group)
+    .filter((h) => h.TargetHealth.State === 'healthy')
+    .map((h) => h.Target.Id as string)
+    .sort();
+
+/** The ARN of a listener's default rule (what an advancedConfiguration names as its listener rule). */
+export const defaultRuleOf = (env: NodeJS.ProcessEnv, listenerArn: string): string =>
+  awsOk(env, ['elbv2', 'describe-rules', '--listener-arn', listenerArn]).Rules.find((r: any) => r.IsDefault)
+    .RuleArn;

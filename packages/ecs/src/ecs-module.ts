@@ -11,6 +11,8 @@ import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 import { ecsService } from './api/ecs/ecs-service.js';
 import { DaemonController } from './controllers/daemon/daemon-controller.js';
 import { RetentionController } from './controllers/retention-controller.js';
+import { LifecycleHookController } from './controllers/deployment-hooks/lifecycle-hook-controller.js';
+import { createLifecycleHookInvoker } from './services/deployment-hooks/hook-invoker.js';
 import { TargetRegistrationController } from './controllers/load-balancing/target-registration-controller.js';
 import { ServiceController } from './controllers/service/service-controller.js';
 import { TaskSetController } from './controllers/task-set/task-set-controller.js';
@@ -57,6 +59,8 @@ export interface EcsModuleConfig {
   readonly spotWarningSeconds?: number;
   /** Prices Fargate usage reports are estimated with (default: published us-east-1 Linux/x86). */
   readonly fargatePrices?: FargatePrices;
+  /** Where file:// lifecycle hook commands may live (absent: such hooks are refused). */
+  readonly lifecycleHookDir?: string;
   /** Elastic Load Balancing, for services behind target groups (absent: such services are refused). */
   readonly loadBalancing?: LoadBalancing;
 }
@@ -105,6 +109,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
       (p) => `arn:aws:iam::${p.accountId}:root`,
       groupIndex,
       loadBalancing,
+      config.lifecycleHookDir,
     ),
     taskSets: new TaskSetsService(deps, taskDefinitions, groupIndex),
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
@@ -135,6 +140,15 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
   const targetRegistration = loadBalancing
     ? new TargetRegistrationController({ ...controllerOptions, loadBalancing, resyncIntervalMs: 1000 })
     : undefined;
+  // Traffic-shifting deployments: the lifecycle hooks they wait on.
+  const lifecycleHooks = new LifecycleHookController({
+    store,
+    now,
+    invoker: createLifecycleHookInvoker(),
+    commandDir: config.lifecycleHookDir,
+    log: config.log,
+    resyncIntervalMs: 1000,
+  });
   // EXTERNAL services: their task sets' tasks.
   const taskSetController = new TaskSetController(controllerOptions);
   const daemonController = new DaemonController({ ...controllerOptions, containerInstances });
@@ -146,6 +160,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
       retention.start();
       serviceController.start();
       targetRegistration?.start();
+      lifecycleHooks.start();
       taskSetController.start();
       daemonController.start();
     },
@@ -153,6 +168,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
       retention.stop();
       serviceController.stop();
       targetRegistration?.stop();
+      lifecycleHooks.stop();
       taskSetController.stop();
       daemonController.stop();
       usageIndex.close();

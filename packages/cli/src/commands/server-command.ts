@@ -42,6 +42,7 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   stoppedTaskRetention: number;
   spotWarningSeconds: number;
   lbCidr?: string;
+  lifecycleHookDir?: string;
   quiet?: boolean;
 }
 
@@ -113,6 +114,10 @@ export const serverCommand = (): Command =>
           '--lb-cidr <cidr>',
           "loopback block load balancers' listener addresses come from (default: a free /24 of 127.2.0.0/16)",
         )
+        .option(
+          '--lifecycle-hook-dir <dir>',
+          'directory whose executables deployment lifecycle hooks may run as file:// targets (default: none)',
+        )
         .option('--quiet', 'no log lines on stderr'),
     ),
   ).action(async (flags: ServerFlags) => {
@@ -139,6 +144,7 @@ export const serverCommand = (): Command =>
       stoppedTaskRetentionMs: flags.stoppedTaskRetention * 1000,
       fargatePrices: fargatePricesFrom(flags),
       spotWarningSeconds: flags.spotWarningSeconds,
+      ...(flags.lifecycleHookDir ? { lifecycleHookDir: resolve(flags.lifecycleHookDir) } : {}),
       // With a data directory, HAProxy outlives a shutdown (as the tasks do) and the next start
       // adopts it; in memory, it stops with the server.
       dataPlane: {

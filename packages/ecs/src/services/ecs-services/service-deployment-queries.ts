@@ -21,7 +21,7 @@ export const deploymentArn = (p: Partition, record: ServiceRecord, id: string): 
     p,
     `service-deployment/${clusterNameOf(record.clusterArn)}/${record.service.serviceName ?? ''}/${id}`,
   );
-const revisionArn = (p: Partition, record: ServiceRecord, id: string): string =>
+export const revisionArn = (p: Partition, record: ServiceRecord, id: string): string =>
   ecsArn(p, `service-revision/${clusterNameOf(record.clusterArn)}/${record.service.serviceName ?? ''}/${id}`);
 
 /** The service and entry id an ARN of the given type names, when it parses. */

@@ -28,6 +28,7 @@ import type { LoadBalancing } from '../load-balancing/load-balancing.js';
 import { validateServiceLoadBalancers } from '../load-balancing/validate-service-load-balancers.js';
 import { initialShiftState } from '@berth/scheduler';
 import { alternateForNewDeployment } from '../load-balancing/target-group-sides.js';
+import { checkHookTargets } from '../deployment-hooks/check-hook-targets.js';
 import { checkShiftingLoadBalancers, isTrafficShifting } from './deployment-strategy-rules.js';
 import type { TaskGroupIndex } from '../task-index.js';
 import type { TaskDefinitionRegistry } from '../task-definition-registry.js';
@@ -67,6 +68,8 @@ export class ServicesService {
     private readonly groups?: TaskGroupIndex,
     /** Target groups for services behind load balancers (absent: such services are refused). */
     private readonly loadBalancing?: LoadBalancing,
+    /** Where file:// lifecycle hook commands may live (absent: commands are refused). */
+    private readonly lifecycleHookDir?: string,
   ) {}
 
   create(partition: Partition, request: CreateServiceRequest): Service {
@@ -81,6 +84,7 @@ export class ServicesService {
     const strategy = schedulingStrategyOf(request.schedulingStrategy);
     const desiredCount = validateDesiredCount(strategy, request.desiredCount);
     const deploymentConfiguration = deploymentConfigurationOf(strategy, request.deploymentConfiguration);
+    checkHookTargets(deploymentConfiguration, this.lifecycleHookDir);
     validatePlacement(strategy, request.placementConstraints, request.placementStrategy);
     const tags = validateTags(request.tags);
     return this.deps.store.transact((tx) => {
@@ -156,6 +160,7 @@ export class ServicesService {
         request.deploymentConfiguration,
         record.service.deploymentConfiguration,
       );
+      checkHookTargets(deploymentConfiguration, this.lifecycleHookDir);
       validatePlacement(strategy, request.placementConstraints, request.placementStrategy);
       const current = record.deployments.find((d) => d.status === 'PRIMARY');
       const currentTarget = targetOf(current ?? { launchType: record.service.launchType ?? 'EC2' });
