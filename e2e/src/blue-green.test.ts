@@ -149,8 +149,16 @@ describe('a blue/green deployment behind a listener', () => {
     const tested = await Promise.all(Array.from({ length: 6 }, () => httpGet(`http://${alb.address}:8081/`)));
     expect(versionsOf(tested.map((r) => r.body.trim()))).toEqual(new Set(['v2']));
     load.recentBodies();
-    await waitFor(() => load.recentBodies().size >= 2 && true, 'production answers', 5_000, 500);
-    expect(versionsOf(load.recentBodies())).toEqual(new Set(['v1']));
+    const production = await waitFor(
+      () => {
+        const seen = load.recentBodies();
+        return seen.size >= 2 ? seen : undefined;
+      },
+      'production answers',
+      5_000,
+      500,
+    );
+    expect(versionsOf(production)).toEqual(new Set(['v1']));
 
     awsOk(berth.env, [
       'ecs',
@@ -195,7 +203,20 @@ describe('a blue/green deployment behind a listener', () => {
       'the circuit breaker to roll back',
       180_000,
       1000,
-    );
+    ).catch((error: unknown) => {
+      const service = awsOk(berth.env, [
+        'ecs',
+        'describe-services',
+        '--cluster',
+        CLUSTER,
+        '--services',
+        SERVICE,
+      ]);
+      console.log(
+        JSON.stringify({ deployment: describeDeployment(entry.serviceDeploymentArn), service }, null, 1),
+      );
+      throw error;
+    });
     expect(rolledBack.statusReason).toBe('ECS deployment circuit breaker: tasks failed to start.');
     await waitStable();
     // v3 went into the group v1 had left; it drains, green (v2) keeps serving.

@@ -3,8 +3,8 @@ import { awsOk } from './clients.js';
 import { BUSYBOX_IMAGE } from './test-images.js';
 
 /**
- * A web container on 8080 answering `<revision> <token of its own>`; with `answers` false it serves
- * an empty directory, so `/` is not a 200 and its target fails the health checks.
+ * A web server answering `<revision> <task uuid>` on port 8080; with `answers` false it answers
+ * 401 to every path (basic auth it is never given), so its targets fail their health checks.
  */
 export const webContainer = (revision: string, answers = true) => ({
   name: 'web',
@@ -16,7 +16,7 @@ export const webContainer = (revision: string, answers = true) => ({
     '-c',
     answers
       ? `mkdir -p /www && echo "${revision} $(cat /proc/sys/kernel/random/uuid)" > /www/index.html && exec httpd -f -p 8080 -h /www`
-      : 'mkdir -p /www && exec httpd -f -p 8080 -h /www',
+      : 'mkdir -p /www && echo "/:berth:unguessed" > /etc/httpd.conf && exec httpd -f -p 8080 -h /www -c /etc/httpd.conf',
   ],
 });
 

@@ -20,6 +20,7 @@ import type { ReconcileSettings } from './reconcile-settings.js';
 import { serviceEvents } from './service-events.js';
 import { serviceReasons } from './service-reasons.js';
 import type { DeploymentState } from './service-types.js';
+import { TRAFFIC_SETTLE_SECONDS } from './traffic-shift/shift-types.js';
 
 export interface FinishInput {
   readonly before: readonly DeploymentState[];
@@ -75,7 +76,12 @@ export const finishDeployments = (input: FinishInput, settings: ReconcileSetting
   const deployments = [touched(next, beforeById.get(next.id), settings.now)];
   for (const other of input.others) {
     const count = liveAfter.filter((t) => t.task.deploymentId === other.id).length;
-    if (count === 0) continue;
+    // A deployment just rolled back in place stays listed while traffic settles, so that its
+    // service deployment can follow it to ROLLBACK_SUCCESSFUL even when none of its tasks live.
+    const settling =
+      other.rolledBackTo !== undefined &&
+      settings.now < (other.shift?.lastShiftAt ?? 0) + TRAFFIC_SETTLE_SECONDS;
+    if (count === 0 && !settling) continue;
     deployments.push(
       touched({ ...other, status: 'ACTIVE', desiredCount: count }, beforeById.get(other.id), settings.now),
     );

@@ -29,6 +29,37 @@ describe('service deployment history', () => {
     expect(history.deployments[0]?.sourceRevisionIds).toEqual(['2', '1']);
   });
 
+  it('a traffic-shifting deployment rolled back in place is ROLLBACK_SUCCESSFUL at once', () => {
+    let history = start(EMPTY_HISTORY, 1, 'td:1', 10);
+    history = followDeployments(
+      history,
+      [{ id: 'ecs-svc/1', rolloutState: 'COMPLETED', rolloutStateReason: '', taskDefinitionArn: 'td:1' }],
+      20,
+    );
+    history = start(history, 2, 'td:2', 30);
+    const blue = {
+      id: 'ecs-svc/1',
+      rolloutState: 'COMPLETED',
+      rolloutStateReason: '',
+      taskDefinitionArn: 'td:1',
+    };
+    const green = {
+      id: 'ecs-svc/2',
+      rolloutState: 'FAILED',
+      rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+      taskDefinitionArn: 'td:2',
+      rolledBackTo: 'ecs-svc/1',
+    };
+    history = followDeployments(history, [blue, green], 40);
+    expect(history.deployments[0]).toMatchObject({
+      status: 'ROLLBACK_SUCCESSFUL',
+      statusReason: 'ECS deployment circuit breaker: tasks failed to start.',
+      finishedAt: 40,
+      deploymentIds: ['ecs-svc/2', 'ecs-svc/1'],
+      rollback: { revisionId: '1', startedAt: 40 },
+    });
+  });
+
   it('a circuit-breaker failure with rollback goes ROLLBACK_IN_PROGRESS, then ROLLBACK_SUCCESSFUL', () => {
     let history = start(EMPTY_HISTORY, 1, 'td:1', 10);
     history = followDeployments(

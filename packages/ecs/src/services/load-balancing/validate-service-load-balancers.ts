@@ -2,13 +2,16 @@
  * CreateService/UpdateService `loadBalancers`, checked as ECS checks them: Application Load
  * Balancer target groups only (no Classic `loadBalancerName`), at most 5, each naming a container
  * of the task definition and one of its container ports, the group existing, forwarded to by a
- * load balancer, and of the target type the network mode needs (awsvpc → ip; bridge/host → instance).
+ * load balancer, and of the target type the network mode needs (awsvpc → ip; bridge/host → instance),
+ * with its blue/green `advancedConfiguration` when given (validate-advanced-configuration.ts).
  * Messages are ECS's, as its API returns them.
  */
 import { invalidParameter, unsupportedFeature, type Partition } from '@berth/core';
 import type { LoadBalancer, TaskDefinition } from '@berth/wire/ecs';
 
 import type { LoadBalancing } from './load-balancing.js';
+import { checkedTargetGroup, checkTargetType } from './target-group-checks.js';
+import { validateAdvancedConfiguration } from './validate-advanced-configuration.js';
 
 const MAX_LOAD_BALANCERS = 5;
 
@@ -38,24 +41,20 @@ export const validateServiceLoadBalancers = (
       throw invalidParameter(
         `The container ${lb.containerName} did not have a container port ${lb.containerPort} defined.`,
       );
-    const group = loadBalancing.targetGroup(partition, lb.targetGroupArn);
-    if (!group)
-      throw invalidParameter(
-        'Unable to assume role and validate the specified targetGroupArn. Please verify that the ECS service role being passed has the proper permissions.',
-      );
+    const group = checkedTargetGroup(loadBalancing, partition, lb.targetGroupArn, 'targetGroupArn');
     if (group.loadBalancerArns.length === 0)
       throw invalidParameter(
         `The target group with targetGroupArn ${lb.targetGroupArn} does not have an associated load balancer.`,
       );
-    const wanted = networkMode === 'awsvpc' ? 'ip' : 'instance';
-    if (group.targetType !== wanted)
-      throw invalidParameter(
-        `The provided target group ${lb.targetGroupArn} has target type ${group.targetType}, which is incompatible with the ${networkMode} network mode specified in the task definition.`,
-      );
-    return {
+    checkTargetType(lb.targetGroupArn, group, networkMode);
+    const entry: LoadBalancer = {
       targetGroupArn: lb.targetGroupArn,
       containerName: lb.containerName,
       containerPort: lb.containerPort,
     };
+    const advanced = lb.advancedConfiguration;
+    if (advanced === undefined) return entry;
+    const checked = validateAdvancedConfiguration(advanced, group, networkMode, partition, loadBalancing);
+    return { ...entry, advancedConfiguration: checked };
   });
 };
