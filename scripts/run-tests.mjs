@@ -32,9 +32,10 @@ for (const project of projects) {
     passed += results.numPassedTests;
     failed += results.numFailedTests;
     skipped += results.numPendingTests + results.numTodoTests;
-    // A file that fails to load has no test results of its own: count it as a failure.
+    // A file that fails to load, or whose beforeAll/afterAll fails, has no failed test of its own
+    // (its tests are skipped): count the file as a failure.
     failed += (results.testResults ?? []).filter(
-      (f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0,
+      (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
     ).length;
   } catch (error) {
     console.error(`run-tests: no report from vitest for ${project} (${error})`);
