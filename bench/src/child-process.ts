@@ -68,6 +68,11 @@ export const spawnUntilReady = async (
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
   live.add(child);
   child.once('exit', () => live.delete(child));
+  let spawnError: Error | undefined;
+  child.once('error', (error) => {
+    live.delete(child);
+    spawnError = error;
+  });
   let stdout = '';
   let all = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -82,6 +87,7 @@ export const spawnUntilReady = async (
   const name = `${command} ${args.slice(0, 2).join(' ')}`;
   try {
     for (;;) {
+      if (spawnError) throw new Error(`${command} could not be started: ${spawnError.message}`);
       if (hasExited(child))
         throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${all}`);
       const match = ready.line ? stdout.match(ready.line) : undefined;
