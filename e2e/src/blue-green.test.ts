@@ -22,7 +22,7 @@ import {
   webContainer,
   type Alb,
 } from './support/load-balancers.js';
-import { waitClusterStopped } from './support/services.js';
+import { waitClusterStopped, waitServicesStable } from './support/services.js';
 import { ensureTestImages } from './support/test-images.js';
 import { httpGet, waitFor } from './support/wait-for.js';
 
@@ -53,19 +53,6 @@ const update = (revision: string, answers = true): void => {
     '--task-definition',
     registerFargate(berth.env, SERVICE, [webContainer(revision, answers)]),
   ]);
-};
-
-const waitStable = async (): Promise<void> => {
-  const stable = await awsAsync(berth.env, [
-    'ecs',
-    'wait',
-    'services-stable',
-    '--cluster',
-    CLUSTER,
-    '--services',
-    SERVICE,
-  ]);
-  expect(stable.status, stable.stderr).toBe(0);
 };
 
 const versionsOf = (bodies: Iterable<string>): Set<string> =>
@@ -119,7 +106,7 @@ beforeAll(async () => {
     JSON.stringify(loadBalancers),
   ]);
   await waitFor(() => healthyTargets(berth.env, blueGroup).length === 2 && true, 'two blue targets', 90_000);
-  await waitStable();
+  await waitServicesStable(berth.env, CLUSTER, SERVICE);
 }, 180_000);
 
 afterAll(async () => {
@@ -177,7 +164,7 @@ describe('a blue/green deployment behind a listener', () => {
       60_000,
       1000,
     );
-    await waitStable();
+    await waitServicesStable(berth.env, CLUSTER, SERVICE);
     await waitFor(() => targetHealth(berth.env, blueGroup).length === 0 && true, 'blue targets gone', 30_000);
     const report = await load.stop();
     console.log(
@@ -218,7 +205,7 @@ describe('a blue/green deployment behind a listener', () => {
       throw error;
     });
     expect(rolledBack.statusReason).toBe('ECS deployment circuit breaker: tasks failed to start.');
-    await waitStable();
+    await waitServicesStable(berth.env, CLUSTER, SERVICE);
     // v3 went into the group v1 had left; it drains, green (v2) keeps serving.
     await waitFor(() => targetHealth(berth.env, blueGroup).length === 0 && true, 'v3 targets gone', 30_000);
     const report = await load.stop();
