@@ -17,7 +17,10 @@ export interface DataPlaneConfig {
   readonly directory: string;
   /** The loopback block load balancers take their addresses from, e.g. 127.2.0.0/24. */
   readonly addressCidr: string;
-  /** Stop HAProxy on close (a clean shutdown); a server killed outright leaves it serving. */
+  /**
+   * HAProxy stops with the server (`--in-memory`): on close, and by its parent-death signal when the
+   * server is killed outright. Otherwise it outlives the server, which adopts it at its next start.
+   */
   readonly stopOnClose: boolean;
 }
 
@@ -61,7 +64,11 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
           store,
           elbv2,
           board,
-          supervisor: new HaproxySupervisor({ binary: haproxy, directory: config.dataPlane.directory }),
+          supervisor: new HaproxySupervisor({
+            binary: haproxy,
+            directory: config.dataPlane.directory,
+            diesWithServer: config.dataPlane.stopOnClose,
+          }),
           now,
           log: config.log,
         })
