@@ -1,11 +1,14 @@
 /**
  * ECS's native blue/green deployments behind a real listener (aws CLI, real containers, real
  * HAProxy, a steady load of keep-alive requests on the production listener): the green revision
- * comes up in the alternate target group, test traffic moves to it first, a PAUSE hook holds the
+ * comes up in the alternate target group (after a URL hook, served by the test, approved the scale-up),
+ * test traffic moves to it first, a PAUSE hook holds the
  * deployment until ContinueServiceDeployment, then production traffic moves with no request
  * failed and only green's targets are left. A green revision that fails its health checks never
  * takes production traffic, and the circuit breaker rolls the deployment back by itself.
  */
+import { createServer, type Server } from 'node:http';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startServer, type BerthProcess } from './support/berth-process.js';
@@ -33,6 +36,24 @@ let berth: BerthProcess;
 let alb: Alb;
 let blueGroup = '';
 let greenGroup = '';
+/** An AWS_LAMBDA-type hook's Berth-local target: records each event, answers SUCCEEDED. */
+let hookServer: Server;
+const hookEvents: any[] = [];
+
+const startHookServer = async (): Promise<string> => {
+  hookServer = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      hookEvents.push(JSON.parse(body));
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ hookStatus: 'SUCCEEDED' }));
+    });
+  });
+  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+  const address = hookServer.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook`;
+};
 
 const deployments = (): any[] =>
   awsOk(berth.env, ['ecs', 'list-service-deployments', '--cluster', CLUSTER, '--service', SERVICE])
@@ -83,7 +104,15 @@ beforeAll(async () => {
     strategy: 'BLUE_GREEN',
     bakeTimeInMinutes: 0,
     deploymentCircuitBreaker: { enable: true, rollback: true },
-    lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }],
+    lifecycleHooks: [
+      {
+        targetType: 'AWS_LAMBDA',
+        hookTargetArn: await startHookServer(),
+        roleArn: 'arn:aws:iam::000000000000:role/ecsHookRole',
+        lifecycleStages: ['PRE_SCALE_UP'],
+      },
+      { targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] },
+    ],
   };
   awsOk(berth.env, [
     'ecs',
@@ -113,6 +142,7 @@ afterAll(async () => {
   await awsAsync(berth.env, ['ecs', 'delete-service', '--cluster', CLUSTER, '--service', SERVICE, '--force']);
   await waitClusterStopped(berth.env, CLUSTER);
   await berth?.stop();
+  await new Promise((resolve) => hookServer?.close(resolve));
 });
 
 describe('a blue/green deployment behind a listener', () => {
@@ -124,13 +154,18 @@ describe('a blue/green deployment behind a listener', () => {
     const paused = await waitFor(
       () => {
         const d = describeDeployment(entry.serviceDeploymentArn);
-        return d.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' ? d : undefined;
+        return d.lifecycleHookDetails?.some((h: any) => h.status === 'AWAITING_ACTION') ? d : undefined;
       },
       'the PAUSE hook to hold the deployment',
       120_000,
       1000,
     );
     expect(paused.lifecycleStage).toBe('POST_TEST_TRAFFIC_SHIFT');
+    // The URL hook ran before the scale-up, with ECS's event for this deployment.
+    expect(hookEvents.map((e) => [e.lifecycleStage, e.resourceArn])).toContainEqual([
+      'PRE_SCALE_UP',
+      entry.serviceDeploymentArn,
+    ]);
     expect(healthyTargets(berth.env, greenGroup)).toHaveLength(2);
     // Test traffic is green's, production traffic still blue's.
     const tested = await Promise.all(Array.from({ length: 6 }, () => httpGet(`http://${alb.address}:8081/`)));
@@ -153,7 +188,7 @@ describe('a blue/green deployment behind a listener', () => {
       '--service-deployment-arn',
       entry.serviceDeploymentArn,
       '--hook-id',
-      paused.lifecycleHookDetails[0].hookId,
+      paused.lifecycleHookDetails.find((h: any) => h.targetType === 'PAUSE').hookId,
     ]);
     await waitFor(
       () => {
