@@ -25,7 +25,7 @@ import {
   webContainer,
   type Alb,
 } from './support/load-balancers.js';
-import { waitClusterStopped, waitServicesStable } from './support/services.js';
+import { describeService, waitClusterStopped, waitServicesStable } from './support/services.js';
 import { ensureTestImages } from './support/test-images.js';
 import { httpGet, waitFor } from './support/wait-for.js';
 
@@ -226,14 +226,7 @@ describe('a blue/green deployment behind a listener', () => {
       180_000,
       1000,
     ).catch((error: unknown) => {
-      const service = awsOk(berth.env, [
-        'ecs',
-        'describe-services',
-        '--cluster',
-        CLUSTER,
-        '--services',
-        SERVICE,
-      ]);
+      const service = describeService(berth.env, CLUSTER, SERVICE);
       console.log(
         JSON.stringify({ deployment: describeDeployment(entry.serviceDeploymentArn), service }, null, 1),
       );
@@ -249,14 +242,7 @@ describe('a blue/green deployment behind a listener', () => {
     );
     expect(report.failures, report.failures.slice(0, 5).join('\n')).toEqual([]);
     expect(versionsOf(report.bodies.keys())).toEqual(new Set(['v2']));
-    const service = awsOk(berth.env, [
-      'ecs',
-      'describe-services',
-      '--cluster',
-      CLUSTER,
-      '--services',
-      SERVICE,
-    ]).services[0];
+    const service = describeService(berth.env, CLUSTER, SERVICE);
     expect(service.deployments).toHaveLength(1);
     expect(service.runningCount).toBe(2);
     expect(service.events.map((e: any) => e.message)).toContainEqual(

@@ -4,27 +4,17 @@
  * removes exactly those (a running server's containers are never touched). Its HAProxy, though,
  * goes with it: nothing would ever adopt it.
  */
-import { readFileSync } from 'node:fs';
-
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { ownersIn, startServer, type BerthProcess } from './support/berth-process.js';
 import { awsOk, berthLocal, docker } from './support/clients.js';
 import { AWSVPC_NETWORK, registerFargate } from './support/fargate.js';
 import { ensureTestImages } from './support/test-images.js';
+import { processAlive } from './support/haproxy-of.js';
 import { createAlb, createListener, createTargetGroup } from './support/load-balancers.js';
 import { waitFor } from './support/wait-for.js';
 
 let survivor: BerthProcess | undefined;
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return !readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2]?.startsWith('Z');
-  } catch {
-    return false;
-  }
-};
 
 beforeAll(() => ensureTestImages());
 afterAll(async () => {
@@ -109,7 +99,7 @@ it('stops the HAProxy of an --in-memory server killed with -9', async () => {
     'the server to start HAProxy',
   );
   const pid = Number(started);
-  expect(alive(pid)).toBe(true);
+  expect(processAlive(pid)).toBe(true);
   await doomed.kill9();
-  await waitFor(() => !alive(pid) && true, 'HAProxy to stop with its server', 15_000, 100);
+  await waitFor(() => !processAlive(pid) && true, 'HAProxy to stop with its server', 15_000, 100);
 }, 60_000);
