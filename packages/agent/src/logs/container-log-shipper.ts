@@ -158,7 +158,6 @@ export class ContainerLogShipper {
     while (this.pending.size > 0 && !this.stopping.signal.aborted) {
       const batch = nextBatch(this.pending.queued);
       const taken = this.pending.take(batch.taken);
-      this.roomWake.notify();
       try {
         await this.put(batch.events);
       } catch (error) {
@@ -167,6 +166,8 @@ export class ContainerLogShipper {
         return false;
       }
       if (batch.cursor) this.deps.offsets.save(this.target.containerId, batch.cursor);
+      // Only shipping makes room: a blocking reader waits until then, not while a put is retried.
+      this.roomWake.notify();
     }
     return true;
   }
