@@ -38,6 +38,15 @@ it('creates the seed service, updates it to the healthCheck + ulimits revision, 
     '--default-capacity-provider-strategy',
     'capacityProvider=FARGATE,weight=1',
   ]);
+  // The seed's task definition ships its logs with awslogs, to a group it does not create.
+  awsOk(berth.env, [
+    'logs',
+    'create-log-group',
+    '--log-group-name',
+    '/ecs/web-app-task',
+    '--region',
+    'ap-northeast-2',
+  ]);
   const first = awsOk(berth.env, [
     'ecs',
     'register-task-definition',
