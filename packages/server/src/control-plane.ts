@@ -1,14 +1,16 @@
 /**
  * The composition root of `berth server`: config → store → API modules → gateway → data plane.
- * It opens the store, wires ECS and ELBv2 over it (meeting only through ECS's LoadBalancing
+ * It opens the store (and the telemetry store CloudWatch's metrics live in), wires ECS and ELBv2 over it (meeting only through ECS's LoadBalancing
  * port), serves every API behind one gateway, starts (or adopts) the HAProxy that serves the load
  * balancers, and starts the controllers once the gateway listens.
  */
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
+import { createCloudWatchModule } from '@berth/cloudwatch';
 import { createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
 import { CredentialStore, DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
 import { HaproxySupervisor, locateHaproxy } from '@berth/lb';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
+import { openMetricStore, type MetricStoreLocation } from '@berth/telemetry';
 
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 
@@ -28,6 +30,8 @@ export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loa
   readonly host: string;
   readonly port: number;
   readonly store: StoreLocation;
+  /** Where CloudWatch metrics live (`telemetry.db` beside the state store); default: in memory. */
+  readonly telemetry?: MetricStoreLocation;
   readonly credentials: readonly CredentialPair[];
   /** The load balancers' data plane; without it ELBv2 answers, but no listener serves. */
   readonly dataPlane?: DataPlaneConfig;
@@ -47,6 +51,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const haproxy = config.dataPlane ? await locateHaproxy() : undefined;
   const store = openStateStore(config.store);
   const now = config.now ?? Date.now;
+  const metricStore = openMetricStore(config.telemetry ?? { kind: 'memory' });
+  const cloudWatch = createCloudWatchModule({ metrics: metricStore, now, log: config.log });
   const board = new TargetHealthBoard();
   let ecsInstanceAddress: (id: string) => string | undefined = () => undefined;
   const elbv2 = createElbv2Module({
@@ -74,7 +80,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
         })
       : undefined;
   const gateway = new GatewayServer({
-    services: [...ecs.apis, elbv2.api],
+    services: [...ecs.apis, elbv2.api, cloudWatch.api],
     codecs: DEFAULT_CODECS,
     credentials: new CredentialStore(config.credentials),
     log: config.log,
@@ -84,10 +90,12 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     await dataPlane?.start();
   } catch (error) {
     store.close();
+    metricStore.close();
     throw error;
   }
   const port = await gateway.listen(config.port, config.host);
   ecs.start();
+  cloudWatch.start();
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
@@ -95,9 +103,11 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     store,
     close: async () => {
       ecs.stop();
+      cloudWatch.stop();
       await gateway.close();
       await dataPlane?.stop(config.dataPlane?.stopOnClose ?? true);
       store.close();
+      metricStore.close();
     },
   };
 };
