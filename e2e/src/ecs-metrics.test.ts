@@ -1,14 +1,12 @@
 /**
  * AWS/ECS metrics end to end: a FARGATE service of one 256-unit task spinning on its CPU reads
- * about 100 % CPUUtilization for {ClusterName, ServiceName}, as published through
- * `berth server --metrics-log`, and Docker's own `docker stats` agrees (a quarter of one CPU).
+ * about 100 % CPUUtilization for {ClusterName, ServiceName} with the seed's call (`aws cloudwatch
+ * get-metric-statistics`, period 60, Average and Maximum, Percent), and Docker's own `docker stats`
+ * agrees (a quarter of one CPU).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startServer, tempDir, type BerthProcess } from './support/berth-process.js';
+import { startServer, type BerthProcess } from './support/berth-process.js';
 import { awsOk, docker } from './support/clients.js';
 import { AWSVPC_NETWORK, registerFargate } from './support/fargate.js';
 import { serviceTasks, waitClusterStopped, waitServicesStable } from './support/services.js';
@@ -21,40 +19,38 @@ const TASK_CPU_UNITS = 256;
 /** A minute must end, wait for late samples, and the controller's 60 s tick must come round. */
 const PUBLISH_WAIT_MS = 200_000;
 
-interface LoggedDatum {
-  readonly MetricName: string;
-  readonly Dimensions: readonly { Name: string; Value: string }[];
-  readonly StatisticValues: { SampleCount: number; Sum: number; Minimum: number; Maximum: number };
-}
-
 let berth: BerthProcess;
-let metricsLog = '';
 
-const loggedData = (): LoggedDatum[] => {
-  let text = '';
-  try {
-    text = readFileSync(metricsLog, 'utf8');
-  } catch {
-    return [];
-  }
-  return text
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as LoggedDatum);
+/** The seed's get-metric-statistics: the service's CPUUtilization, per minute, of the last 10. */
+const serviceCpu = (): any[] => {
+  const now = Date.now();
+  return awsOk(berth.env, [
+    'cloudwatch',
+    'get-metric-statistics',
+    '--namespace',
+    'AWS/ECS',
+    '--metric-name',
+    'CPUUtilization',
+    '--dimensions',
+    `Name=ClusterName,Value=${CLUSTER}`,
+    `Name=ServiceName,Value=${SERVICE}`,
+    '--start-time',
+    new Date(now - 600_000).toISOString(),
+    '--end-time',
+    new Date(now).toISOString(),
+    '--period',
+    '60',
+    '--statistics',
+    'Average',
+    'Maximum',
+    '--unit',
+    'Percent',
+  ]).Datapoints;
 };
-
-const isServiceCpu = (d: LoggedDatum): boolean =>
-  d.MetricName === 'CPUUtilization' &&
-  JSON.stringify(d.Dimensions) ===
-    JSON.stringify([
-      { Name: 'ClusterName', Value: CLUSTER },
-      { Name: 'ServiceName', Value: SERVICE },
-    ]);
 
 beforeAll(async () => {
   ensureTestImages();
-  metricsLog = join(tempDir('berth-metrics-'), 'metrics.jsonl');
-  berth = await startServer({ extraArgs: ['--stats-interval', '2', '--metrics-log', metricsLog] });
+  berth = await startServer({ extraArgs: ['--stats-interval', '2'] });
   awsOk(berth.env, ['ecs', 'create-cluster', '--cluster-name', CLUSTER]);
 });
 afterAll(async () => {
@@ -101,16 +97,21 @@ describe('AWS/ECS metrics', () => {
       await waitServicesStable(berth.env, CLUSTER, SERVICE);
       const taskArn: string = serviceTasks(berth.env, CLUSTER, SERVICE)[0]?.taskArn ?? '';
 
-      const datum = await waitFor(
-        () => loggedData().find(isServiceCpu),
+      const [minute] = await waitFor(
+        () => {
+          const points = serviceCpu();
+          return points.length > 0 ? points : undefined;
+        },
         'a published CPUUtilization minute for the service',
         PUBLISH_WAIT_MS,
         1000,
       );
-      const average = datum.StatisticValues.Sum / datum.StatisticValues.SampleCount;
-      expect(datum.StatisticValues.SampleCount).toBe(1);
+      const average: number = minute.Average;
+      expect(minute.Unit).toBe('Percent');
       expect(Math.abs(average - 100)).toBeLessThan(15);
-      expect(loggedData().some((d) => d.MetricName === 'MemoryUtilization')).toBe(true);
+      expect(minute.Maximum).toBeGreaterThanOrEqual(average);
+      const memory = awsOk(berth.env, ['cloudwatch', 'list-metrics', '--namespace', 'AWS/ECS']).Metrics;
+      expect(memory.map((m: any) => m.MetricName)).toContain('MemoryUtilization');
 
       const listed = docker([
         'ps',

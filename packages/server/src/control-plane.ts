@@ -1,7 +1,8 @@
 /**
  * The composition root of `berth server`: config → store → API modules → gateway → data plane.
- * It opens the store (and the telemetry store CloudWatch's metrics live in), wires ECS and ELBv2 over it (meeting only through ECS's LoadBalancing
- * port), serves every API behind one gateway, starts (or adopts) the HAProxy that serves the load
+ * It opens the store (and the telemetry store CloudWatch's metrics live in), wires ECS, ELBv2 and
+ * CloudWatch over them (ECS meets the others only through its LoadBalancing and MetricSink ports),
+ * serves every API behind one gateway, starts (or adopts) the HAProxy that serves the load
  * balancers, and starts the controllers once the gateway listens.
  */
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
@@ -13,6 +14,7 @@ import { openStateStore, type StateStore, type StoreLocation } from '@berth/stor
 import { openMetricStore, type MetricStoreLocation } from '@berth/telemetry';
 
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
+import { ecsMetricSink } from './ecs-metric-sink.js';
 
 export interface DataPlaneConfig {
   /** Where HAProxy's configuration, sockets, pidfile and log live (kept across restarts). */
@@ -26,7 +28,7 @@ export interface DataPlaneConfig {
   readonly stopOnClose: boolean;
 }
 
-export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loadBalancing'> {
+export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loadBalancing' | 'metricSink'> {
   readonly host: string;
   readonly port: number;
   readonly store: StoreLocation;
@@ -62,7 +64,12 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     instances: (id) => ecsInstanceAddress(id),
     ...(config.dataPlane ? { addressCidr: config.dataPlane.addressCidr } : {}),
   });
-  const ecs = createEcsModule({ ...config, store, loadBalancing: ecsLoadBalancing(elbv2.useCases) });
+  const ecs = createEcsModule({
+    ...config,
+    store,
+    loadBalancing: ecsLoadBalancing(elbv2.useCases),
+    metricSink: ecsMetricSink(cloudWatch.useCases),
+  });
   ecsInstanceAddress = (id) => ecs.instanceHostAddress(id);
   const dataPlane =
     config.dataPlane && haproxy
