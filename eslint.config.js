@@ -15,12 +15,14 @@ const ALLOWED_BERTH_IMPORTS = {
   core: ['wire'],
   scheduler: ['wire', 'core'],
   store: ['wire', 'core'],
+  telemetry: ['core'],
   gateway: ['wire', 'core'],
   lb: ['wire', 'core'],
   agent: ['wire', 'core'],
   ecs: ['wire', 'core', 'scheduler', 'store', 'gateway', 'elbv2'],
   elbv2: ['wire', 'core', 'store', 'gateway', 'lb'],
-  server: ['wire', 'core', 'store', 'gateway', 'lb', 'ecs', 'elbv2'],
+  logs: ['wire', 'core', 'gateway', 'telemetry'],
+  server: ['wire', 'core', 'store', 'telemetry', 'gateway', 'lb', 'ecs', 'elbv2', 'logs'],
   cli: ['wire', 'core', 'agent', 'ecs', 'server'],
 };
 /** Packages with no I/O, clock or randomness of their own. */
