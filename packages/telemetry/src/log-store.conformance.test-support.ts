@@ -34,9 +34,10 @@ export const runLogStoreConformance = (
       expect(await store.createGroup(THERE, group('/ecs/web'))).toBe(true);
       await store.createGroup(HERE, group('/ecs/api'));
       await store.createGroup(HERE, group('/ECS/other'));
-      expect(await store.getGroup(HERE, '/ecs/web')).toEqual(
-        group('/ecs/web', { retentionInDays: 7, tags: { a: '1' } }),
-      );
+      expect(await store.getGroup(HERE, '/ecs/web')).toEqual({
+        ...group('/ecs/web', { retentionInDays: 7, tags: { a: '1' } }),
+        storedBytes: 0,
+      });
       const names = async (q: Parameters<LogStore['listGroups']>[1]): Promise<string[]> =>
         (await store.listGroups(HERE, q)).map((g) => g.name);
       expect(await names({ limit: 50 })).toEqual(['/ECS/other', '/ecs/api', '/ecs/web']);
@@ -122,6 +123,8 @@ export const runLogStoreConformance = (
         lastIngestionTime: 200,
         storedBytes: 8,
       });
+      expect((await store.getGroup(HERE, 'g'))?.storedBytes).toBe(8);
+      expect((await store.listGroups(HERE, { limit: 1 }))[0]?.storedBytes).toBe(8);
       await store.close();
     });
 

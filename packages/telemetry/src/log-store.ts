@@ -21,6 +21,11 @@ export interface LogGroupRecord {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/** A group as read back: its record and the bytes its streams hold. */
+export interface LogGroupView extends LogGroupRecord {
+  readonly storedBytes: number;
+}
+
 export interface LogStreamRecord {
   readonly name: string;
   readonly creationTime: number;
@@ -115,9 +120,9 @@ export interface AppendOutcome {
 export interface LogStore {
   /** False when the scope already has a group of that name. */
   createGroup(scope: LogScope, group: LogGroupRecord): Promise<boolean>;
-  getGroup(scope: LogScope, name: string): Promise<LogGroupRecord | undefined>;
+  getGroup(scope: LogScope, name: string): Promise<LogGroupView | undefined>;
   /** In name order. */
-  listGroups(scope: LogScope, query: LogGroupQuery): Promise<LogGroupRecord[]>;
+  listGroups(scope: LogScope, query: LogGroupQuery): Promise<LogGroupView[]>;
   /** `undefined` removes the policy. False when there is no such group. */
   setRetention(scope: LogScope, name: string, retentionInDays: number | undefined): Promise<boolean>;
   /** Replaces the group's tags. False when there is no such group. */

@@ -43,6 +43,8 @@ export interface GroupRow {
   readonly retention_in_days: number | null;
   readonly kms_key_id: string | null;
   readonly tags: string;
+  /** Only when selected with the group's stream bytes. */
+  readonly stored_bytes?: number;
 }
 
 export interface StreamRow {

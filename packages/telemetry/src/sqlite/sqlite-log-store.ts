@@ -11,6 +11,7 @@ import type {
   GroupScanQuery,
   LogGroupQuery,
   LogGroupRecord,
+  LogGroupView,
   LogScope,
   LogStore,
   LogStreamQuery,
@@ -25,6 +26,10 @@ import { eventOfRow, groupOfRow, streamOfRow } from './sqlite-log-rows.js';
 import { LOG_STORE_SCHEMA, type EventRow, type GroupRow, type StreamRow } from './sqlite-log-schema.js';
 
 type Params = Record<string, string | number | null>;
+
+/** A group's columns and the bytes its streams hold. */
+const GROUP_WITH_BYTES =
+  '*, (SELECT COALESCE(SUM(stored_bytes), 0) FROM log_streams s WHERE s.group_id = log_groups.id) AS stored_bytes';
 
 export class SqliteLogStore implements LogStore {
   private readonly db: Database.Database;
@@ -55,12 +60,12 @@ export class SqliteLogStore implements LogStore {
     return Promise.resolve(result.changes === 1);
   }
 
-  getGroup(scope: LogScope, name: string): Promise<LogGroupRecord | undefined> {
-    const row = this.groupRow(scope, name);
+  getGroup(scope: LogScope, name: string): Promise<LogGroupView | undefined> {
+    const row = this.groupRow(scope, name, GROUP_WITH_BYTES);
     return Promise.resolve(row ? groupOfRow(row) : undefined);
   }
 
-  listGroups(scope: LogScope, query: LogGroupQuery): Promise<LogGroupRecord[]> {
+  listGroups(scope: LogScope, query: LogGroupQuery): Promise<LogGroupView[]> {
     const where = ['account_id = @accountId', 'region = @region'];
     const params: Params = { accountId: scope.accountId, region: scope.region, limit: query.limit };
     if (query.namePrefix !== undefined) {
@@ -76,7 +81,9 @@ export class SqliteLogStore implements LogStore {
       params['after'] = query.afterName;
     }
     const rows = this.db
-      .prepare(`SELECT * FROM log_groups WHERE ${where.join(' AND ')} ORDER BY name LIMIT @limit`)
+      .prepare(
+        `SELECT ${GROUP_WITH_BYTES} FROM log_groups WHERE ${where.join(' AND ')} ORDER BY name LIMIT @limit`,
+      )
       .all(params) as GroupRow[];
     return Promise.resolve(rows.map(groupOfRow));
   }
@@ -334,9 +341,9 @@ export class SqliteLogStore implements LogStore {
     return Promise.resolve(result.changes === 1);
   }
 
-  private groupRow(scope: LogScope, name: string): GroupRow | undefined {
+  private groupRow(scope: LogScope, name: string, columns = '*'): GroupRow | undefined {
     return this.db
-      .prepare('SELECT * FROM log_groups WHERE account_id = ? AND region = ? AND name = ?')
+      .prepare(`SELECT ${columns} FROM log_groups WHERE account_id = ? AND region = ? AND name = ?`)
       .get(scope.accountId, scope.region, name) as GroupRow | undefined;
   }
 
