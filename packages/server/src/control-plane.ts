@@ -1,14 +1,19 @@
 /**
  * The composition root of `berth server`: config → store → API modules → gateway → data plane.
  * It opens the store, wires ECS and ELBv2 over it (meeting only through ECS's LoadBalancing
- * port), serves every API behind one gateway, starts (or adopts) the HAProxy that serves the load
- * balancers, and starts the controllers once the gateway listens.
+ * port), opens the telemetry store beside it for CloudWatch Logs, serves every API behind one
+ * gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts the
+ * controllers once the gateway listens.
  */
+import { dirname, join } from 'node:path';
+
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
 import { createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
 import { CredentialStore, DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
 import { HaproxySupervisor, locateHaproxy } from '@berth/lb';
+import { createLogsModule, type LogsUseCases } from '@berth/logs';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
+import { openLogStore, type TelemetryLocation } from '@berth/telemetry';
 
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 
@@ -25,6 +30,11 @@ export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loa
   readonly host: string;
   readonly port: number;
   readonly store: StoreLocation;
+  /**
+   * Where log events live (never in the state store). Default: `telemetry.db` beside an SQLite
+   * state store, or memory when the state store is in memory.
+   */
+  readonly telemetry?: TelemetryLocation;
   readonly credentials: readonly CredentialPair[];
   /** The load balancers' data plane; without it ELBv2 answers, but no listener serves. */
   readonly dataPlane?: DataPlaneConfig;
@@ -36,14 +46,24 @@ export interface RunningControlPlane {
   readonly services: ControlPlaneServices;
   /** The open store, for benchmarks and tests that seed or watch records directly. */
   readonly store: StateStore;
+  /** The CloudWatch Logs use cases (the agent's log shipping path calls these). */
+  readonly logs: LogsUseCases;
   close(): Promise<void>;
 }
+
+/** `telemetry.db` in the state store's directory, or memory beside a memory store. */
+export const telemetryLocationFor = (store: StoreLocation): TelemetryLocation =>
+  store.kind === 'memory'
+    ? { kind: 'memory' }
+    : { kind: 'sqlite', path: join(dirname(store.path), 'telemetry.db') };
 
 export const startControlPlane = async (config: ControlPlaneConfig): Promise<RunningControlPlane> => {
   // A missing HAProxy is a start-up error naming the package, before anything is opened.
   const haproxy = config.dataPlane ? await locateHaproxy() : undefined;
   const store = openStateStore(config.store);
+  const telemetry = openLogStore(config.telemetry ?? telemetryLocationFor(config.store));
   const now = config.now ?? Date.now;
+  const logs = createLogsModule({ store: telemetry, now, log: config.log });
   const board = new TargetHealthBoard();
   let ecsInstanceAddress: (id: string) => string | undefined = () => undefined;
   const elbv2 = createElbv2Module({
@@ -67,7 +87,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
         })
       : undefined;
   const gateway = new GatewayServer({
-    services: [...ecs.apis, elbv2.api],
+    services: [...ecs.apis, elbv2.api, logs.api],
     codecs: DEFAULT_CODECS,
     credentials: new CredentialStore(config.credentials),
     log: config.log,
@@ -77,20 +97,25 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     await dataPlane?.start();
   } catch (error) {
     store.close();
+    await telemetry.close();
     throw error;
   }
   const port = await gateway.listen(config.port, config.host);
   ecs.start();
+  logs.start();
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
     services: ecs.services,
     store,
+    logs: logs.useCases,
     close: async () => {
       ecs.stop();
+      await logs.stop();
       await gateway.close();
       await dataPlane?.stop(config.dataPlane?.stopOnClose ?? true);
       store.close();
+      await telemetry.close();
     },
   };
 };
