@@ -72,6 +72,28 @@ describe('log groups', () => {
     );
   });
 
+  it('are described by name or ARN, and by class (all of Berth’s are STANDARD)', async () => {
+    const t = unitLogs();
+    for (const name of ['/ecs/web', '/ecs/api', '/other'])
+      await t.call('CreateLogGroup', { logGroupName: name });
+    const names = async (input: object): Promise<string[]> =>
+      ((await t.call<DescribeLogGroupsResponse>('DescribeLogGroups', input)).logGroups ?? []).map(
+        (g) => g.logGroupName!,
+      );
+    expect(await names({ logGroupIdentifiers: [ARN, '/ecs/api', '/missing'] })).toEqual([
+      '/ecs/api',
+      '/ecs/web',
+    ]);
+    expect(await names({ logGroupClass: 'STANDARD' })).toHaveLength(3);
+    expect(await names({ logGroupClass: 'INFREQUENT_ACCESS' })).toEqual([]);
+    expect(
+      await t.errorOf('DescribeLogGroups', { logGroupIdentifiers: ['/a'], logGroupNamePrefix: '/' }),
+    ).toMatch(/^InvalidParameterException: /);
+    expect(await t.errorOf('CreateLogGroup', { logGroupName: 'p', deletionProtectionEnabled: true })).toMatch(
+      /^InvalidOperationException: Berth does not support deletion protection: /,
+    );
+  });
+
   it('are deleted, then not found', async () => {
     const t = unitLogs();
     await t.groupAndStream();
@@ -130,6 +152,9 @@ describe('log groups', () => {
     const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']));
     expect(await t.errorOf('TagResource', { resourceArn: ARN, tags: many })).toBe(
       'TooManyTagsException: A resource can have no more than 50 tags.',
+    );
+    expect(await t.errorOf('UntagResource', { resourceArn: ARN })).toBe(
+      'InvalidParameterException: tag keys are required.',
     );
     expect(CTX.partition.region).toBe('us-east-1');
   });

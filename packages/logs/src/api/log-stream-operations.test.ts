@@ -215,6 +215,21 @@ describe('GetLogEvents', () => {
 });
 
 describe('FilterLogEvents', () => {
+  it('answers at most 1 MB of events a page, then the rest after its nextToken', async () => {
+    const t = unitLogs();
+    await t.groupAndStream();
+    const big = 'x'.repeat(300_000);
+    for (let i = 0; i < 4; i += 1) await put(t, [`${i}${big}`], 's', NOW - 100 + i);
+    const first = await t.call<FilterLogEventsResponse>('FilterLogEvents', { logGroupName: 'g' });
+    expect(first.events?.map((e) => e.message![0])).toEqual(['0', '1', '2']);
+    const rest = await t.call<FilterLogEventsResponse>('FilterLogEvents', {
+      logGroupName: 'g',
+      nextToken: first.nextToken,
+    });
+    expect(rest.events?.map((e) => e.message![0])).toEqual(['3']);
+    expect(rest.nextToken).toBeUndefined();
+  });
+
   it('interleaves streams by time, matches plain terms, and pages until nextToken is absent', async () => {
     const t = unitLogs();
     await t.groupAndStream('g', 'web');

@@ -3,8 +3,15 @@ import type { LogGroupView, LogScope } from '@berth/telemetry';
 import type { LogGroup, ListLogGroupsRequest, LogGroupSummary } from '@berth/wire/logs';
 
 import { logGroupArn } from './log-arns.js';
-import { checkGroupName, checkLimit } from './log-names.js';
-import { invalidParameter, logGroupExists, logGroupNotFound, tooManyTags } from './logs-errors.js';
+import { checkGroupName, checkLimit, groupNameOf } from './log-names.js';
+import {
+  constraintError,
+  invalidParameter,
+  logGroupExists,
+  logGroupNotFound,
+  notSupported,
+  tooManyTags,
+} from './logs-errors.js';
 import { decodePageToken, encodePageToken } from './page-tokens.js';
 import { checkRetentionDays } from './retention-days.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -14,11 +21,16 @@ export interface CreateLogGroupRequest {
   readonly kmsKeyId?: string;
   readonly tags?: Readonly<Record<string, string>>;
   readonly logGroupClass?: string;
+  readonly deletionProtectionEnabled?: boolean;
 }
 
 export interface DescribeLogGroupsQuery {
   readonly logGroupNamePrefix?: string;
   readonly logGroupNamePattern?: string;
+  /** Names or ARNs of the groups to describe (at most 50); not with a prefix or pattern. */
+  readonly logGroupIdentifiers?: readonly string[];
+  /** Every Berth group is STANDARD: another class matches none. */
+  readonly logGroupClass?: string;
   readonly limit?: number;
   readonly nextToken?: string;
 }
@@ -57,6 +69,12 @@ export class LogGroupsService {
   async create(scope: LogScope, request: CreateLogGroupRequest): Promise<void> {
     const name = checkGroupName(request.logGroupName);
     checkGroupClass(request.logGroupClass);
+    if (request.deletionProtectionEnabled === true) {
+      throw notSupported(
+        'deletion protection',
+        'Berth does not keep a deletion-protection setting on log groups',
+      );
+    }
     const tags = request.tags ?? {};
     if (Object.keys(tags).length > MAX_TAGS) throw tooManyTags(logGroupArn(scope, name));
     const created = await this.deps.store.createGroup(scope, {
@@ -82,6 +100,8 @@ export class LogGroupsService {
         'LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.',
       );
     }
+    if (query.logGroupIdentifiers !== undefined) return this.describeIdentified(scope, query);
+    if (query.logGroupClass !== undefined && query.logGroupClass !== 'STANDARD') return { items: [] };
     const page = await this.page(scope, {
       ...(query.logGroupNamePrefix !== undefined ? { namePrefix: query.logGroupNamePrefix } : {}),
       ...(query.logGroupNamePattern !== undefined ? { nameContains: query.logGroupNamePattern } : {}),
@@ -92,7 +112,7 @@ export class LogGroupsService {
   }
 
   async list(scope: LogScope, request: ListLogGroupsRequest): Promise<Page<LogGroupSummary>> {
-    checkGroupClass(request.logGroupClass);
+    if (request.logGroupClass !== undefined && request.logGroupClass !== 'STANDARD') return { items: [] };
     const page = await this.page(scope, {
       ...(request.logGroupNamePattern !== undefined ? { nameContains: request.logGroupNamePattern } : {}),
       limit: checkLimit(request.limit, 1000, 50),
@@ -123,17 +143,38 @@ export class LogGroupsService {
     return (await this.get(scope, name)).tags;
   }
 
-  async tag(scope: LogScope, name: string, tags: Readonly<Record<string, string>>): Promise<void> {
+  async tag(scope: LogScope, name: string, tags: unknown): Promise<void> {
+    if (typeof tags !== 'object' || tags === null || Array.isArray(tags))
+      throw invalidParameter('tags are required.');
     const group = await this.get(scope, name);
-    const merged = { ...group.tags, ...tags };
+    const merged = { ...group.tags, ...(tags as Record<string, string>) };
     if (Object.keys(merged).length > MAX_TAGS) throw tooManyTags(group.arn);
     await this.writeTags(scope, name, merged);
   }
 
-  async untag(scope: LogScope, name: string, keys: readonly string[]): Promise<void> {
+  async untag(scope: LogScope, name: string, keys: unknown): Promise<void> {
+    if (!Array.isArray(keys)) throw invalidParameter('tag keys are required.');
     const group = await this.get(scope, name);
     const kept = Object.fromEntries(Object.entries(group.tags).filter(([key]) => !keys.includes(key)));
     await this.writeTags(scope, name, kept);
+  }
+
+  /** DescribeLogGroups by name or ARN: the ones that exist, in name order, on one page. */
+  private async describeIdentified(scope: LogScope, query: DescribeLogGroupsQuery): Promise<Page<LogGroup>> {
+    const identifiers = query.logGroupIdentifiers ?? [];
+    if (query.logGroupNamePrefix !== undefined || query.logGroupNamePattern !== undefined) {
+      throw invalidParameter('logGroupIdentifiers cannot be combined with a name prefix or pattern.');
+    }
+    if (identifiers.length > 50) {
+      throw constraintError(
+        identifiers,
+        'logGroupIdentifiers',
+        'Member must have length less than or equal to 50',
+      );
+    }
+    const names = [...new Set(identifiers.map((id) => groupNameOf({ logGroupIdentifier: id })))].sort();
+    const groups = await Promise.all(names.map((name) => this.deps.store.getGroup(scope, name)));
+    return { items: groups.filter((g) => g !== undefined).map(logGroupView) };
   }
 
   private async writeTags(

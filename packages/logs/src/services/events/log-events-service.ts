@@ -124,6 +124,7 @@ export class LogEventsService {
     );
     if (!(await this.deps.store.getGroup(scope, groupName))) throw logGroupNotFound();
     const found: FilterLogEventsResponse['events'] & object = [];
+    let bytes = 0;
     for (let scanned = 0; scanned < SCAN_BUDGET;) {
       const page = await this.deps.store.scanGroup(scope, groupName, {
         ...(streamNames ? { streamNames } : {}),
@@ -136,8 +137,13 @@ export class LogEventsService {
         limit: SCAN_PAGE,
       });
       for (const event of page) {
+        const matched = matches(event.message);
+        // A page holds at most 1 MB of events (UTF-8 size + 26 each), as CloudWatch Logs' does.
+        if (matched && (bytes += eventBytes(event.message)) > MAX_BATCH_BYTES && after && found.length > 0) {
+          return { events: found, nextToken: encodePageToken(after) };
+        }
         after = { timestamp: event.timestamp, ingestionTime: event.ingestionTime, seq: event.seq };
-        if (!matches(event.message)) continue;
+        if (!matched) continue;
         found.push({
           logStreamName: event.stream,
           timestamp: event.timestamp,
