@@ -22,10 +22,9 @@ import type {
 } from '../log-store.js';
 import { DAY_MS } from '../log-store.js';
 
+import { expireGroupEvents, groupScanSql, streamReadSql, type Params } from './sqlite-event-queries.js';
 import { eventOfRow, groupOfRow, streamOfRow } from './sqlite-log-rows.js';
 import { LOG_STORE_SCHEMA, type EventRow, type GroupRow, type StreamRow } from './sqlite-log-schema.js';
-
-type Params = Record<string, string | number | null>;
 
 /** A group's columns and the bytes its streams hold. */
 const GROUP_WITH_BYTES =
@@ -221,57 +220,16 @@ export class SqliteLogStore implements LogStore {
   ): Promise<StoredLogEvent[]> {
     const stream = this.streamRow(scope, groupName, streamName);
     if (!stream) return Promise.resolve([]);
-    const forward = query.direction === 'forward';
-    const where = ['stream_id = @stream'];
-    const params: Params = { stream: stream.id, limit: query.limit };
-    this.timeRange(where, params, query);
-    if (query.from) {
-      where.push(`(timestamp, seq) ${forward ? '>' : '<'} (@fromTime, @fromSeq)`);
-      params['fromTime'] = query.from.timestamp;
-      params['fromSeq'] = query.from.seq;
-    }
-    const order = forward ? 'ASC' : 'DESC';
-    const rows = this.db
-      .prepare(
-        `SELECT @name AS stream, timestamp, ingestion_time, seq, message FROM log_events ` +
-          `WHERE ${where.join(' AND ')} ORDER BY timestamp ${order}, seq ${order} LIMIT @limit`,
-      )
-      .all({ ...params, name: streamName }) as EventRow[];
-    const events = rows.map(eventOfRow);
-    return Promise.resolve(forward ? events : events.reverse());
+    const { sql, params } = streamReadSql(stream.id, streamName, query);
+    const events = (this.db.prepare(sql).all(params) as EventRow[]).map(eventOfRow);
+    return Promise.resolve(query.direction === 'forward' ? events : events.reverse());
   }
 
   scanGroup(scope: LogScope, groupName: string, query: GroupScanQuery): Promise<StoredLogEvent[]> {
     const group = this.groupRow(scope, groupName);
     if (!group) return Promise.resolve([]);
-    const where = ['e.group_id = @group'];
-    const params: Params = { group: group.id, limit: query.limit };
-    this.timeRange(where, params, query, 'e.');
-    if (query.streamNames) {
-      const names = query.streamNames.map((name, i) => {
-        params[`stream${i}`] = name;
-        return `@stream${i}`;
-      });
-      where.push(`s.name IN (${names.join(', ')})`);
-    }
-    if (query.streamNamePrefix !== undefined) {
-      where.push('substr(s.name, 1, length(@prefix)) = @prefix');
-      params['prefix'] = query.streamNamePrefix;
-    }
-    if (query.after) {
-      where.push('(e.timestamp, e.ingestion_time, e.seq) > (@afterTime, @afterIngestion, @afterSeq)');
-      params['afterTime'] = query.after.timestamp;
-      params['afterIngestion'] = query.after.ingestionTime;
-      params['afterSeq'] = query.after.seq;
-    }
-    const rows = this.db
-      .prepare(
-        'SELECT s.name AS stream, e.timestamp, e.ingestion_time, e.seq, e.message ' +
-          'FROM log_events e JOIN log_streams s ON s.id = e.stream_id ' +
-          `WHERE ${where.join(' AND ')} ORDER BY e.timestamp, e.ingestion_time, e.seq LIMIT @limit`,
-      )
-      .all(params) as EventRow[];
-    return Promise.resolve(rows.map(eventOfRow));
+    const { sql, params } = groupScanSql(group.id, query);
+    return Promise.resolve((this.db.prepare(sql).all(params) as EventRow[]).map(eventOfRow));
   }
 
   deleteExpiredEvents(now: number): Promise<number> {
@@ -282,7 +240,7 @@ export class SqliteLogStore implements LogStore {
           .all() as { id: number; retention_in_days: number }[];
         let deleted = 0;
         for (const group of groups)
-          deleted += this.expireGroup(group.id, now - group.retention_in_days * DAY_MS);
+          deleted += expireGroupEvents(this.db, group.id, now - group.retention_in_days * DAY_MS);
         return deleted;
       })(),
     );
@@ -291,42 +249,6 @@ export class SqliteLogStore implements LogStore {
   close(): Promise<void> {
     this.db.close();
     return Promise.resolve();
-  }
-
-  /** Deletes the group's events before `cutoff`, keeping its streams' sizes and bounds right. */
-  private expireGroup(groupId: number, cutoff: number): number {
-    const gone = this.db
-      .prepare(
-        'SELECT stream_id, SUM(length(CAST(message AS BLOB))) AS bytes FROM log_events ' +
-          'WHERE group_id = ? AND timestamp < ? GROUP BY stream_id',
-      )
-      .all(groupId, cutoff) as { stream_id: number; bytes: number }[];
-    if (gone.length === 0) return 0;
-    const deleted = this.db
-      .prepare('DELETE FROM log_events WHERE group_id = ? AND timestamp < ?')
-      .run(groupId, cutoff).changes;
-    const update = this.db.prepare(
-      'UPDATE log_streams SET stored_bytes = stored_bytes - ?, ' +
-        'first_event_timestamp = (SELECT MIN(timestamp) FROM log_events WHERE stream_id = ?) WHERE id = ?',
-    );
-    for (const stream of gone) update.run(stream.bytes, stream.stream_id, stream.stream_id);
-    return deleted;
-  }
-
-  private timeRange(
-    where: string[],
-    params: Params,
-    range: { readonly startTime?: number; readonly endTime?: number },
-    prefix = '',
-  ): void {
-    if (range.startTime !== undefined) {
-      where.push(`${prefix}timestamp >= @startTime`);
-      params['startTime'] = range.startTime;
-    }
-    if (range.endTime !== undefined) {
-      where.push(`${prefix}timestamp <= @endTime`);
-      params['endTime'] = range.endTime;
-    }
   }
 
   private updateGroup(
