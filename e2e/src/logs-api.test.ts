@@ -248,4 +248,26 @@ describe('CloudWatch Logs API', () => {
     );
     expect(got.events.map((e: any) => e.message)).toEqual(['kept 0', 'kept 1', 'kept 2']);
   });
+
+  it('serves logs from memory under --in-memory', async () => {
+    const inMemory = await startServer({ agent: false });
+    try {
+      const run = (...args: string[]): any => awsOk(inMemory.env, ['logs', ...args]);
+      run('create-log-group', '--log-group-name', '/mem');
+      run('create-log-stream', '--log-group-name', '/mem', '--log-stream-name', 's');
+      run(
+        'put-log-events',
+        '--log-group-name',
+        '/mem',
+        '--log-stream-name',
+        's',
+        '--log-events',
+        events(2, 'mem'),
+      );
+      const found = run('filter-log-events', '--log-group-name', '/mem', '--filter-pattern', 'mem');
+      expect(found.events.map((e: any) => e.message)).toEqual(['mem 0', 'mem 1']);
+    } finally {
+      await inMemory.stop();
+    }
+  });
 });
