@@ -22,7 +22,8 @@ const ALLOWED_BERTH_IMPORTS = {
   ecs: ['wire', 'core', 'scheduler', 'store', 'gateway', 'elbv2'],
   elbv2: ['wire', 'core', 'store', 'gateway', 'lb'],
   logs: ['wire', 'core', 'gateway', 'telemetry'],
-  server: ['wire', 'core', 'store', 'telemetry', 'gateway', 'lb', 'ecs', 'elbv2', 'logs'],
+  cloudwatch: ['wire', 'core', 'gateway', 'telemetry'],
+  server: ['wire', 'core', 'store', 'telemetry', 'gateway', 'lb', 'ecs', 'elbv2', 'logs', 'cloudwatch'],
   cli: ['wire', 'core', 'agent', 'ecs', 'server'],
 };
 /** Packages with no I/O, clock or randomness of their own. */

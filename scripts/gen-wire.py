@@ -7,7 +7,7 @@ it writes two files into packages/wire/src/<api>/:
   <api>-model.ts   the protocol model the gateway's codecs read (shapes without documentation)
 Timestamps are epoch seconds in handlers; each codec writes them as its protocol requires.
 
-Run: python3 scripts/gen-wire.py ecs elbv2 logs
+Run: python3 scripts/gen-wire.py ecs elbv2 logs cloudwatch
 """
 import json
 import os
@@ -96,6 +96,8 @@ def generate(api):
             'serviceId': meta['serviceId'],
             'signingName': meta.get('signingName', meta['endpointPrefix']),
             **pick(meta, ('targetPrefix', 'jsonVersion', 'xmlNamespace')),
+            # JSON and CBOR errors then also carry the query error code (x-amzn-query-error).
+            **({'awsQueryCompatible': True} if 'awsQueryCompatible' in meta else {}),
         },
         'operations': {
             name: {

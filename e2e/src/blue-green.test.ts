@@ -1,11 +1,14 @@
 /**
  * ECS's native blue/green deployments behind a real listener (aws CLI, real containers, real
  * HAProxy, a steady load of keep-alive requests on the production listener): the green revision
- * comes up in the alternate target group, test traffic moves to it first, a PAUSE hook holds the
+ * comes up in the alternate target group (after a URL hook, served by the test, approved the scale-up),
+ * test traffic moves to it first, a PAUSE hook holds the
  * deployment until ContinueServiceDeployment, then production traffic moves with no request
  * failed and only green's targets are left. A green revision that fails its health checks never
  * takes production traffic, and the circuit breaker rolls the deployment back by itself.
  */
+import { createServer, type Server } from 'node:http';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startServer, type BerthProcess } from './support/berth-process.js';
@@ -22,7 +25,7 @@ import {
   webContainer,
   type Alb,
 } from './support/load-balancers.js';
-import { waitClusterStopped } from './support/services.js';
+import { describeService, waitClusterStopped, waitServicesStable } from './support/services.js';
 import { ensureTestImages } from './support/test-images.js';
 import { httpGet, waitFor } from './support/wait-for.js';
 
@@ -33,6 +36,24 @@ let berth: BerthProcess;
 let alb: Alb;
 let blueGroup = '';
 let greenGroup = '';
+/** An AWS_LAMBDA-type hook's Berth-local target: records each event, answers SUCCEEDED. */
+let hookServer: Server;
+const hookEvents: any[] = [];
+
+const startHookServer = async (): Promise<string> => {
+  hookServer = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      hookEvents.push(JSON.parse(body));
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ hookStatus: 'SUCCEEDED' }));
+    });
+  });
+  await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
+  const address = hookServer.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hook`;
+};
 
 const deployments = (): any[] =>
   awsOk(berth.env, ['ecs', 'list-service-deployments', '--cluster', CLUSTER, '--service', SERVICE])
@@ -53,19 +74,6 @@ const update = (revision: string, answers = true): void => {
     '--task-definition',
     registerFargate(berth.env, SERVICE, [webContainer(revision, answers)]),
   ]);
-};
-
-const waitStable = async (): Promise<void> => {
-  const stable = await awsAsync(berth.env, [
-    'ecs',
-    'wait',
-    'services-stable',
-    '--cluster',
-    CLUSTER,
-    '--services',
-    SERVICE,
-  ]);
-  expect(stable.status, stable.stderr).toBe(0);
 };
 
 const versionsOf = (bodies: Iterable<string>): Set<string> =>
@@ -96,7 +104,15 @@ beforeAll(async () => {
     strategy: 'BLUE_GREEN',
     bakeTimeInMinutes: 0,
     deploymentCircuitBreaker: { enable: true, rollback: true },
-    lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }],
+    lifecycleHooks: [
+      {
+        targetType: 'AWS_LAMBDA',
+        hookTargetArn: await startHookServer(),
+        roleArn: 'arn:aws:iam::000000000000:role/ecsHookRole',
+        lifecycleStages: ['PRE_SCALE_UP'],
+      },
+      { targetType: 'PAUSE', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] },
+    ],
   };
   awsOk(berth.env, [
     'ecs',
@@ -119,13 +135,14 @@ beforeAll(async () => {
     JSON.stringify(loadBalancers),
   ]);
   await waitFor(() => healthyTargets(berth.env, blueGroup).length === 2 && true, 'two blue targets', 90_000);
-  await waitStable();
+  await waitServicesStable(berth.env, CLUSTER, SERVICE);
 }, 180_000);
 
 afterAll(async () => {
   await awsAsync(berth.env, ['ecs', 'delete-service', '--cluster', CLUSTER, '--service', SERVICE, '--force']);
   await waitClusterStopped(berth.env, CLUSTER);
   await berth?.stop();
+  await new Promise((resolve) => hookServer?.close(resolve));
 });
 
 describe('a blue/green deployment behind a listener', () => {
@@ -137,13 +154,18 @@ describe('a blue/green deployment behind a listener', () => {
     const paused = await waitFor(
       () => {
         const d = describeDeployment(entry.serviceDeploymentArn);
-        return d.lifecycleHookDetails?.[0]?.status === 'AWAITING_ACTION' ? d : undefined;
+        return d.lifecycleHookDetails?.some((h: any) => h.status === 'AWAITING_ACTION') ? d : undefined;
       },
       'the PAUSE hook to hold the deployment',
       120_000,
       1000,
     );
     expect(paused.lifecycleStage).toBe('POST_TEST_TRAFFIC_SHIFT');
+    // The URL hook ran before the scale-up, with ECS's event for this deployment.
+    expect(hookEvents.map((e) => [e.lifecycleStage, e.resourceArn])).toContainEqual([
+      'PRE_SCALE_UP',
+      entry.serviceDeploymentArn,
+    ]);
     expect(healthyTargets(berth.env, greenGroup)).toHaveLength(2);
     // Test traffic is green's, production traffic still blue's.
     const tested = await Promise.all(Array.from({ length: 6 }, () => httpGet(`http://${alb.address}:8081/`)));
@@ -166,7 +188,7 @@ describe('a blue/green deployment behind a listener', () => {
       '--service-deployment-arn',
       entry.serviceDeploymentArn,
       '--hook-id',
-      paused.lifecycleHookDetails[0].hookId,
+      paused.lifecycleHookDetails.find((h: any) => h.targetType === 'PAUSE').hookId,
     ]);
     await waitFor(
       () => {
@@ -177,7 +199,7 @@ describe('a blue/green deployment behind a listener', () => {
       60_000,
       1000,
     );
-    await waitStable();
+    await waitServicesStable(berth.env, CLUSTER, SERVICE);
     await waitFor(() => targetHealth(berth.env, blueGroup).length === 0 && true, 'blue targets gone', 30_000);
     const report = await load.stop();
     console.log(
@@ -204,21 +226,14 @@ describe('a blue/green deployment behind a listener', () => {
       180_000,
       1000,
     ).catch((error: unknown) => {
-      const service = awsOk(berth.env, [
-        'ecs',
-        'describe-services',
-        '--cluster',
-        CLUSTER,
-        '--services',
-        SERVICE,
-      ]);
+      const service = describeService(berth.env, CLUSTER, SERVICE);
       console.log(
         JSON.stringify({ deployment: describeDeployment(entry.serviceDeploymentArn), service }, null, 1),
       );
       throw error;
     });
     expect(rolledBack.statusReason).toBe('ECS deployment circuit breaker: tasks failed to start.');
-    await waitStable();
+    await waitServicesStable(berth.env, CLUSTER, SERVICE);
     // v3 went into the group v1 had left; it drains, green (v2) keeps serving.
     await waitFor(() => targetHealth(berth.env, blueGroup).length === 0 && true, 'v3 targets gone', 30_000);
     const report = await load.stop();
@@ -227,14 +242,7 @@ describe('a blue/green deployment behind a listener', () => {
     );
     expect(report.failures, report.failures.slice(0, 5).join('\n')).toEqual([]);
     expect(versionsOf(report.bodies.keys())).toEqual(new Set(['v2']));
-    const service = awsOk(berth.env, [
-      'ecs',
-      'describe-services',
-      '--cluster',
-      CLUSTER,
-      '--services',
-      SERVICE,
-    ]).services[0];
+    const service = describeService(berth.env, CLUSTER, SERVICE);
     expect(service.deployments).toHaveLength(1);
     expect(service.runningCount).toBe(2);
     expect(service.events.map((e: any) => e.message)).toContainEqual(

@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startServer, type BerthProcess } from './support/berth-process.js';
-import { awsAsync, awsOk } from './support/clients.js';
-import { describeService, waitClusterStopped } from './support/services.js';
+import { awsOk } from './support/clients.js';
+import { describeService, waitClusterStopped, waitServicesStable } from './support/services.js';
 import { sampleServiceTasks } from './support/task-sampler.js';
 import { AWSVPC_NETWORK, registerFargate } from './support/fargate.js';
 import { ensureTestImages } from './support/test-images.js';
@@ -57,16 +57,7 @@ const rollOutAndFail = async (cluster: string, min: number): Promise<void> => {
     '--deployment-configuration',
     `minimumHealthyPercent=${min},maximumPercent=200,deploymentCircuitBreaker={enable=true,rollback=true}`,
   ]);
-  const stable = await awsAsync(berth.env, [
-    'ecs',
-    'wait',
-    'services-stable',
-    '--cluster',
-    cluster,
-    '--services',
-    'web',
-  ]);
-  expect(stable.status, stable.stderr).toBe(0);
+  await waitServicesStable(berth.env, cluster, 'web');
   const first = describeService(berth.env, cluster, 'web').deployments[0];
   expect(first.rolloutState).toBe('COMPLETED');
 

@@ -1,7 +1,8 @@
 /**
  * What a Berth that died leaves behind: a `berth server --in-memory` killed with -9 leaves its
  * tasks' containers running; the next Berth to start on the host says so, and `berth gc` stops and
- * removes exactly those (a running server's containers are never touched).
+ * removes exactly those (a running server's containers are never touched). Its HAProxy, though,
+ * goes with it: nothing would ever adopt it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
@@ -9,6 +10,8 @@ import { ownersIn, startServer, type BerthProcess } from './support/berth-proces
 import { awsOk, berthLocal, docker } from './support/clients.js';
 import { AWSVPC_NETWORK, registerFargate } from './support/fargate.js';
 import { ensureTestImages } from './support/test-images.js';
+import { processAlive } from './support/haproxy-of.js';
+import { createAlb, createListener, createTargetGroup } from './support/load-balancers.js';
 import { waitFor } from './support/wait-for.js';
 
 let survivor: BerthProcess | undefined;
@@ -86,3 +89,17 @@ it('lists what a killed server left when the next one starts, and berth gc remov
   const task = awsOk(survivor.env, ['ecs', 'describe-tasks', '--tasks', kept ?? '']).tasks[0];
   expect(task.lastStatus).toBe('RUNNING');
 }, 240_000);
+
+it('stops the HAProxy of an --in-memory server killed with -9', async () => {
+  const doomed = await startServer();
+  const alb = createAlb(doomed.env, 'doomed-alb');
+  createListener(doomed.env, alb.arn, 8080, createTargetGroup(doomed.env, 'doomed-tg', 'ip', 8080, 0));
+  const started = await waitFor(
+    () => /started HAProxy \{"pid":(\d+)\}/.exec(doomed.output())?.[1],
+    'the server to start HAProxy',
+  );
+  const pid = Number(started);
+  expect(processAlive(pid)).toBe(true);
+  await doomed.kill9();
+  await waitFor(() => !processAlive(pid) && true, 'HAProxy to stop with its server', 15_000, 100);
+}, 60_000);

@@ -21,7 +21,7 @@ import {
   webContainer as web,
   type Alb,
 } from './support/load-balancers.js';
-import { serviceTasks, waitClusterStopped } from './support/services.js';
+import { serviceTasks, waitClusterStopped, waitServicesStable } from './support/services.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -105,16 +105,7 @@ describe('a rolling update behind a listener', () => {
       120_000,
       1000,
     );
-    const stable = await awsAsync(berth.env, [
-      'ecs',
-      'wait',
-      'services-stable',
-      '--cluster',
-      CLUSTER,
-      '--services',
-      'rolling',
-    ]);
-    expect(stable.status, stable.stderr).toBe(0);
+    await waitServicesStable(berth.env, CLUSTER, 'rolling');
     await waitFor(
       () => targetHealth(berth.env, group).length === 2 && true,
       'the old targets to leave',

@@ -16,42 +16,18 @@ import {
   createListener,
   createTargetGroup,
   targetHealth,
+  webContainer,
   type Alb,
 } from './support/load-balancers.js';
-import { serviceTasks, waitClusterStopped } from './support/services.js';
-import { BUSYBOX_IMAGE, ensureTestImages } from './support/test-images.js';
+import { serviceTasks, waitClusterStopped, waitServicesStable } from './support/services.js';
+import { ensureTestImages } from './support/test-images.js';
 import { httpGet, waitFor } from './support/wait-for.js';
 
 const CLUSTER = 'default';
-/** Each task answers with a token of its own, so the answers name the tasks that gave them. */
-const WEB = {
-  name: 'web',
-  image: BUSYBOX_IMAGE,
-  essential: true,
-  command: [
-    'sh',
-    '-c',
-    'mkdir -p /www && cat /proc/sys/kernel/random/uuid > /www/index.html && exec httpd -f -p 8080 -h /www',
-  ],
-};
-
 let berth: BerthProcess;
 let alb: Alb;
 let ipGroup = '';
 let instanceGroup = '';
-
-const waitStable = async (service: string): Promise<void> => {
-  const result = await awsAsync(berth.env, [
-    'ecs',
-    'wait',
-    'services-stable',
-    '--cluster',
-    CLUSTER,
-    '--services',
-    service,
-  ]);
-  expect(result.status, result.stderr).toBe(0);
-};
 
 /** The aws CLI's target-in-service waiter: every registered target healthy. */
 const waitInService = async (group: string): Promise<void> => {
@@ -101,9 +77,7 @@ describe('services behind an Application Load Balancer', () => {
   });
 
   it('a FARGATE service registers its tasks by IP and container port in an ip target group', async () => {
-    const definition = registerFargate(berth.env, 'lb-fargate-web', [
-      { ...WEB, portMappings: [{ containerPort: 8080, protocol: 'tcp' }] },
-    ]);
+    const definition = registerFargate(berth.env, 'lb-fargate-web', [webContainer('v1')]);
     awsOk(berth.env, [
       'ecs',
       'create-service',
@@ -124,7 +98,7 @@ describe('services behind an Application Load Balancer', () => {
       '--load-balancers',
       `targetGroupArn=${ipGroup},containerName=web,containerPort=8080`,
     ]);
-    await waitStable('fargate-web');
+    await waitServicesStable(berth.env, CLUSTER, 'fargate-web');
     const tasks = serviceTasks(berth.env, CLUSTER, 'fargate-web');
     expect(tasks).toHaveLength(2);
     const ips = tasks.map(
@@ -167,7 +141,9 @@ describe('services behind an Application Load Balancer', () => {
       '--family',
       'lb-ec2-web',
       '--container-definitions',
-      JSON.stringify([{ ...WEB, memory: 32, portMappings: [{ containerPort: 8080, hostPort: 0 }] }]),
+      JSON.stringify([
+        { ...webContainer('v1'), memory: 32, portMappings: [{ containerPort: 8080, hostPort: 0 }] },
+      ]),
     ]).taskDefinition.taskDefinitionArn;
     awsOk(berth.env, [
       'ecs',
@@ -185,7 +161,7 @@ describe('services behind an Application Load Balancer', () => {
       '--load-balancers',
       `targetGroupArn=${instanceGroup},containerName=web,containerPort=8080`,
     ]);
-    await waitStable('ec2-web');
+    await waitServicesStable(berth.env, CLUSTER, 'ec2-web');
     const tasks = serviceTasks(berth.env, CLUSTER, 'ec2-web');
     expect(tasks).toHaveLength(2);
     const instances = awsOk(berth.env, [
@@ -243,6 +219,6 @@ describe('services behind an Application Load Balancer', () => {
     const answer = await fetch(`http://${alb.address}:8081/`);
     expect(answer.status).toBe(503);
     expect(answer.headers.get('server')).toBe('awselb/2.0');
-    await waitStable('fargate-web');
+    await waitServicesStable(berth.env, CLUSTER, 'fargate-web');
   });
 });

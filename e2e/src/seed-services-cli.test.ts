@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { REPO_ROOT, startServer, type BerthProcess } from './support/berth-process.js';
-import { awsAsync, awsOk, docker } from './support/clients.js';
-import { describeService, serviceTasks, waitClusterStopped } from './support/services.js';
+import { awsOk, docker } from './support/clients.js';
+import { describeService, serviceTasks, waitClusterStopped, waitServicesStable } from './support/services.js';
 import { ensureTestImages } from './support/test-images.js';
 import { httpGet, waitFor } from './support/wait-for.js';
 
@@ -37,6 +37,15 @@ it('creates the seed service, updates it to the healthCheck + ulimits revision, 
     'FARGATE',
     '--default-capacity-provider-strategy',
     'capacityProvider=FARGATE,weight=1',
+  ]);
+  // The seed's task definition ships its logs with awslogs, to a group it does not create.
+  awsOk(berth.env, [
+    'logs',
+    'create-log-group',
+    '--log-group-name',
+    '/ecs/web-app-task',
+    '--region',
+    'ap-northeast-2',
   ]);
   const first = awsOk(berth.env, [
     'ecs',
@@ -64,16 +73,7 @@ it('creates the seed service, updates it to the healthCheck + ulimits revision, 
       deploymentCircuitBreaker: { enable: true, rollback: true },
     }),
   ]);
-  const stable = await awsAsync(berth.env, [
-    'ecs',
-    'wait',
-    'services-stable',
-    '--cluster',
-    CLUSTER,
-    '--services',
-    'web-service',
-  ]);
-  expect(stable.status, stable.stderr).toBe(0);
+  await waitServicesStable(berth.env, CLUSTER, 'web-service');
   expect(serviceTasks(berth.env, CLUSTER, 'web-service').map((t) => t.taskDefinitionArn)).toEqual([
     first,
     first,

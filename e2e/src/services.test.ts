@@ -6,8 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startAgent, startServer, type BerthProcess } from './support/berth-process.js';
-import { awsAsync, awsOk, docker } from './support/clients.js';
-import { describeService, sampleService, serviceTasks, waitClusterStopped } from './support/services.js';
+import { awsOk, docker } from './support/clients.js';
+import {
+  describeService,
+  sampleService,
+  serviceTasks,
+  waitClusterStopped,
+  waitServicesStable,
+} from './support/services.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -31,19 +37,6 @@ const register = (family: string, command?: string[]): string =>
       },
     ]),
   ]).taskDefinition.taskDefinitionArn;
-
-const waitStable = async (service: string): Promise<void> => {
-  const result = await awsAsync(berth.env, [
-    'ecs',
-    'wait',
-    'services-stable',
-    '--cluster',
-    CLUSTER,
-    '--services',
-    service,
-  ]);
-  expect(result.status, result.stderr).toBe(0);
-};
 
 beforeAll(async () => {
   ensureTestImages();
@@ -104,7 +97,7 @@ describe('services', () => {
       rolloutState: 'IN_PROGRESS',
       desiredCount: 2,
     });
-    await waitStable('web');
+    await waitServicesStable(berth.env, CLUSTER, 'web');
     const service = describeService(berth.env, CLUSTER, 'web');
     expect(service.deployments).toHaveLength(1);
     expect(service.runningCount).toBe(2);
@@ -175,7 +168,7 @@ describe('services', () => {
         '--deployment-configuration',
         `minimumHealthyPercent=${min},maximumPercent=${max}`,
       ]);
-      await waitStable('web');
+      await waitServicesStable(berth.env, CLUSTER, 'web');
       const samples = await sampler.stop();
       const floor = Math.ceil((2 * min) / 100);
       const ceiling = Math.floor((2 * max) / 100);
@@ -238,7 +231,7 @@ describe('services', () => {
       180_000,
       1000,
     );
-    await waitStable('crashy');
+    await waitServicesStable(berth.env, CLUSTER, 'crashy');
     const service = describeService(berth.env, CLUSTER, 'crashy');
     expect(service.taskDefinition).toBe(webV1);
     expect(service.deployments).toHaveLength(1);

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 import { waitFor } from './wait-for.js';
 
-const alive = (pid: number): boolean => {
+/** Whether `pid` runs (a zombie does not). */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return !readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2]?.startsWith('Z');
@@ -21,7 +22,7 @@ export const haproxyPidOf = (dataDir: string): number | undefined => {
   const file = join(dataDir, 'haproxy', 'haproxy.pid');
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, 'utf8').trim().split('\n')[0]);
-  return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : undefined;
 };
 
 /** Stops it (soft stop, then its whole process group) and waits until it is gone. */
@@ -30,9 +31,9 @@ export const stopHaproxyOf = async (dataDir: string): Promise<void> => {
   if (pid === undefined) return;
   process.kill(pid, 'SIGUSR1');
   try {
-    await waitFor(() => !alive(pid), 'haproxy to stop', 10_000, 100);
+    await waitFor(() => !processAlive(pid), 'haproxy to stop', 10_000, 100);
   } catch {
     process.kill(-pid, 'SIGKILL');
-    await waitFor(() => !alive(pid), 'haproxy to be killed', 5_000, 100);
+    await waitFor(() => !processAlive(pid), 'haproxy to be killed', 5_000, 100);
   }
 };

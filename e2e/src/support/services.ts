@@ -2,8 +2,20 @@
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 
 import { TEST_CREDENTIALS, TEST_REGION } from './berth-process.js';
-import { awsOk } from './clients.js';
+import { awsAsync, awsOk } from './clients.js';
 import { waitFor } from './wait-for.js';
+
+/** `aws ecs wait services-stable` for one service; rejects with the CLI's output when it fails. */
+export const waitServicesStable = async (
+  env: NodeJS.ProcessEnv,
+  cluster: string,
+  service: string,
+): Promise<void> => {
+  const args = ['ecs', 'wait', 'services-stable', '--cluster', cluster, '--services', service];
+  const result = await awsAsync(env, args);
+  if (result.status !== 0)
+    throw new Error(`aws ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+};
 
 export const describeService = (env: NodeJS.ProcessEnv, cluster: string, service: string): any =>
   awsOk(env, ['ecs', 'describe-services', '--cluster', cluster, '--services', service]).services[0];

@@ -23,6 +23,8 @@ import { HostRegistry } from './host/host-registry.js';
 import { findLeftovers } from './host/leftovers.js';
 import { TaskAddresses } from './host/task-addresses.js';
 import { readUlimitCeilings } from './host/ulimit-ceilings.js';
+import { CloudWatchLogsClient } from './logs/logs-client.js';
+import { LogShipping } from './logs/log-shipping.js';
 import { DockerRuntime } from './runtime/docker/index.js';
 import { Backoff, sleep } from './session/backoff.js';
 import {
@@ -104,6 +106,7 @@ export class Agent {
       log: (message, fields) => this.config.log(message, { ...fields }),
       addresses: new TaskAddresses(this.block, this.runtime),
       ulimits: this.ulimits,
+      logs: this.logShipping(),
     });
     await this.engine.recover();
     this.loops = [this.pollLoop(), this.reportLoop()];
@@ -127,6 +130,19 @@ export class Agent {
     if (this.block && this.identity.containerInstanceArn)
       this.registry.release(this.block.cidr, this.engine?.owner ?? this.identity.containerInstanceArn);
     return stopped;
+  }
+
+  /** The agent as awslogs driver: Logs calls go to the control plane's endpoint, signed for `logs`. */
+  private logShipping(): LogShipping {
+    const { endpoint, credentials } = this.config;
+    return new LogShipping({
+      runtime: this.runtime,
+      stateDir: this.config.stateDir,
+      logsFor: (region) =>
+        new CloudWatchLogsClient(new ControlPlaneClient(endpoint, credentials, region, 'logs')),
+      now: Date.now,
+      log: (message, fields) => this.config.log(message, { ...fields }),
+    });
   }
 
   /** Says what agents no longer running left on this host (`berth gc` removes it). */

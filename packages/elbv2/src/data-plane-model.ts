@@ -19,7 +19,12 @@ import { serverName } from '@berth/lb';
 import type { ListenerRecord } from './records/listener-record.js';
 import type { LoadBalancerRecord } from './records/load-balancer-record.js';
 import type { RegisteredTargetRecord } from './records/registered-target-record.js';
-import type { ActionRecord, ConditionRecord, RuleRecord } from './records/rule-record.js';
+import {
+  evaluationOrder,
+  type ActionRecord,
+  type ConditionRecord,
+  type RuleRecord,
+} from './records/rule-record.js';
 import type { TargetGroupRecord } from './records/target-group-record.js';
 
 /** Every record the data plane needs, read in one snapshot. */
@@ -88,12 +93,6 @@ const action = (a: ActionRecord): RuleAction => {
   }
 };
 
-/** Rules in evaluation order: ascending priority, the default rule last. */
-const ordered = (rules: readonly RuleRecord[]): RuleRecord[] =>
-  [...rules].sort((a, b) =>
-    a.priority === 'default' ? 1 : b.priority === 'default' ? -1 : a.priority - b.priority,
-  );
-
 const rulePlan = (rule: RuleRecord): RulePlan | undefined => {
   const terminal = rule.actions[rule.actions.length - 1];
   if (!terminal) return undefined;
@@ -112,7 +111,7 @@ const listenerPlan = (
     port: l.port,
     protocol: l.protocol,
     ...(pem ? { certificatePemPath: pem.certificateArn.slice('file://'.length) } : {}),
-    rules: ordered(rules.filter((r) => r.listenerArn === l.arn))
+    rules: evaluationOrder(rules.filter((r) => r.listenerArn === l.arn))
       .map(rulePlan)
       .filter((r) => r !== undefined),
   };

@@ -1,19 +1,20 @@
 /**
  * The composition root of `berth server`: config → store → API modules → gateway → data plane.
  * It opens the store, wires ECS and ELBv2 over it (meeting only through ECS's LoadBalancing
- * port), opens the telemetry store beside it for CloudWatch Logs, serves every API behind one
- * gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts the
- * controllers once the gateway listens.
+ * port), opens the telemetry store beside it (CloudWatch's metrics and CloudWatch Logs' events,
+ * never in the state store), serves every API behind one gateway, starts (or adopts) the HAProxy
+ * that serves the load balancers, and starts the controllers once the gateway listens.
  */
 import { dirname, join } from 'node:path';
 
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
+import { createCloudWatchModule } from '@berth/cloudwatch';
 import { createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
 import { CredentialStore, DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
 import { HaproxySupervisor, locateHaproxy } from '@berth/lb';
 import { createLogsModule, type LogsUseCases } from '@berth/logs';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
-import { openLogStore, type TelemetryLocation } from '@berth/telemetry';
+import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/telemetry';
 
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 
@@ -22,7 +23,10 @@ export interface DataPlaneConfig {
   readonly directory: string;
   /** The loopback block load balancers take their addresses from, e.g. 127.2.0.0/24. */
   readonly addressCidr: string;
-  /** Stop HAProxy on close (a clean shutdown); a server killed outright leaves it serving. */
+  /**
+   * HAProxy stops with the server (`--in-memory`): on close, and by its parent-death signal when the
+   * server is killed outright. Otherwise it outlives the server, which adopts it at its next start.
+   */
   readonly stopOnClose: boolean;
 }
 
@@ -31,8 +35,8 @@ export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loa
   readonly port: number;
   readonly store: StoreLocation;
   /**
-   * Where log events live (never in the state store). Default: `telemetry.db` beside an SQLite
-   * state store, or memory when the state store is in memory.
+   * Where CloudWatch metrics and CloudWatch Logs events live (never in the state store). Default:
+   * `telemetry.db` beside an SQLite state store, or memory when the state store is in memory.
    */
   readonly telemetry?: TelemetryLocation;
   readonly credentials: readonly CredentialPair[];
@@ -61,9 +65,12 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   // A missing HAProxy is a start-up error naming the package, before anything is opened.
   const haproxy = config.dataPlane ? await locateHaproxy() : undefined;
   const store = openStateStore(config.store);
-  const telemetry = openLogStore(config.telemetry ?? telemetryLocationFor(config.store));
   const now = config.now ?? Date.now;
-  const logs = createLogsModule({ store: telemetry, now, log: config.log });
+  const telemetryLocation = config.telemetry ?? telemetryLocationFor(config.store);
+  const metricStore = openMetricStore(telemetryLocation);
+  const cloudWatch = createCloudWatchModule({ metrics: metricStore, now, log: config.log });
+  const logStore = openLogStore(telemetryLocation);
+  const logs = createLogsModule({ store: logStore, now, log: config.log });
   const board = new TargetHealthBoard();
   let ecsInstanceAddress: (id: string) => string | undefined = () => undefined;
   const elbv2 = createElbv2Module({
@@ -81,13 +88,17 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
           store,
           elbv2,
           board,
-          supervisor: new HaproxySupervisor({ binary: haproxy, directory: config.dataPlane.directory }),
+          supervisor: new HaproxySupervisor({
+            binary: haproxy,
+            directory: config.dataPlane.directory,
+            diesWithServer: config.dataPlane.stopOnClose,
+          }),
           now,
           log: config.log,
         })
       : undefined;
   const gateway = new GatewayServer({
-    services: [...ecs.apis, elbv2.api, logs.api],
+    services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api],
     codecs: DEFAULT_CODECS,
     credentials: new CredentialStore(config.credentials),
     log: config.log,
@@ -97,11 +108,13 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     await dataPlane?.start();
   } catch (error) {
     store.close();
-    await telemetry.close();
+    metricStore.close();
+    await logStore.close();
     throw error;
   }
   const port = await gateway.listen(config.port, config.host);
   ecs.start();
+  cloudWatch.start();
   logs.start();
   return {
     port,
@@ -111,11 +124,13 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     logs: logs.useCases,
     close: async () => {
       ecs.stop();
+      cloudWatch.stop();
       await logs.stop();
       await gateway.close();
       await dataPlane?.stop(config.dataPlane?.stopOnClose ?? true);
       store.close();
-      await telemetry.close();
+      metricStore.close();
+      await logStore.close();
     },
   };
 };

@@ -15,6 +15,8 @@ export interface ServiceMetadata {
   readonly targetPrefix?: string;
   readonly jsonVersion?: string;
   readonly xmlNamespace?: string;
+  /** The API also speaks awsQuery: JSON/CBOR errors carry `x-amzn-query-error: <Code>;<Sender|Receiver>`. */
+  readonly awsQueryCompatible?: boolean;
 }
 
 export interface OperationModel {

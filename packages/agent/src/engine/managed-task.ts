@@ -123,6 +123,7 @@ export class ManagedTask {
   private async run(): Promise<void> {
     while (!this.detached) {
       await this.refresh();
+      this.shipLogs();
       applyTaskRules(this.state, this.deps.now());
       this.emit();
       const step = planStep(this.state, this.deps.now(), this.deps.config);
@@ -137,6 +138,13 @@ export class ManagedTask {
       else if (step.kind === 'finish-stop') await this.finishStop();
       else await this.cleanup();
     }
+  }
+
+  /** Every container that has run ships its output (awslogs); following one twice is a no-op. */
+  private shipLogs(): void {
+    for (const c of this.state.containers)
+      if (!c.internal && c.runtimeId !== undefined && c.startedAtMs !== undefined)
+        this.deps.logs?.follow(this.taskArn, c.definition, c.runtimeId);
   }
 
   private async refresh(): Promise<void> {

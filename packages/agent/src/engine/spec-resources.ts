@@ -88,7 +88,8 @@ const DELIVERY_OPTIONS = ['mode', 'max-buffer-size'] as const;
 
 /**
  * Logs stay on the host: drivers that ship elsewhere (awslogs, splunk, fluentd, gelf, syslog,
- * awsfirelens, journald) become json-file, keeping only the delivery options (`mode`, which the
+ * awsfirelens, journald) become json-file (for awslogs the agent reads it and ships it itself —
+ * logs/log-shipping.ts), keeping only the delivery options (`mode`, which the
  * defaultLogDriverMode account setting fills in, and `max-buffer-size`); json-file keeps its options.
  */
 export const logSpec = (config: LogConfiguration | undefined): LogSpec => {

@@ -1,6 +1,7 @@
 import type { DesiredTask, TaskReport } from '@berth/wire/agent';
 
 import { TaskCgroups } from '../host/task-cgroups.js';
+import type { ContainerLogShipping } from '../logs/log-shipping.js';
 import type { TaskAddresses } from '../host/task-addresses.js';
 import { PauseImage } from '../pause/pause-image.js';
 import type {
@@ -29,6 +30,8 @@ export interface TaskEngineOptions {
   readonly addresses: TaskAddresses;
   /** The most this host grants of each ulimit, and whether to insist on the asked ones. */
   readonly ulimits?: UlimitPolicy;
+  /** Ships awslogs containers' output (absent: it stays in json-file on the host). */
+  readonly logs?: ContainerLogShipping;
 }
 
 /** How long shutdown waits for task loops to notice they are detached. */
@@ -84,6 +87,7 @@ export class TaskEngine {
       taskCgroups: new TaskCgroups({ cgroupDriver: () => options.runtime.cgroupDriver(), log }),
       addresses: options.addresses,
       ulimits: options.ulimits ?? NO_ULIMIT_CEILINGS,
+      ...(options.logs === undefined ? {} : { logs: options.logs }),
       now: options.now,
       log,
       report: (report) => {
@@ -142,6 +146,7 @@ export class TaskEngine {
     this.events?.close();
     clearInterval(this.resyncTimer);
     await settleWithin(DETACH_WAIT_MS, Promise.all([...this.tasks.values()].map((t) => t.detach())));
+    await this.options.logs?.close(options.stopTasks ? DETACH_WAIT_MS : 0);
     return stopped;
   }
 

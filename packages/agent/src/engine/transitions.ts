@@ -32,6 +32,7 @@ import type { ContainerInspection, ContainerRuntime } from '../runtime/container
 import { isOwnedBy, LABELS } from '../runtime/ownership-labels.js';
 import { reasonOf, RuntimeError, type RuntimeErrorName } from '../runtime/runtime-error.js';
 import type { TaskAddresses } from '../host/task-addresses.js';
+import type { ContainerLogShipping } from '../logs/log-shipping.js';
 import type { PauseImage } from '../pause/pause-image.js';
 import { containerSpec, type SpecContext } from './container-spec.js';
 import type { ResolvedEngineConfig } from './engine-config.js';
@@ -53,6 +54,8 @@ export interface TransitionContext {
   /** The agent's awsvpc address block. */
   readonly addresses: TaskAddresses;
   readonly ulimits: UlimitPolicy;
+  /** The agent as awslogs driver: creates a container's log stream before it starts. */
+  readonly logs?: ContainerLogShipping;
 }
 
 /** What a transition observed; the task loop folds it into the state. */
@@ -130,8 +133,9 @@ const create: Transition = async (ctx, task, c) => {
   }
 };
 
-const start: Transition = async (ctx, _task, c) => {
+const start: Transition = async (ctx, task, c) => {
   const id = c.runtimeId ?? '';
+  if (!c.internal) await ctx.logs?.prepare(task.desired.taskArn, c.definition, id);
   await ctx.runtime.startContainer(ctx.owner, id);
   return inspectAfter(ctx, id);
 };

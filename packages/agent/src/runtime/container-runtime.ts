@@ -166,6 +166,19 @@ export interface EventSubscription {
   close(): void;
 }
 
+/** One message of a container's output: `<RFC3339Nano receive time> <text>`, as Docker sends it. */
+export interface RuntimeLogLine {
+  readonly stream: 'stdout' | 'stderr';
+  readonly timestamped: string;
+}
+
+export interface FollowLogsOptions {
+  /** Docker's `since=` (seconds with a nanosecond fraction, inclusive); absent: from the start. */
+  readonly since?: string;
+  /** Aborting it ends the iteration. */
+  readonly signal: AbortSignal;
+}
+
 export interface ImageImport {
   /** `repo:tag`. */
   readonly tag: string;
@@ -211,6 +224,13 @@ export interface ContainerRuntime {
 
   /** How the runtime manages cgroups: `cgroupfs` or `systemd` (Docker's CgroupDriver). */
   cgroupDriver(): Promise<string>;
+
+  /**
+   * Follows a container's stdout and stderr with receive timestamps, in the order the runtime
+   * logged them. Resolves once connected; the iteration ends after the last line of a container
+   * that stopped, or when `options.signal` aborts.
+   */
+  followLogs(id: string, options: FollowLogsOptions): Promise<AsyncIterable<RuntimeLogLine>>;
 
   /** Lifecycle events of the owner's containers; reconnects by itself until closed. */
   watchEvents(owner: string, onEvent: (event: RuntimeEvent) => void): EventSubscription;

@@ -1,5 +1,7 @@
 /**
- * A SigV4-signed AWS JSON 1.1 client for the control plane: the agent's only way to reach it.
+ * A SigV4-signed AWS JSON 1.1 client for the control plane: the agent's only way to reach it. The
+ * signing name says which API a call is for (`ecs` by default; `logs` for the log shipper), the
+ * region is the one the request is signed for.
  */
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -24,12 +26,12 @@ export class ControlPlaneClient {
   private readonly url: URL;
   private readonly signer: SignatureV4;
 
-  constructor(endpoint: string, credentials: AgentCredentials, region: string) {
+  constructor(endpoint: string, credentials: AgentCredentials, region: string, signingName = 'ecs') {
     this.url = new URL(endpoint);
     this.signer = new SignatureV4({
       credentials,
       region,
-      service: 'ecs',
+      service: signingName,
       sha256: Hash.bind(null, 'sha256'),
     });
   }

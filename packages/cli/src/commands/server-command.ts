@@ -140,6 +140,9 @@ export const serverCommand = (): Command =>
       host: flags.host,
       port: flags.port,
       store: flags.inMemory ? { kind: 'memory' } : { kind: 'sqlite', path: join(flags.dataDir, 'state.db') },
+      telemetry: flags.inMemory
+        ? { kind: 'memory' }
+        : { kind: 'sqlite', path: join(flags.dataDir, 'telemetry.db') },
       credentials: [{ ...keyPair, accountId: flags.accountId }],
       stoppedTaskRetentionMs: flags.stoppedTaskRetention * 1000,
       fargatePrices: fargatePricesFrom(flags),

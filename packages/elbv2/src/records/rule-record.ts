@@ -66,3 +66,9 @@ export interface RuleRecord {
   readonly conditions: readonly ConditionRecord[];
   readonly actions: readonly ActionRecord[];
 }
+
+/** Rules in evaluation order: ascending priority, the default rule last. */
+export const evaluationOrder = (rules: readonly RuleRecord[]): RuleRecord[] =>
+  [...rules].sort((a, b) =>
+    a.priority === 'default' ? 1 : b.priority === 'default' ? -1 : a.priority - b.priority,
+  );

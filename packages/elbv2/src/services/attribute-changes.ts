@@ -6,6 +6,17 @@ import { invalidConfiguration, validationError } from './elbv2-errors.js';
 
 export type AttributeCheck = (value: string) => boolean;
 
+/** The value checks the attribute tables are made of. */
+export const boolValue: AttributeCheck = (v) => v === 'true' || v === 'false';
+export const integerIn =
+  (min: number, max: number): AttributeCheck =>
+  (v) =>
+    /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max;
+export const oneOf =
+  (...values: string[]): AttributeCheck =>
+  (v) =>
+    values.includes(v);
+
 /** Each attribute's default value and the check of a new value. */
 export type AttributeSpecs = Readonly<Record<string, readonly [string, AttributeCheck]>>;
 

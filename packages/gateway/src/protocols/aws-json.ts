@@ -1,6 +1,7 @@
 /**
  * awsJson1_0 and awsJson1_1: the body is the input object; results are JSON objects; errors carry
- * their code in `__type` and `x-amzn-errortype`, and the error's members by their model names.
+ * their code in `__type` and `x-amzn-errortype` (an awsQueryCompatible API: their shape name, and
+ * the code in `x-amzn-query-error`), and the error's members by their model names.
  * The two versions differ only in content type. Bodies are read through the model (see
  * json-shape-walk.ts); an operation the model does not describe (Berth's internal APIs) passes
  * its JSON through as it is.
@@ -8,7 +9,7 @@
 import { ApiError } from '@berth/core';
 import type { ServiceModel } from '@berth/wire';
 
-import { errorShapeOf, messageKeyOf } from './error-shapes.js';
+import { errorShapeOf, errorTypeOf, messageKeyOf, queryErrorHeader } from './error-shapes.js';
 import { JsonShapeWalk } from './json-shape-walk.js';
 import type { EncodedResponse, ProtocolCodec } from './protocol-codec.js';
 
@@ -36,7 +37,7 @@ const errorBody = (error: ApiError, model: ServiceModel | undefined): Record<str
     model && shapeName
       ? (new JsonShapeWalk(model, 'encode').value(error.fields, shapeName, '') as Record<string, unknown>)
       : error.fields;
-  const body: Record<string, unknown> = { __type: error.code, ...fields };
+  const body: Record<string, unknown> = { __type: errorTypeOf(model, error.code), ...fields };
   if (error.message) body[messageKeyOf(model, shapeName)] = error.message;
   return body;
 };
@@ -63,7 +64,12 @@ const jsonCodec = (version: '1.0' | '1.1'): ProtocolCodec => {
     },
     encodeError: (error, model, requestId): EncodedResponse => ({
       status: error.httpStatus,
-      headers: { 'content-type': contentType, 'x-amzn-requestid': requestId, 'x-amzn-errortype': error.code },
+      headers: {
+        'content-type': contentType,
+        'x-amzn-requestid': requestId,
+        'x-amzn-errortype': errorTypeOf(model, error.code),
+        ...queryErrorHeader(model, error),
+      },
       body: JSON.stringify(errorBody(error, model)),
     }),
   };

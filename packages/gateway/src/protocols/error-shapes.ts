@@ -16,3 +16,20 @@ export const messageKeyOf = (model: ServiceModel | undefined, shapeName: string 
   const members = shapeName ? model?.shapes[shapeName]?.members : undefined;
   return members && 'Message' in members && !('message' in members) ? 'Message' : 'message';
 };
+
+/**
+ * The `__type` of a JSON or CBOR error: its code, except for an awsQueryCompatible API, whose
+ * errors are named by their shape (`InvalidParameterValueException`) while the query code
+ * (`InvalidParameterValue`) travels in the `x-amzn-query-error` header.
+ */
+export const errorTypeOf = (model: ServiceModel | undefined, code: string): string =>
+  (model?.metadata.awsQueryCompatible ? errorShapeOf(model, code) : undefined) ?? code;
+
+/** `x-amzn-query-error: <Code>;<Sender|Receiver>` for an awsQueryCompatible API, else nothing. */
+export const queryErrorHeader = (
+  model: ServiceModel | undefined,
+  error: { readonly code: string; readonly fault: 'client' | 'server' },
+): Record<string, string> =>
+  model?.metadata.awsQueryCompatible
+    ? { 'x-amzn-query-error': `${error.code};${error.fault === 'server' ? 'Receiver' : 'Sender'}` }
+    : {};

@@ -9,7 +9,7 @@ import { Encoder } from 'cbor-x';
 import { ApiError } from '@berth/core';
 
 import { CborShapeWalk } from './cbor-shape-walk.js';
-import { errorShapeOf, messageKeyOf } from './error-shapes.js';
+import { errorShapeOf, errorTypeOf, messageKeyOf, queryErrorHeader } from './error-shapes.js';
 import type { EncodedResponse, ProtocolCodec } from './protocol-codec.js';
 
 const cbor = new Encoder({
@@ -73,11 +73,16 @@ export const rpcv2Cbor: ProtocolCodec = {
       model && shapeName
         ? (new CborShapeWalk(model, 'encode').value(error.fields, shapeName, '') as Record<string, unknown>)
         : error.fields;
-    const body: Record<string, unknown> = { __type: error.code, ...fields };
+    const body: Record<string, unknown> = { __type: errorTypeOf(model, error.code), ...fields };
     if (error.message) body[messageKeyOf(model, shapeName)] = error.message;
     return {
       status: error.httpStatus,
-      headers: { ...HEADERS, 'content-type': 'application/cbor', 'x-amzn-requestid': requestId },
+      headers: {
+        ...HEADERS,
+        'content-type': 'application/cbor',
+        'x-amzn-requestid': requestId,
+        ...queryErrorHeader(model, error),
+      },
       body: cbor.encode(body),
     };
   },

@@ -22,6 +22,9 @@ import { HaproxyRuntimeApi } from './runtime-api.js';
 import { sendSocketCommand } from './runtime-socket.js';
 import { parseShowProc, type ShowProc } from './show-proc.js';
 
+/** util-linux's setpriv (essential on Debian), for the parent-death signal. */
+const SETPRIV = '/usr/bin/setpriv';
+
 export class HaproxyConfigRejectedError extends Error {
   constructor(stage: 'start' | 'reload', message: string) {
     super(`HAProxy refused the configuration at ${stage}: ${message}`);
@@ -38,6 +41,12 @@ export interface HaproxySupervisorOptions {
   readonly readyTimeoutMs?: number;
   /** How long a soft stop may take before HAProxy is killed (default 10 s). */
   readonly stopTimeoutMs?: number;
+  /**
+   * HAProxy gets SIGTERM when this process dies, even by SIGKILL (util-linux `setpriv
+   * --pdeathsig`), for a server whose data plane must not outlive it (`--in-memory`). Default:
+   * HAProxy outlives the server, which adopts it when it starts again.
+   */
+  readonly diesWithServer?: boolean;
 }
 
 export interface StartResult {
@@ -53,6 +62,7 @@ export class HaproxySupervisor {
   readonly #socketTimeoutMs: number;
   readonly #readyTimeoutMs: number;
   readonly #stopTimeoutMs: number;
+  readonly #diesWithServer: boolean;
   #masterPid: number | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -62,6 +72,7 @@ export class HaproxySupervisor {
     this.#socketTimeoutMs = options.socketTimeoutMs ?? 2000;
     this.#readyTimeoutMs = options.readyTimeoutMs ?? 10_000;
     this.#stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
+    this.#diesWithServer = options.diesWithServer ?? false;
     this.runtimeApi = new HaproxyRuntimeApi(this.layout.adminSocket, { timeoutMs: this.#socketTimeoutMs });
   }
 
@@ -202,11 +213,25 @@ export class HaproxySupervisor {
   #spawn(): number {
     const log = openSync(this.layout.logFile, 'a');
     try {
-      const child = spawn(
+      const haproxy = [
         this.#binary.path,
-        ['-W', '-S', this.layout.masterSocket, '-f', this.layout.globalFile, '-f', this.layout.configFile],
-        { cwd: this.layout.directory, detached: true, stdio: ['ignore', log, log] },
-      );
+        '-W',
+        '-S',
+        this.layout.masterSocket,
+        '-f',
+        this.layout.globalFile,
+        '-f',
+        this.layout.configFile,
+      ];
+      // setpriv sets the parent-death signal and execs HAProxy's master in place (same pid).
+      const [command = '', ...args] = this.#diesWithServer
+        ? [SETPRIV, '--pdeathsig', 'TERM', '--', ...haproxy]
+        : haproxy;
+      const child = spawn(command, args, {
+        cwd: this.layout.directory,
+        detached: true,
+        stdio: ['ignore', log, log],
+      });
       child.unref();
       if (child.pid === undefined) throw new Error(`could not start ${this.#binary.path}`);
       return child.pid;

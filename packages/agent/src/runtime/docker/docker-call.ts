@@ -19,6 +19,7 @@ const TRANSITION_WORDS: Record<DockerOperation, string> = {
   volumeRemove: 'volume removed',
   info: 'reading daemon info',
   eventsConnect: 'listening to events',
+  logsConnect: 'following logs',
 };
 
 export interface DockerCall {

@@ -6,11 +6,13 @@ import type {
   ContainerSpec,
   EnsuredImage,
   EventSubscription,
+  FollowLogsOptions,
   ImageImport,
   ImagePullBehavior,
   OwnedContainer,
   OwnedVolume,
   RuntimeEvent,
+  RuntimeLogLine,
   VolumeSpec,
 } from '../container-runtime.js';
 import {
@@ -25,6 +27,7 @@ import { dockerCall } from './docker-call.js';
 import { dockerCreateOptions } from './docker-create-options.js';
 import { DockerEventStream } from './docker-events.js';
 import { DockerImages } from './docker-images.js';
+import { followDockerLogs } from './docker-logs.js';
 import { toInspection } from './docker-inspection.js';
 import { DOCKER_TIMEOUTS } from './docker-timeouts.js';
 import { DockerVolumes } from './docker-volumes.js';
@@ -189,6 +192,10 @@ export class DockerRuntime implements ContainerRuntime {
       (abortSignal) => info({ abortSignal }),
     );
     return typeof driver === 'string' ? driver : 'unknown';
+  }
+
+  followLogs(id: string, options: FollowLogsOptions): Promise<AsyncIterable<RuntimeLogLine>> {
+    return followDockerLogs(this.docker, id, options);
   }
 
   watchEvents(owner: string, onEvent: (event: RuntimeEvent) => void): EventSubscription {

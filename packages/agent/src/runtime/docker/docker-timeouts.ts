@@ -29,6 +29,8 @@ export const DOCKER_TIMEOUTS = {
   info: 30 * SECOND,
   /** Opening the event stream (the stream itself is long-lived). */
   eventsConnect: 30 * SECOND,
+  /** Opening a container's followed log stream (the stream lasts as long as the container runs). */
+  logsConnect: 30 * SECOND,
 } as const;
 
 export type DockerOperation = keyof typeof DOCKER_TIMEOUTS;

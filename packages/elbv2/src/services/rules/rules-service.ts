@@ -13,7 +13,7 @@ import type {
 } from '@berth/wire/elbv2';
 
 import { ruleArn } from '../../records/elbv2-arns.js';
-import type { RuleRecord } from '../../records/rule-record.js';
+import { evaluationOrder, type RuleRecord } from '../../records/rule-record.js';
 import {
   notSupported,
   operationNotPermitted,
@@ -48,12 +48,6 @@ const checkPriority = (priority: unknown): number => {
     throw validationError(rangeError(priority, 'priority', 1, 50000));
   return priority;
 };
-
-/** Rules in evaluation order: ascending priority, the default rule last. */
-export const evaluationOrder = (rules: readonly RuleRecord[]): RuleRecord[] =>
-  [...rules].sort((a, b) =>
-    a.priority === 'default' ? 1 : b.priority === 'default' ? -1 : a.priority - b.priority,
-  );
 
 export class RulesService {
   constructor(private readonly deps: ServiceDeps) {}

@@ -5,29 +5,26 @@
  */
 import type { TargetGroupAttribute } from '@berth/wire/elbv2';
 
-import { applyAttributeChanges, type AttributeCheck, type AttributeSpecs } from '../attribute-changes.js';
+import {
+  applyAttributeChanges,
+  boolValue,
+  integerIn,
+  oneOf,
+  type AttributeCheck,
+  type AttributeSpecs,
+} from '../attribute-changes.js';
 import { invalidConfiguration, validationError } from '../elbv2-errors.js';
 
-type Check = AttributeCheck;
-const bool: Check = (v) => v === 'true' || v === 'false';
-const intIn =
-  (min: number, max: number): Check =>
-  (v) =>
-    /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max;
-const oneOf =
-  (...values: string[]): Check =>
-  (v) =>
-    values.includes(v);
-const percentage: Check = (v) => v === 'off' || intIn(1, 100)(v);
+const percentage: AttributeCheck = (v) => v === 'off' || integerIn(1, 100)(v);
 
 const ATTRIBUTES: AttributeSpecs = {
-  'deregistration_delay.timeout_seconds': ['300', intIn(0, 3600)],
-  'slow_start.duration_seconds': ['0', (v) => v === '0' || intIn(30, 900)(v)],
-  'stickiness.enabled': ['false', bool],
+  'deregistration_delay.timeout_seconds': ['300', integerIn(0, 3600)],
+  'slow_start.duration_seconds': ['0', (v) => v === '0' || integerIn(30, 900)(v)],
+  'stickiness.enabled': ['false', boolValue],
   'stickiness.type': ['lb_cookie', oneOf('lb_cookie', 'app_cookie')],
-  'stickiness.lb_cookie.duration_seconds': ['86400', intIn(1, 604800)],
+  'stickiness.lb_cookie.duration_seconds': ['86400', integerIn(1, 604800)],
   'stickiness.app_cookie.cookie_name': ['', (v) => v.length <= 256],
-  'stickiness.app_cookie.duration_seconds': ['86400', intIn(1, 604800)],
+  'stickiness.app_cookie.duration_seconds': ['86400', integerIn(1, 604800)],
   'load_balancing.algorithm.type': [
     'round_robin',
     oneOf('round_robin', 'least_outstanding_requests', 'weighted_random'),
@@ -39,10 +36,10 @@ const ATTRIBUTES: AttributeSpecs = {
   ],
   'target_group_health.dns_failover.minimum_healthy_targets.count': [
     '1',
-    (v) => v === 'off' || intIn(1, 1000)(v),
+    (v) => v === 'off' || integerIn(1, 1000)(v),
   ],
   'target_group_health.dns_failover.minimum_healthy_targets.percentage': ['off', percentage],
-  'target_group_health.unhealthy_state_routing.minimum_healthy_targets.count': ['1', intIn(1, 1000)],
+  'target_group_health.unhealthy_state_routing.minimum_healthy_targets.count': ['1', integerIn(1, 1000)],
   'target_group_health.unhealthy_state_routing.minimum_healthy_targets.percentage': ['off', percentage],
 };
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll } from 'vitest';
 
-import { runLogStoreConformance } from '../log-store.conformance.test-support.js';
+import { runLogStoreConformance } from './log-store.conformance.test-support.js';
 
 import { SqliteLogStore } from './sqlite-log-store.js';
 

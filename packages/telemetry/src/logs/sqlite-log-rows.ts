@@ -1,5 +1,5 @@
 /** Rows of the SQLite log store as the LogStore's records. */
-import type { LogGroupView, LogStreamRecord, StoredLogEvent } from '../log-store.js';
+import type { LogGroupView, LogStreamRecord, StoredLogEvent } from './log-store.js';
 
 import type { EventRow, GroupRow, StreamRow } from './sqlite-log-schema.js';
 

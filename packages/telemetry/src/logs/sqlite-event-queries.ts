@@ -1,7 +1,7 @@
 /** The SQL of the log store's event reads and of the retention sweep. */
 import type Database from 'better-sqlite3';
 
-import type { GroupScanQuery, StreamReadQuery } from '../log-store.js';
+import type { GroupScanQuery, StreamReadQuery } from './log-store.js';
 
 export type Params = Record<string, string | number | null>;
 

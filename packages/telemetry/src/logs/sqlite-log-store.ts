@@ -19,8 +19,8 @@ import type {
   NewLogEvent,
   StoredLogEvent,
   StreamReadQuery,
-} from '../log-store.js';
-import { DAY_MS } from '../log-store.js';
+} from './log-store.js';
+import { DAY_MS } from './log-store.js';
 
 import { expireGroupEvents, groupScanSql, streamReadSql, type Params } from './sqlite-event-queries.js';
 import { eventOfRow, groupOfRow, streamOfRow } from './sqlite-log-rows.js';

@@ -1,5 +1,5 @@
 import type { LogStore } from './log-store.js';
-import { SqliteLogStore } from './sqlite/sqlite-log-store.js';
+import { SqliteLogStore } from './sqlite-log-store.js';
 
 /** Where the telemetry store lives: an SQLite file (`telemetry.db` in the data directory) or memory. */
 export type TelemetryLocation =
