@@ -1,4 +1,5 @@
 /** What other packages (ECS, the agent's log shipping path) call: Logs use cases by partition. */
+import { ApiError } from '@berth/core';
 import type { LogGroupView, LogScope } from '@berth/telemetry';
 import type { PutLogEventsRequest, PutLogEventsResponse } from '@berth/wire/logs';
 
@@ -24,7 +25,7 @@ export const logsUseCases = (services: LogsServices): LogsUseCases => ({
     try {
       return await services.groups.get(scope, name);
     } catch (error) {
-      if (error instanceof Error && error.name === 'ResourceNotFoundException') return undefined;
+      if (error instanceof ApiError && error.code === 'ResourceNotFoundException') return undefined;
       throw error;
     }
   },
