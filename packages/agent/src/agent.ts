@@ -10,7 +10,9 @@ import {
   type PollDesiredTasksResponse,
   type RegisterManagedHostRequest,
   type RegisterManagedHostResponse,
+  type SubmitTaskStatsRequest,
   type TaskReport,
+  type TaskStatsSample,
 } from '@berth/wire/agent';
 
 import type { EngineConfig } from './engine/index.js';
@@ -34,11 +36,20 @@ import {
 } from './session/control-plane-client.js';
 import { ReportQueue } from './session/report-queue.js';
 import { loadIdentity, saveIdentity, type AgentIdentity } from './state/agent-identity.js';
+import {
+  runningTasks,
+  runStatsLoop,
+  statsIntervalMs,
+  TaskStatsSampler,
+  type StatsConfig,
+} from './stats/index.js';
 
 export const AGENT_VERSION = '1.0.0-berth';
 const ECS_TARGET = 'AmazonEC2ContainerServiceV20141113';
 const POLL_WAIT_SECONDS = 20;
 const CALL_TIMEOUT_MS = 30_000;
+/** A stats round not taken within this is dropped, well before the next round is due. */
+const STATS_CALL_TIMEOUT_MS = 10_000;
 
 export interface AgentConfig {
   readonly endpoint: string;
@@ -50,6 +61,8 @@ export interface AgentConfig {
   readonly stateDir: string;
   readonly host: HostFactsConfig;
   readonly engine: EngineConfig;
+  /** How often RUNNING tasks are sampled for the AWS/ECS utilization metrics. */
+  readonly stats?: StatsConfig;
   readonly dockerSocket?: string;
   /** `--awsvpc-cidr`: the block awsvpc task addresses come from (default: a free /22 of 127.1.0.0/16). */
   readonly awsvpcCidr?: string;
@@ -109,7 +122,7 @@ export class Agent {
       logs: this.logShipping(),
     });
     await this.engine.recover();
-    this.loops = [this.pollLoop(), this.reportLoop()];
+    this.loops = [this.pollLoop(), this.reportLoop(), this.statsLoop()];
     this.config.log(this.config.managed ? 'managed host registered' : 'agent registered', {
       arn,
       ...(this.identity.clusterArn ? { cluster: this.identity.clusterArn } : {}),
@@ -276,6 +289,30 @@ export class Agent {
     } catch (error) {
       this.config.log('re-registration failed', { error: String(error) });
     }
+  }
+
+  private statsLoop(): Promise<void> {
+    return runStatsLoop({
+      intervalMs: statsIntervalMs(this.config.stats),
+      sampler: new TaskStatsSampler(this.runtime, Date.now, this.config.log),
+      runningTasks: () => runningTasks(this.engine?.observed() ?? []),
+      submit: (samples) => this.submitStats(samples),
+      signal: this.stopping.signal,
+      log: this.config.log,
+    });
+  }
+
+  private async submitStats(samples: readonly TaskStatsSample[]): Promise<void> {
+    const request: SubmitTaskStatsRequest = {
+      containerInstanceArn: this.identity.containerInstanceArn ?? '',
+      samples,
+    };
+    await this.client.call(
+      `${AGENT_TARGET_PREFIX}.SubmitTaskStats`,
+      request,
+      STATS_CALL_TIMEOUT_MS,
+      this.stopping.signal,
+    );
   }
 
   private async reportLoop(): Promise<void> {

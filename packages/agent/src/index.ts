@@ -7,6 +7,7 @@
  */
 export { Agent, AGENT_VERSION, type AgentConfig } from './agent.js';
 export type { EngineConfig } from './engine/index.js';
+export { STATS_DEFAULTS, type StatsConfig } from './stats/index.js';
 export {
   ControlPlaneClient,
   ControlPlaneError,

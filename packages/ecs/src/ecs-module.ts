@@ -16,6 +16,10 @@ import { createLifecycleHookInvoker } from './services/deployment-hooks/hook-inv
 import { TargetRegistrationController } from './controllers/load-balancing/target-registration-controller.js';
 import { ServiceController } from './controllers/service/service-controller.js';
 import { TaskSetController } from './controllers/task-set/task-set-controller.js';
+import { TaskMetricsController } from './controllers/task-metrics-controller.js';
+import { DROPPING_METRIC_SINK, type MetricSink } from './services/task-metrics/metric-sink.js';
+import { TaskSampleBuffer } from './services/task-metrics/task-sample-buffer.js';
+import { TaskStatsService } from './services/task-metrics/task-stats-service.js';
 import { AccountSettingsService } from './services/account-settings/account-settings-service.js';
 import { AgentLinkService } from './services/agent-link/agent-link-service.js';
 import { DesiredStateNotifier } from './services/agent-link/desired-state-notifier.js';
@@ -63,6 +67,10 @@ export interface EcsModuleConfig {
   readonly lifecycleHookDir?: string;
   /** Elastic Load Balancing, for services behind target groups (absent: such services are refused). */
   readonly loadBalancing?: LoadBalancing;
+  /** Where the AWS/ECS metrics go each minute (absent: they are dropped). */
+  readonly metricSink?: MetricSink;
+  /** How often the metrics controller looks for ended minutes; default 60 s. */
+  readonly metricsIntervalMs?: number;
 }
 
 export interface EcsModule {
@@ -87,6 +95,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
   const groupIndex = new TaskGroupIndex(store);
   const placementIndex = taskPlacementIndex(store);
   const notifier = new DesiredStateNotifier(store);
+  const taskSamples = new TaskSampleBuffer();
   const clusters = new ClustersService(deps);
   const taskDefinitions = new TaskDefinitionRegistry(deps);
   const containerInstances = new ContainerInstancesService(deps, clusters, presence);
@@ -120,6 +129,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
     serviceDeployments: new ServiceDeploymentActions(deps),
     agentEndpoints: new AgentEndpointsService(deps, containerInstances),
     attachmentStates: new AttachmentStateService(deps),
+    taskStats: new TaskStatsService(deps, taskSamples),
   };
   const retention = new RetentionController(store, now, config.stoppedTaskRetentionMs);
   const controllerOptions = {
@@ -152,6 +162,14 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
   // EXTERNAL services: their task sets' tasks.
   const taskSetController = new TaskSetController(controllerOptions);
   const daemonController = new DaemonController({ ...controllerOptions, containerInstances });
+  const taskMetrics = new TaskMetricsController({
+    store,
+    samples: taskSamples,
+    sink: config.metricSink ?? DROPPING_METRIC_SINK,
+    now,
+    log: config.log,
+    ...(config.metricsIntervalMs === undefined ? {} : { intervalMs: config.metricsIntervalMs }),
+  });
   return {
     services,
     apis: [ecsService(services), agentService(services), adminService(services)],
@@ -163,6 +181,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
       lifecycleHooks.start();
       taskSetController.start();
       daemonController.start();
+      taskMetrics.start();
     },
     stop: () => {
       retention.stop();
@@ -171,6 +190,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
       lifecycleHooks.stop();
       taskSetController.stop();
       daemonController.stop();
+      taskMetrics.stop();
       usageIndex.close();
       groupIndex.close();
       placementIndex.close();

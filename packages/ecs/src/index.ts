@@ -16,6 +16,13 @@ export type {
   TargetGroupFacts,
   TargetGroupWeight,
 } from './services/load-balancing/load-balancing.js';
+export {
+  DROPPING_METRIC_SINK,
+  ECS_METRIC_NAMESPACE,
+  type MetricDatum,
+  type MetricDimension,
+  type MetricSink,
+} from './services/task-metrics/metric-sink.js';
 export { ADMIN_TARGET_PREFIX } from './api/admin/admin-service.js';
 export { DEFAULT_FARGATE_PRICES, type FargatePrices } from './services/usage/fargate-prices.js';
 export type { UsageRow } from './services/usage/task-usage.js';

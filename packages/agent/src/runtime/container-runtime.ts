@@ -189,6 +189,20 @@ export interface ImageImport {
 }
 
 /**
+ * One reading of a container's cumulative counters (Docker's `stats`). CPU figures are nanoseconds
+ * since some origin: only the difference between two readings of the same container means anything.
+ */
+export interface ContainerStatsReading {
+  /** CPU time the container has used (cpu_stats.cpu_usage.total_usage). */
+  readonly cpuTotalNs: number;
+  /** CPU time of the whole host, all CPUs (cpu_stats.system_cpu_usage). */
+  readonly systemCpuNs: number;
+  readonly onlineCpus: number;
+  /** Memory in use, page cache that can be dropped excluded (usage − inactive_file, or − total_cache). */
+  readonly memoryUsedBytes: number;
+}
+
+/**
  * `owner` is a container instance ARN: what the runtime creates for an owner carries the owner
  * labels, and it lists, stops, kills or removes only what carries that owner's labels.
  */
@@ -207,6 +221,8 @@ export interface ContainerRuntime {
   removeContainer(owner: string, id: string): Promise<void>;
   /** `undefined` when no such container exists. Accepts an id or a name; read-only, so unguarded. */
   inspectContainer(idOrName: string): Promise<ContainerInspection | undefined>;
+  /** A reading of a running container's counters; `undefined` when it is gone or not running. */
+  containerStats(id: string): Promise<ContainerStatsReading | undefined>;
   /** The owner's containers, running or not; with `taskArn`, only that task's. */
   listOwnedContainers(owner: string, taskArn?: string): Promise<OwnedContainer[]>;
   /** Every container Berth manages on this host (`dev.berth.managed=true`), whoever its owner. */

@@ -1,7 +1,7 @@
 /** Options shared by `berth server` (its embedded agent) and `berth agent`. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 
-import type { AgentConfig } from '@berth/agent';
+import { STATS_DEFAULTS, type AgentConfig } from '@berth/agent';
 import type { Attribute } from '@berth/wire/ecs';
 
 import type { Log } from '../logger.js';
@@ -21,11 +21,18 @@ export interface AgentFlags {
   autoScalingGroup?: string;
   awsvpcCidr?: string;
   strictUlimits?: boolean;
+  statsInterval: number;
 }
 
 const integer = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('Not a non-negative integer.');
+  return n;
+};
+
+const positiveInteger = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('Not a positive integer.');
   return n;
 };
 
@@ -71,6 +78,12 @@ export const addAgentOptions = (command: Command): Command =>
       '--strict-ulimits',
       "pass ulimits as given: a task asking for more than the host allows fails (default: grant the host's maximum)",
     )
+    .option(
+      '--stats-interval <seconds>',
+      "how often RUNNING tasks' CPU and memory use is sampled for the AWS/ECS metrics",
+      positiveInteger,
+      STATS_DEFAULTS.intervalSeconds,
+    )
     .option('--docker-socket <path>', 'Docker Engine socket (default: /var/run/docker.sock)')
     .option(
       '--auto-scaling-group <name>',
@@ -104,6 +117,7 @@ export const agentConfigFrom = (
     containerStopTimeoutSeconds: flags.containerStopTimeout,
     taskCleanupWaitSeconds: flags.taskCleanupWait,
   },
+  stats: { intervalSeconds: flags.statsInterval },
   ...(flags.dockerSocket ? { dockerSocket: flags.dockerSocket } : {}),
   ...(flags.awsvpcCidr !== undefined ? { awsvpcCidr: flags.awsvpcCidr } : {}),
   ...(flags.strictUlimits ? { strictUlimits: true } : {}),

@@ -24,6 +24,7 @@ import { stderrLog } from '../logger.js';
 
 import { addAgentOptions, agentConfigFrom, type AgentFlags } from './agent-options.js';
 import { claimLoadBalancerBlock } from './load-balancer-block.js';
+import { metricsLogSink } from './metrics-log-sink.js';
 import { onShutdown } from './shutdown.js';
 import { addFargatePriceOptions, fargatePricesFrom, type FargatePriceFlags } from './usage-price-options.js';
 
@@ -43,6 +44,7 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   spotWarningSeconds: number;
   lbCidr?: string;
   lifecycleHookDir?: string;
+  metricsLog?: string;
   quiet?: boolean;
 }
 
@@ -118,6 +120,10 @@ export const serverCommand = (): Command =>
           '--lifecycle-hook-dir <dir>',
           'directory whose executables deployment lifecycle hooks may run as file:// targets (default: none)',
         )
+        .option(
+          '--metrics-log <file>',
+          'append every AWS/ECS metric datum published (each minute) to this file as a JSON line',
+        )
         .option('--quiet', 'no log lines on stderr'),
     ),
   ).action(async (flags: ServerFlags) => {
@@ -148,6 +154,7 @@ export const serverCommand = (): Command =>
       fargatePrices: fargatePricesFrom(flags),
       spotWarningSeconds: flags.spotWarningSeconds,
       ...(flags.lifecycleHookDir ? { lifecycleHookDir: resolve(flags.lifecycleHookDir) } : {}),
+      ...(flags.metricsLog ? { metricSink: metricsLogSink(resolve(flags.metricsLog)) } : {}),
       // With a data directory, HAProxy outlives a shutdown (as the tasks do) and the next start
       // adopts it; in memory, it stops with the server.
       dataPlane: {

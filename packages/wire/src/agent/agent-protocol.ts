@@ -122,3 +122,24 @@ export interface ReportTaskStateRequest {
   readonly containerInstanceArn: string;
   readonly tasks: readonly TaskReport[];
 }
+
+/**
+ * What one task used at one moment, summed over its containers: the ECS agent's 20-second samples
+ * that the control plane folds into the AWS/ECS CPUUtilization and MemoryUtilization metrics.
+ */
+export interface TaskStatsSample {
+  readonly taskArn: string;
+  /** When the sample was taken, epoch milliseconds. */
+  readonly timestamp: number;
+  /** CPU units used over the interval since the previous sample (1024 = one CPU busy). */
+  readonly cpuUnitsUsed: number;
+  /** Memory in use (page cache that can be dropped excluded), MiB. */
+  readonly memoryMiBUsed: number;
+}
+
+/** Best effort: a sample the control plane never receives is simply missing from its minute. */
+export interface SubmitTaskStatsRequest {
+  /** The container instance, or the managed host's ARN. */
+  readonly containerInstanceArn: string;
+  readonly samples: readonly TaskStatsSample[];
+}

@@ -14,6 +14,7 @@ const TRANSITION_WORDS: Record<DockerOperation, string> = {
   kill: 'killed',
   remove: 'removed',
   list: 'listing containers',
+  stats: 'reading container stats',
   volumeCreate: 'volume created',
   volumeInspect: 'inspecting volume',
   volumeRemove: 'volume removed',

@@ -3,6 +3,7 @@ import Dockerode from 'dockerode';
 import type {
   ContainerInspection,
   ContainerRuntime,
+  ContainerStatsReading,
   ContainerSpec,
   EnsuredImage,
   EventSubscription,
@@ -29,6 +30,7 @@ import { DockerEventStream } from './docker-events.js';
 import { DockerImages } from './docker-images.js';
 import { followDockerLogs } from './docker-logs.js';
 import { toInspection } from './docker-inspection.js';
+import { toStatsReading, type DockerStatsDocument } from './docker-stats.js';
 import { DOCKER_TIMEOUTS } from './docker-timeouts.js';
 import { DockerVolumes } from './docker-volumes.js';
 
@@ -39,6 +41,13 @@ export interface DockerRuntimeOptions {
   readonly docker?: Dockerode;
   readonly log?: (message: string, fields?: Record<string, unknown>) => void;
 }
+
+/** dockerode's typings omit the abort signal its `stats` takes. */
+type StatsCall = (options: {
+  stream: false;
+  'one-shot': true;
+  abortSignal: AbortSignal;
+}) => Promise<DockerStatsDocument>;
 
 /** dockerode's typings omit the options (abort signal) its `info` takes. */
 type InfoCall = (options: { abortSignal: AbortSignal }) => Promise<{ CgroupDriver?: unknown }>;
@@ -145,6 +154,19 @@ export class DockerRuntime implements ContainerRuntime {
     if (inspection && owner !== undefined && isOwnedBy(inspection.labels, owner))
       this.owners.set(inspection.id, owner);
     return inspection;
+  }
+
+  async containerStats(id: string): Promise<ContainerStatsReading | undefined> {
+    const container = this.docker.getContainer(id);
+    const stats = container.stats.bind(container) as unknown as StatsCall;
+    return dockerCall({ op: 'stats', errorName: 'CannotInspectContainerError' }, async (abortSignal) => {
+      try {
+        return toStatsReading(await stats({ stream: false, 'one-shot': true, abortSignal }));
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    });
   }
 
   async listOwnedContainers(owner: string, taskArn?: string): Promise<OwnedContainer[]> {

@@ -22,6 +22,8 @@ export const DOCKER_TIMEOUTS = {
   kill: 30 * SECOND,
   remove: 2 * MINUTE,
   list: 30 * SECOND,
+  /** One `stats?stream=false&one-shot=true` reading (no one-second wait for a second sample). */
+  stats: 10 * SECOND,
   volumeCreate: 1 * MINUTE,
   volumeInspect: 30 * SECOND,
   volumeRemove: 1 * MINUTE,

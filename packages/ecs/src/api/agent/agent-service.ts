@@ -3,6 +3,7 @@ import {
   type PollDesiredTasksRequest,
   type RegisterManagedHostRequest,
   type ReportTaskStateRequest,
+  type SubmitTaskStatsRequest,
 } from '@berth/wire/agent';
 
 import { internalJsonModel, type ApiService, type Operation } from '@berth/gateway';
@@ -11,9 +12,9 @@ import { as } from '../ecs/input.js';
 
 /**
  * Berth's agent protocol (AWS JSON 1.1, SigV4): managed-host registration, long-polled desired
- * state and state reports.
+ * state, state reports and task stats samples.
  */
-export const agentService = ({ agentLink, managedHosts }: ControlPlaneServices): ApiService => ({
+export const agentService = ({ agentLink, managedHosts, taskStats }: ControlPlaneServices): ApiService => ({
   model: internalJsonModel(AGENT_TARGET_PREFIX, 'ecs'),
   operations: new Map<string, Operation>([
     [
@@ -22,5 +23,6 @@ export const agentService = ({ agentLink, managedHosts }: ControlPlaneServices):
     ],
     ['PollDesiredTasks', (ctx, input) => agentLink.poll(ctx.partition, as<PollDesiredTasksRequest>(input))],
     ['ReportTaskState', (ctx, input) => agentLink.report(ctx.partition, as<ReportTaskStateRequest>(input))],
+    ['SubmitTaskStats', (ctx, input) => taskStats.submit(ctx.partition, as<SubmitTaskStatsRequest>(input))],
   ]),
 });

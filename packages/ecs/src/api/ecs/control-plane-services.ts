@@ -18,6 +18,7 @@ import type { TaskSetsService } from '../../services/task-sets/task-sets-service
 import type { AttachmentStateService } from '../../services/tasks/attachment-state-service.js';
 import type { TaskProtectionService } from '../../services/tasks/task-protection-service.js';
 import type { TasksService } from '../../services/tasks/tasks-service.js';
+import type { TaskStatsService } from '../../services/task-metrics/task-stats-service.js';
 import type { UsageService } from '../../services/usage/usage-service.js';
 
 /** Every use-case service the API handlers call. */
@@ -44,4 +45,5 @@ export interface ControlPlaneServices {
   readonly serviceDeployments: ServiceDeploymentActions;
   readonly agentEndpoints: AgentEndpointsService;
   readonly attachmentStates: AttachmentStateService;
+  readonly taskStats: TaskStatsService;
 }
