@@ -21,8 +21,9 @@ const ALLOWED_BERTH_IMPORTS = {
   agent: ['wire', 'core'],
   ecs: ['wire', 'core', 'scheduler', 'store', 'gateway', 'elbv2'],
   elbv2: ['wire', 'core', 'store', 'gateway', 'lb'],
+  logs: ['wire', 'core', 'gateway', 'telemetry'],
   cloudwatch: ['wire', 'core', 'gateway', 'telemetry'],
-  server: ['wire', 'core', 'store', 'telemetry', 'gateway', 'lb', 'ecs', 'elbv2', 'cloudwatch'],
+  server: ['wire', 'core', 'store', 'telemetry', 'gateway', 'lb', 'ecs', 'elbv2', 'logs', 'cloudwatch'],
   cli: ['wire', 'core', 'agent', 'ecs', 'server'],
 };
 /** Packages with no I/O, clock or randomness of their own. */

@@ -7,7 +7,7 @@ it writes two files into packages/wire/src/<api>/:
   <api>-model.ts   the protocol model the gateway's codecs read (shapes without documentation)
 Timestamps are epoch seconds in handlers; each codec writes them as its protocol requires.
 
-Run: python3 scripts/gen-wire.py ecs elbv2 cloudwatch
+Run: python3 scripts/gen-wire.py ecs elbv2 logs cloudwatch
 """
 import json
 import os
@@ -74,9 +74,11 @@ def generate(api):
         shape = shapes[name]
         if shape['type'] == 'string' and 'enum' in shape:
             lines.append(f"export type {name} = {' | '.join(repr(v) for v in shape['enum'])};")
+    # Exception shapes are errors, not data, except where an event stream carries one as a member.
+    member_shapes = {m['shape'] for s in shapes.values() for m in s.get('members', {}).values()}
     for name in sorted(shapes):
         shape = shapes[name]
-        if shape['type'] != 'structure' or shape.get('exception'):
+        if shape['type'] != 'structure' or (shape.get('exception') and name not in member_shapes):
             continue
         required = set(shape.get('required', []))
         lines.append(f'export interface {name} {{')

@@ -1,17 +1,21 @@
 /**
  * The composition root of `berth server`: config → store → API modules → gateway → data plane.
- * It opens the store (and the telemetry store CloudWatch's metrics live in), wires ECS, ELBv2 and
- * CloudWatch over them (ECS meets the others only through its LoadBalancing and MetricSink ports),
- * serves every API behind one gateway, starts (or adopts) the HAProxy that serves the load
- * balancers, and starts the controllers once the gateway listens.
+ * It opens the store and, beside it, the telemetry store (CloudWatch's metrics and CloudWatch
+ * Logs' events, never in the state store), wires ECS, ELBv2, CloudWatch and CloudWatch Logs over
+ * them (ECS meets the others only through its LoadBalancing and MetricSink ports), serves every
+ * API behind one gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts
+ * the controllers once the gateway listens.
  */
+import { dirname, join } from 'node:path';
+
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
 import { createCloudWatchModule } from '@berth/cloudwatch';
 import { createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
 import { CredentialStore, DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
 import { HaproxySupervisor, locateHaproxy } from '@berth/lb';
+import { createLogsModule, type LogsUseCases } from '@berth/logs';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
-import { openMetricStore, type MetricStoreLocation } from '@berth/telemetry';
+import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/telemetry';
 
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 import { ecsMetricSink } from './ecs-metric-sink.js';
@@ -32,8 +36,11 @@ export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loa
   readonly host: string;
   readonly port: number;
   readonly store: StoreLocation;
-  /** Where CloudWatch metrics live (`telemetry.db` beside the state store); default: in memory. */
-  readonly telemetry?: MetricStoreLocation;
+  /**
+   * Where CloudWatch metrics and CloudWatch Logs events live (never in the state store). Default:
+   * `telemetry.db` beside an SQLite state store, or memory when the state store is in memory.
+   */
+  readonly telemetry?: TelemetryLocation;
   readonly credentials: readonly CredentialPair[];
   /** The load balancers' data plane; without it ELBv2 answers, but no listener serves. */
   readonly dataPlane?: DataPlaneConfig;
@@ -45,16 +52,27 @@ export interface RunningControlPlane {
   readonly services: ControlPlaneServices;
   /** The open store, for benchmarks and tests that seed or watch records directly. */
   readonly store: StateStore;
+  /** The CloudWatch Logs use cases (the agent's log shipping path calls these). */
+  readonly logs: LogsUseCases;
   close(): Promise<void>;
 }
+
+/** `telemetry.db` in the state store's directory, or memory beside a memory store. */
+export const telemetryLocationFor = (store: StoreLocation): TelemetryLocation =>
+  store.kind === 'memory'
+    ? { kind: 'memory' }
+    : { kind: 'sqlite', path: join(dirname(store.path), 'telemetry.db') };
 
 export const startControlPlane = async (config: ControlPlaneConfig): Promise<RunningControlPlane> => {
   // A missing HAProxy is a start-up error naming the package, before anything is opened.
   const haproxy = config.dataPlane ? await locateHaproxy() : undefined;
   const store = openStateStore(config.store);
   const now = config.now ?? Date.now;
-  const metricStore = openMetricStore(config.telemetry ?? { kind: 'memory' });
+  const telemetryLocation = config.telemetry ?? telemetryLocationFor(config.store);
+  const metricStore = openMetricStore(telemetryLocation);
   const cloudWatch = createCloudWatchModule({ metrics: metricStore, now, log: config.log });
+  const logStore = openLogStore(telemetryLocation);
+  const logs = createLogsModule({ store: logStore, now, log: config.log });
   const board = new TargetHealthBoard();
   let ecsInstanceAddress: (id: string) => string | undefined = () => undefined;
   const elbv2 = createElbv2Module({
@@ -87,7 +105,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
         })
       : undefined;
   const gateway = new GatewayServer({
-    services: [...ecs.apis, elbv2.api, cloudWatch.api],
+    services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api],
     codecs: DEFAULT_CODECS,
     credentials: new CredentialStore(config.credentials),
     log: config.log,
@@ -98,23 +116,28 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   } catch (error) {
     store.close();
     metricStore.close();
+    await logStore.close();
     throw error;
   }
   const port = await gateway.listen(config.port, config.host);
   ecs.start();
   cloudWatch.start();
+  logs.start();
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
     services: ecs.services,
     store,
+    logs: logs.useCases,
     close: async () => {
       ecs.stop();
       cloudWatch.stop();
+      await logs.stop();
       await gateway.close();
       await dataPlane?.stop(config.dataPlane?.stopOnClose ?? true);
       store.close();
       metricStore.close();
+      await logStore.close();
     },
   };
 };

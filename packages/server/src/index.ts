@@ -3,5 +3,10 @@
  * package (ECS, …) over it behind one gateway, and runs their controllers.
  * Invariant: the only package that knows every other; nothing imports it but the CLI, tests and benchmarks.
  */
-export { startControlPlane, type ControlPlaneConfig, type RunningControlPlane } from './control-plane.js';
+export {
+  startControlPlane,
+  telemetryLocationFor,
+  type ControlPlaneConfig,
+  type RunningControlPlane,
+} from './control-plane.js';
 export type { CredentialPair } from '@berth/gateway';
