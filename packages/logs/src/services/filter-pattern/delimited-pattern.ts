@@ -61,19 +61,28 @@ function parseField(cursor: TokenCursor): DelimitedField {
 }
 
 /**
- * Parses the inside of `[ … ]`. (impl) One trailing comma is allowed, as in AWS's example
- * `[..., request=*.html*, status_code=4*,]`; parentheses may group a slot's conditions.
+ * Parses the inside of `[ … ]`. An empty slot is a field without a name: AWS's example
+ * `[..., request=*.html*, status_code=4*,]` extracts a seventh field `$7` from a seven-field
+ * event through its trailing comma. (impl) Parentheses may group a slot's conditions.
  */
 export function parseDelimitedPattern(body: string, offset: number): DelimitedField[] {
   const cursor = new TokenCursor(tokenizeExpression(body, offset));
-  const fields: DelimitedField[] = [parseField(cursor)];
+  if (cursor.peek().kind === 'end')
+    throw new InvalidFilterPatternError('a space-delimited pattern names no field', offset);
+  const fields: DelimitedField[] = [parseSlot(cursor)];
   while (cursor.peek().kind === 'comma') {
     cursor.next();
-    if (cursor.peek().kind === 'end') break;
-    fields.push(parseField(cursor));
+    fields.push(parseSlot(cursor));
   }
   cursor.expect('end', "',' or ']'");
   return fields;
+}
+
+function parseSlot(cursor: TokenCursor): DelimitedField {
+  const next = cursor.peek().kind;
+  return next === 'comma' || next === 'end'
+    ? { kind: 'field', name: '', condition: undefined }
+    : parseField(cursor);
 }
 
 type Binding = ReadonlyMap<number, string>;
@@ -109,7 +118,7 @@ function* alignments(
 function slotsHold(pattern: readonly DelimitedField[], bound: Binding): boolean {
   const slotOf = new Map<string, number>();
   pattern.forEach((slot, index) => {
-    if (slot.kind === 'field' && !slotOf.has(slot.name)) slotOf.set(slot.name, index);
+    if (slot.kind === 'field' && slot.name !== '' && !slotOf.has(slot.name)) slotOf.set(slot.name, index);
   });
   return pattern.every((slot, index) => {
     if (slot.kind === 'ellipsis' || slot.condition === undefined) return true;
