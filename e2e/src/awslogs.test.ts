@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REPO_ROOT, startServer, type BerthProcess } from './support/berth-process.js';
 import { awsOk, python } from './support/clients.js';
-import { AWSVPC_NETWORK, registerFargate } from './support/fargate.js';
+import { AWSVPC_NETWORK } from './support/fargate.js';
 import { waitClusterStopped } from './support/services.js';
 import { BUSYBOX_IMAGE, ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
@@ -70,12 +70,34 @@ const eventsOf = (group: string, stream: string, count: number): Promise<any[]> 
     500,
   );
 
-const awslogsContainer = (name: string, options: Record<string, string>) => ({
-  name,
-  image: BUSYBOX_IMAGE,
-  essential: true,
-  logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': REGION, ...options } },
-});
+/** A FARGATE task definition of one container logging with awslogs (Fargate needs an execution role for it). */
+const registerAwslogs = (family: string, options: Record<string, string>): void => {
+  awsOk(berth.env, [
+    'ecs',
+    'register-task-definition',
+    '--family',
+    family,
+    '--network-mode',
+    'awsvpc',
+    '--requires-compatibilities',
+    'FARGATE',
+    '--cpu',
+    '256',
+    '--memory',
+    '512',
+    '--execution-role-arn',
+    'arn:aws:iam::000000000000:role/ecsTaskExecutionRole',
+    '--container-definitions',
+    JSON.stringify([
+      {
+        name: 'app',
+        image: BUSYBOX_IMAGE,
+        essential: true,
+        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': REGION, ...options } },
+      },
+    ]),
+  ]);
+};
 
 beforeAll(() => {
   ensureTestImages();
@@ -153,22 +175,18 @@ describe('awslogs on FARGATE', () => {
   }, 120_000);
 
   it('fails a task whose group is missing, as ECS does, and creates it with awslogs-create-group', async () => {
-    registerFargate(berth.env, 'no-group', [
-      awslogsContainer('app', { 'awslogs-group': '/ecs/missing', 'awslogs-stream-prefix': 'ecs' }),
-    ]);
+    registerAwslogs('no-group', { 'awslogs-group': '/ecs/missing', 'awslogs-stream-prefix': 'ecs' });
     const failed = waitStopped(runTask('no-group', 'app', 'echo never').taskArn);
     expect(failed.stopCode).toBe('TaskFailedToStart');
     expect(failed.containers[0].reason).toMatch(
       /^CannotStartContainerError: .*failed to initialize logging driver: .*ResourceNotFoundException: The specified log group does not exist\.$/,
     );
 
-    registerFargate(berth.env, 'new-group', [
-      awslogsContainer('app', {
-        'awslogs-group': '/ecs/created',
-        'awslogs-stream-prefix': 'web',
-        'awslogs-create-group': 'true',
-      }),
-    ]);
+    registerAwslogs('new-group', {
+      'awslogs-group': '/ecs/created',
+      'awslogs-stream-prefix': 'web',
+      'awslogs-create-group': 'true',
+    });
     const task = runTask('new-group', 'app', 'echo created');
     expect(waitStopped(task.taskArn).containers[0].exitCode).toBe(0);
     const groups = logs(['describe-log-groups', '--log-group-name-prefix', '/ecs/created']).logGroups;
