@@ -8,7 +8,9 @@
  * Docker's restart policy) and writes bench/results/replacement.json; `node bench/dist/main.js
  * fargate-cpu` runs only the FARGATE CPU-limit benchmark and writes bench/results/fargate-cpu.json;
  * `node bench/dist/main.js alb` runs only the ALB data-plane benchmark (Berth's listener vs nginx as
- * a reverse proxy, RegisterTargets → first request) and writes bench/results/alb.json.
+ * a reverse proxy, RegisterTargets → first request) and writes bench/results/alb.json; `node
+ * bench/dist/main.js telemetry` runs only the CloudWatch Logs / metrics benchmark (Berth vs moto,
+ * and the awslogs pipeline against Docker's floor) and writes bench/results/telemetry.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
@@ -27,6 +29,7 @@ import {
   type FargateCpuResults,
 } from './fargate-cpu/fargate-cpu-bench.js';
 import { runReplacementAlone } from './replacement/index.js';
+import { measureTelemetry, renderTelemetry, type TelemetryResults } from './telemetry/index.js';
 import { renderReport } from './report.js';
 import type { BenchResults } from './results.js';
 import { runTaskStarter } from './runtask-bench.js';
@@ -95,6 +98,7 @@ type AllResults = BenchResults & {
   schedulerScale?: SchedulerScaleResults;
   fargateCpu?: FargateCpuResults;
   alb?: AlbResults;
+  telemetry?: TelemetryResults;
 };
 
 const FARGATE_CPU_SECONDS = 5;
@@ -127,6 +131,11 @@ const runAll = async (config: BenchConfig, results: AllResults, signal: AbortSig
   await attempt(results, signal, 'alb', async () => {
     results.alb = await measureAlb(config, signal, progress);
     for (const [step, error] of Object.entries(results.alb.errors)) results.errors[`alb ${step}`] = error;
+  });
+  await attempt(results, signal, 'telemetry', async () => {
+    results.telemetry = await measureTelemetry(config, signal, progress);
+    for (const [step, error] of Object.entries(results.telemetry.errors))
+      results.errors[`telemetry ${step}`] = error;
   });
   await attempt(results, signal, 'scheduler scale', async () => {
     progress('scheduler scale: simulated clusters through the in-process control plane');
@@ -222,6 +231,7 @@ const main = async (): Promise<void> => {
   process.stdout.write(renderReport(results));
   if (results.fargateCpu) process.stdout.write(`\n${renderFargateCpu(results.fargateCpu).join('\n')}\n`);
   if (results.alb) process.stdout.write(`\n${renderAlbReport(results.alb)}`);
+  if (results.telemetry) process.stdout.write(`\n${renderTelemetry(results.telemetry).join('\n')}\n`);
   if (results.schedulerScale)
     process.stdout.write(`\n${renderSchedulerScale(results.schedulerScale).join('\n')}\n`);
   mkdirSync(dirname(config.resultsFile), { recursive: true });
@@ -272,12 +282,34 @@ const fargateCpuOnly = async (): Promise<void> => {
   }
 };
 
+/** `main.js telemetry`: that benchmark alone; writes bench/results/telemetry.json. */
+const telemetryOnly = async (): Promise<void> => {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  process.once('exit', killAllChildren);
+  const config = readConfig();
+  try {
+    const results = await measureTelemetry(config, controller.signal, progress);
+    process.stdout.write(`${renderTelemetry(results).join('\n')}\n`);
+    const file = join(dirname(config.resultsFile), 'telemetry.json');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(results, roundNumbers, 2)}\n`);
+    process.stdout.write(`\nWrote ${file}\n`);
+    if (controller.signal.aborted) process.exitCode = 130;
+    else if (Object.keys(results.errors).length > 0) process.exitCode = 1;
+  } finally {
+    await removeBenchContainers().catch(() => undefined);
+  }
+};
+
 /** Benchmarks that can also run alone: `node bench/dist/main.js NAME`. */
 const ALONE: Readonly<Record<string, () => Promise<void>>> = {
   'scheduler-scale': schedulerScaleOnly,
   replacement: replacementOnly,
   'fargate-cpu': fargateCpuOnly,
   alb: albCommand,
+  telemetry: telemetryOnly,
 };
 
 const selected = process.argv[2];

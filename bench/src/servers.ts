@@ -8,6 +8,8 @@ import { answersHttp, freePort } from './net.js';
 export interface EcsEndpoint {
   readonly name: string;
   readonly endpoint: string;
+  /** The server's process id, for CPU accounting. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -48,7 +50,7 @@ export const startBerth = async (
   );
   const endpoint = proc.match?.[1];
   if (!endpoint) throw new Error(`berth printed no endpoint:\n${proc.output()}`);
-  return { name: 'berth', endpoint, stop: () => proc.stop() };
+  return { name: 'berth', endpoint, pid: proc.child.pid, stop: () => proc.stop() };
 };
 
 /** `python3 -m moto.server` on a free loopback port; ready when it answers HTTP. */
@@ -61,7 +63,12 @@ export const startMoto = async (): Promise<EcsEndpoint> => {
       probe: () => answersHttp(port),
     },
   );
-  return { name: 'moto', endpoint: `http://127.0.0.1:${port}`, stop: () => proc.stop(5_000) };
+  return {
+    name: 'moto',
+    endpoint: `http://127.0.0.1:${port}`,
+    pid: proc.child.pid,
+    stop: () => proc.stop(5_000),
+  };
 };
 
 export const motoVersion = (): string => {

@@ -1,0 +1,87 @@
+/**
+ * The telemetry benchmark: CloudWatch Logs and CloudWatch API throughput on Berth and on moto's
+ * server (the same calls, same run), then Berth's log pipeline from a container's stdout to
+ * FilterLogEvents against Docker's own receive rate and json-file CPU. `node bench/dist/main.js
+ * telemetry` runs it alone; settings come from BENCH_TELEMETRY_* variables.
+ */
+import type { BenchConfig } from '../config.js';
+import { startBerth, startMoto, type EcsEndpoint } from '../servers.js';
+
+import { benchLogPipeline } from './log-pipeline.js';
+import { benchTelemetryApi } from './telemetry-api.js';
+import type { TelemetryResults } from './telemetry-report.js';
+
+export { renderTelemetry, type TelemetryResults } from './telemetry-report.js';
+
+const integer = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+};
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const withServer = async (
+  start: () => Promise<EcsEndpoint>,
+  body: (s: EcsEndpoint) => Promise<void>,
+): Promise<void> => {
+  const server = await start();
+  try {
+    await body(server);
+  } finally {
+    await server.stop();
+  }
+};
+
+export const measureTelemetry = async (
+  config: BenchConfig,
+  signal: AbortSignal,
+  progress: (text: string) => void,
+): Promise<TelemetryResults> => {
+  const settings = {
+    concurrency: integer('BENCH_TELEMETRY_CONCURRENCY', 4),
+    seconds: integer('BENCH_TELEMETRY_SECONDS', 5),
+    logBatch: integer('BENCH_TELEMETRY_LOG_BATCH', 100),
+    metricBatch: integer('BENCH_TELEMETRY_METRIC_BATCH', 20),
+    pipelineLines: integer('BENCH_TELEMETRY_PIPELINE_LINES', 100_000),
+  };
+  const results: TelemetryResults = { settings, api: {}, errors: {} };
+  const attempt = async (name: string, body: () => Promise<void>): Promise<void> => {
+    if (signal.aborted) return;
+    try {
+      await body();
+    } catch (error) {
+      results.errors[name] = message(error);
+      progress(`telemetry: ${name} failed: ${message(error)}`);
+    }
+  };
+  await attempt('api berth', async () => {
+    progress('telemetry: Logs and CloudWatch calls against berth server --no-agent');
+    await withServer(
+      () => startBerth(config, { agent: false }),
+      async (s) => {
+        results.api.berth = await benchTelemetryApi(config, s.endpoint, settings, signal);
+      },
+    );
+  });
+  await attempt('api moto', async () => {
+    progress('telemetry: the same calls against moto server');
+    await withServer(startMoto, async (s) => {
+      results.api.moto = await benchTelemetryApi(config, s.endpoint, settings, signal);
+    });
+  });
+  await attempt('pipeline', async () => {
+    progress(`telemetry: ${settings.pipelineLines} lines from a FARGATE container to FilterLogEvents`);
+    await withServer(
+      () => startBerth(config, { agent: true }),
+      async (s) => {
+        if (s.pid === undefined) throw new Error('no server pid');
+        results.pipeline = await benchLogPipeline(config, s.endpoint, s.pid, settings.pipelineLines);
+      },
+    );
+  });
+  return results;
+};
