@@ -46,7 +46,7 @@ export const measureTelemetry = async (
     seconds: integer('BENCH_TELEMETRY_SECONDS', 5),
     logBatch: integer('BENCH_TELEMETRY_LOG_BATCH', 100),
     metricBatch: integer('BENCH_TELEMETRY_METRIC_BATCH', 20),
-    pipelineLines: integer('BENCH_TELEMETRY_PIPELINE_LINES', 100_000),
+    pipelineLines: integer('BENCH_TELEMETRY_PIPELINE_LINES', 20_000),
   };
   const results: TelemetryResults = { settings, api: {}, errors: {} };
   const attempt = async (name: string, body: () => Promise<void>): Promise<void> => {
@@ -74,7 +74,7 @@ export const measureTelemetry = async (
     });
   });
   await attempt('pipeline', async () => {
-    progress(`telemetry: ${settings.pipelineLines} lines from a FARGATE container to FilterLogEvents`);
+    progress(`telemetry: ${settings.pipelineLines} lines from a container to FilterLogEvents`);
     await withServer(
       () => startBerth(config, { agent: true }),
       async (s) => {

@@ -71,7 +71,7 @@ export const renderTelemetry = (results: TelemetryResults): string[] => {
   if (p) {
     const shipping = p.cpuSeconds.serverAwslogs - p.cpuSeconds.serverJsonFile;
     out.push(
-      `Container stdout → FilterLogEvents (awslogs on FARGATE, ${p.lines} lines printed as fast as the container can)`,
+      `Container stdout → FilterLogEvents (awslogs, an EC2 bridge task, ${p.lines} lines printed as fast as the container can)`,
       ...table([
         ['measure', 'value', 'floor or peer', 'ratio'],
         [
