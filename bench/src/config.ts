@@ -29,6 +29,16 @@ const positive = (name: string, fallback: number): number => {
   return value;
 };
 
+/** A positive integer setting from the environment (`fallback` when unset). */
+export const positiveInteger = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+};
+
 export const readConfig = (): BenchConfig => {
   const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
   return Object.freeze({

@@ -41,7 +41,7 @@ import {
   type SchedulerScaleResults,
 } from './scheduler-scale/index.js';
 import { measureInterleaved, type StartLatencyResult, type Starter } from './start-latency.js';
-import { motoVersion, startBerth, startMoto, type EcsEndpoint } from './servers.js';
+import { motoVersion, startBerth, startMoto, withServer, type EcsEndpoint } from './servers.js';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -61,19 +61,6 @@ const attempt = async (
   } catch (error) {
     results.errors[name] = signal.aborted ? 'interrupted' : message(error);
     process.stderr.write(`bench: ${name} failed: ${message(error)}\n`);
-  }
-};
-
-/** Starts a server, runs `body` against it, and always stops it. */
-const withServer = async <T>(
-  start: () => Promise<EcsEndpoint>,
-  body: (server: EcsEndpoint) => Promise<T>,
-): Promise<T> => {
-  const server = await start();
-  try {
-    return await body(server);
-  } finally {
-    await server.stop();
   }
 };
 

@@ -75,3 +75,16 @@ export const motoVersion = (): string => {
   const result = spawnSync('python3', ['-c', 'import moto; print(moto.__version__)'], { encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : 'unknown';
 };
+
+/** Starts a server, runs `body` against it, and always stops it. */
+export const withServer = async <T>(
+  start: () => Promise<EcsEndpoint>,
+  body: (server: EcsEndpoint) => Promise<T>,
+): Promise<T> => {
+  const server = await start();
+  try {
+    return await body(server);
+  } finally {
+    await server.stop();
+  }
+};

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REPO_ROOT, startServer, type BerthProcess } from './support/berth-process.js';
 import { awsOk, python } from './support/clients.js';
-import { AWSVPC_NETWORK } from './support/fargate.js';
+import { AWSVPC_NETWORK, EXECUTION_ROLE_ARN, registerFargate } from './support/fargate.js';
 import { waitClusterStopped } from './support/services.js';
 import { BUSYBOX_IMAGE, ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
@@ -72,31 +72,13 @@ const eventsOf = (group: string, stream: string, count: number): Promise<any[]> 
 
 /** A FARGATE task definition of one container logging with awslogs (Fargate needs an execution role for it). */
 const registerAwslogs = (family: string, options: Record<string, string>): void => {
-  awsOk(berth.env, [
-    'ecs',
-    'register-task-definition',
-    '--family',
-    family,
-    '--network-mode',
-    'awsvpc',
-    '--requires-compatibilities',
-    'FARGATE',
-    '--cpu',
-    '256',
-    '--memory',
-    '512',
-    '--execution-role-arn',
-    'arn:aws:iam::000000000000:role/ecsTaskExecutionRole',
-    '--container-definitions',
-    JSON.stringify([
-      {
-        name: 'app',
-        image: BUSYBOX_IMAGE,
-        essential: true,
-        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': REGION, ...options } },
-      },
-    ]),
-  ]);
+  const app = {
+    name: 'app',
+    image: BUSYBOX_IMAGE,
+    essential: true,
+    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': REGION, ...options } },
+  };
+  registerFargate(berth.env, family, [app], undefined, EXECUTION_ROLE_ARN);
 };
 
 beforeAll(() => {

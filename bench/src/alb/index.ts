@@ -9,7 +9,7 @@ import { cpus, loadavg, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { killAllChildren, stopAllChildren } from '../child-process.js';
-import { readConfig, type BenchConfig } from '../config.js';
+import { positiveInteger, readConfig, type BenchConfig } from '../config.js';
 
 import { benchAlb } from './alb-bench.js';
 import { renderAlbReport } from './alb-report.js';
@@ -19,22 +19,13 @@ import { WRK_BINARY } from './wrk.js';
 
 export { renderAlbReport, type AlbResults };
 
-const integer = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-};
-
 export const readAlbSettings = (): AlbSettings => ({
-  threads: integer('BENCH_ALB_THREADS', 2),
-  connections: integer('BENCH_ALB_CONNECTIONS', 64),
-  seconds: integer('BENCH_ALB_SECONDS', 6),
-  warmupSeconds: integer('BENCH_ALB_WARMUP_SECONDS', 2),
-  rounds: integer('BENCH_ALB_ROUNDS', 3),
-  registrations: integer('BENCH_ALB_REGISTRATIONS', 15),
+  threads: positiveInteger('BENCH_ALB_THREADS', 2),
+  connections: positiveInteger('BENCH_ALB_CONNECTIONS', 64),
+  seconds: positiveInteger('BENCH_ALB_SECONDS', 6),
+  warmupSeconds: positiveInteger('BENCH_ALB_WARMUP_SECONDS', 2),
+  rounds: positiveInteger('BENCH_ALB_ROUNDS', 3),
+  registrations: positiveInteger('BENCH_ALB_REGISTRATIONS', 15),
 });
 
 const versionOf = (command: string, args: readonly string[]): string => {

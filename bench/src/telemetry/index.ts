@@ -4,8 +4,8 @@
  * FilterLogEvents against Docker's own receive rate and json-file CPU. `node bench/dist/main.js
  * telemetry` runs it alone; settings come from BENCH_TELEMETRY_* variables.
  */
-import type { BenchConfig } from '../config.js';
-import { startBerth, startMoto, type EcsEndpoint } from '../servers.js';
+import { positiveInteger, type BenchConfig } from '../config.js';
+import { startBerth, startMoto, withServer } from '../servers.js';
 
 import { benchLogPipeline } from './log-pipeline.js';
 import { benchTelemetryApi } from './telemetry-api.js';
@@ -13,28 +13,7 @@ import type { TelemetryResults } from './telemetry-report.js';
 
 export { renderTelemetry, type TelemetryResults } from './telemetry-report.js';
 
-const integer = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-};
-
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-const withServer = async (
-  start: () => Promise<EcsEndpoint>,
-  body: (s: EcsEndpoint) => Promise<void>,
-): Promise<void> => {
-  const server = await start();
-  try {
-    await body(server);
-  } finally {
-    await server.stop();
-  }
-};
 
 export const measureTelemetry = async (
   config: BenchConfig,
@@ -42,11 +21,11 @@ export const measureTelemetry = async (
   progress: (text: string) => void,
 ): Promise<TelemetryResults> => {
   const settings = {
-    concurrency: integer('BENCH_TELEMETRY_CONCURRENCY', 4),
-    seconds: integer('BENCH_TELEMETRY_SECONDS', 5),
-    logBatch: integer('BENCH_TELEMETRY_LOG_BATCH', 100),
-    metricBatch: integer('BENCH_TELEMETRY_METRIC_BATCH', 20),
-    pipelineLines: integer('BENCH_TELEMETRY_PIPELINE_LINES', 20_000),
+    concurrency: positiveInteger('BENCH_TELEMETRY_CONCURRENCY', 4),
+    seconds: positiveInteger('BENCH_TELEMETRY_SECONDS', 5),
+    logBatch: positiveInteger('BENCH_TELEMETRY_LOG_BATCH', 100),
+    metricBatch: positiveInteger('BENCH_TELEMETRY_METRIC_BATCH', 20),
+    pipelineLines: positiveInteger('BENCH_TELEMETRY_PIPELINE_LINES', 20_000),
   };
   const results: TelemetryResults = { settings, api: {}, errors: {} };
   const attempt = async (name: string, body: () => Promise<void>): Promise<void> => {
@@ -60,26 +39,24 @@ export const measureTelemetry = async (
   };
   await attempt('api berth', async () => {
     progress('telemetry: Logs and CloudWatch calls against berth server --no-agent');
-    await withServer(
+    results.api.berth = await withServer(
       () => startBerth(config, { agent: false }),
-      async (s) => {
-        results.api.berth = await benchTelemetryApi(config, s.endpoint, settings, signal);
-      },
+      (s) => benchTelemetryApi(config, s.endpoint, settings, signal),
     );
   });
   await attempt('api moto', async () => {
     progress('telemetry: the same calls against moto server');
-    await withServer(startMoto, async (s) => {
-      results.api.moto = await benchTelemetryApi(config, s.endpoint, settings, signal);
-    });
+    results.api.moto = await withServer(startMoto, (s) =>
+      benchTelemetryApi(config, s.endpoint, settings, signal),
+    );
   });
   await attempt('pipeline', async () => {
     progress(`telemetry: ${settings.pipelineLines} lines from a container to FilterLogEvents`);
-    await withServer(
+    results.pipeline = await withServer(
       () => startBerth(config, { agent: true }),
-      async (s) => {
+      (s) => {
         if (s.pid === undefined) throw new Error('no server pid');
-        results.pipeline = await benchLogPipeline(config, s.endpoint, s.pid, settings.pipelineLines);
+        return benchLogPipeline(config, s.endpoint, s.pid, settings.pipelineLines);
       },
     );
   });
