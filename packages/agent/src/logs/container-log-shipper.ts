@@ -5,7 +5,7 @@
  * every flush interval (sooner when a batch is full). It ends once the container has stopped and
  * everything read is shipped — or when stopped, leaving the rest to the next shipper (offsets).
  *
- *   reader:  followLogs ─▶ skip lines already shipped ─▶ events ─▶ PendingEvents (blocking: wait for room)
+ *   reader:  readLogs (follow, then catch up) ─▶ skip lines already shipped ─▶ events ─▶ PendingEvents (blocking: wait for room)
  *   flusher: every 5 s ─▶ nextBatch ─▶ PutLogEvents ─▶ save offset   (failure: put back, back off)
  */
 import { WakeSignal } from '../engine/wake-signal.js';
@@ -31,7 +31,7 @@ export interface ShipperTarget {
 }
 
 export interface ShipperDeps {
-  readonly runtime: Pick<ContainerRuntime, 'followLogs'>;
+  readonly runtime: Pick<ContainerRuntime, 'readLogs'>;
   readonly logs: LogsApi;
   readonly offsets: LogOffsets;
   readonly now: () => number;
@@ -89,7 +89,8 @@ export class ContainerLogShipper {
     const backoff = this.deps.backoff?.() ?? new Backoff();
     while (!this.stopping.signal.aborted) {
       try {
-        await this.follow();
+        await this.read(true);
+        await this.catchUp();
         break;
       } catch (error) {
         if (this.stopping.signal.aborted) break;
@@ -105,10 +106,23 @@ export class ContainerLogShipper {
     this.flushWake.notify();
   }
 
-  /** One pass over the followed log, from the last line read (`since=` is inclusive: skip up to it). */
-  private async follow(): Promise<void> {
+  /**
+   * Docker may end the follow stream of a container that exits mid-burst before its last lines:
+   * read again without following until a pass brings nothing new.
+   */
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const before = this.readUpTo;
+      await this.read(false);
+      if (this.stopping.signal.aborted || this.readUpTo === before) return;
+    }
+  }
+
+  /** One pass over the log from the last line read (`since=` is inclusive: skip up to it). */
+  private async read(follow: boolean): Promise<void> {
     const resumeAt = this.readUpTo;
-    const lines = await this.deps.runtime.followLogs(this.target.containerId, {
+    const lines = await this.deps.runtime.readLogs(this.target.containerId, {
+      follow,
       ...(resumeAt === undefined ? {} : { since: nsToDockerSince(resumeAt.timestampNs) }),
       signal: this.stopping.signal,
     });

@@ -267,4 +267,33 @@ describe('the agent as awslogs driver (real Docker)', () => {
     expect(droppedSoFar()).toBe(183);
     expect(recorder.events('/ecs/unreachable')).toEqual([]);
   });
+
+  it('ships every line of a container that exits mid-burst, the last ones included', async () => {
+    // Docker 20.10 can end the follow stream of a container that exits while its reader holds back
+    // (seen under load, with `docker logs -f` behind a stalled pipe too); here a slow endpoint makes
+    // the blocking reader wait for room. Not every run hits Docker's early end: the shipper's
+    // answer to it (read the rest without following) is pinned in container-log-shipper.test.ts.
+    recorder.groups.add('/ecs/burst');
+    recorder.putDelayMs = 300;
+    const e = engine();
+    const task = aTask([
+      {
+        name: 'app',
+        image: TEST_IMAGE,
+        essential: true,
+        command: ['sh', '-c', 'seq 1 100000 | sed "s/^/burst line /"'],
+        logConfiguration: awslogs('/ecs/burst'),
+      },
+    ]);
+    e.applyDesired([task]);
+    const shipped = (): string[] => recorder.events('/ecs/burst').map((ev) => ev.message);
+    await waitUntil(
+      () => (shipped().at(-1) === 'burst line 100000' ? true : undefined),
+      60_000,
+      () => `${shipped().length} shipped, the last: ${shipped().at(-1)}\n${logs.slice(-5).join('\n')}`,
+    );
+    expect(shipped()).toEqual(Array.from({ length: 100_000 }, (_, i) => `burst line ${i + 1}`));
+    recorder.putDelayMs = 0;
+    await e.shutdown({ stopTasks: true });
+  }, 90_000);
 });

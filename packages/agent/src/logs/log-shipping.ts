@@ -35,7 +35,7 @@ const settleWithin = async (ms: number, work: Promise<unknown>): Promise<void> =
 };
 
 export interface LogShippingDeps {
-  readonly runtime: Pick<ContainerRuntime, 'followLogs'>;
+  readonly runtime: Pick<ContainerRuntime, 'readLogs'>;
   /** The agent's state directory (offsets live under it). */
   readonly stateDir: string;
   /** A Logs client signed for `region`, to the agent's endpoint with its credentials. */
