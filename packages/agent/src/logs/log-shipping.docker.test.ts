@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -266,6 +266,33 @@ describe('the agent as awslogs driver (real Docker)', () => {
     await s.stop();
     expect(droppedSoFar()).toBe(183);
     expect(recorder.events('/ecs/unreachable')).toEqual([]);
+  });
+
+  it('forgets a released container: its offset goes with it', async () => {
+    recorder.groups.add('/ecs/release');
+    const shipping = new LogShipping({
+      runtime,
+      stateDir,
+      logsFor: (region) => logsAt(recorder.endpoint, region),
+      now: Date.now,
+      log,
+      flushIntervalMs: 100,
+    });
+    const id = await runContainer('echo released');
+    const definition = { name: 'app', logConfiguration: awslogs('/ecs/release') };
+    const taskArn = 'arn:aws:ecs:eu-west-1:000000000000:task/berth-test/release';
+    await shipping.prepare(taskArn, definition, id);
+    shipping.follow(taskArn, definition, id);
+    const offset = join(stateDir, 'log-offsets', `${id}.json`);
+    await waitUntil(
+      () => (existsSync(offset) ? true : undefined),
+      10_000,
+      () => logs.join('\n'),
+    );
+    expect(recorder.events('/ecs/release').map((ev) => ev.message)).toEqual(['released']);
+    await shipping.release(id);
+    expect(existsSync(offset)).toBe(false);
+    await shipping.close();
   });
 
   it('ships every line of a container that exits mid-burst, the last ones included', async () => {
