@@ -268,6 +268,20 @@ describe('the agent as awslogs driver (real Docker)', () => {
     expect(recorder.events('/ecs/unreachable')).toEqual([]);
   });
 
+  it("rejoins Docker's 16 KiB partial messages into one event, and ships an unterminated last line", async () => {
+    recorder.groups.add('/ecs/partial');
+    const opts = options({ 'awslogs-group': '/ecs/partial', 'awslogs-region': 'eu-west-1' });
+    const id = await runContainer("head -c 40000 /dev/zero | tr '\\0' a; echo; echo short; printf tail");
+    const s = shipper(id, opts);
+    s.start();
+    await s.finished();
+    expect(recorder.events('/ecs/partial').map((ev) => ev.message)).toEqual([
+      'a'.repeat(40_000),
+      'short',
+      'tail',
+    ]);
+  });
+
   it('forgets a released container: its offset goes with it', async () => {
     recorder.groups.add('/ecs/release');
     const shipping = new LogShipping({
