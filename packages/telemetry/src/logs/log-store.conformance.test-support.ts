@@ -185,6 +185,38 @@ export const runLogStoreConformance = (
       await store.close();
     });
 
+    it('keeps group filters per kind and group, replaces them by name, and drops them with the group', async () => {
+      const store = open();
+      await withStream(store, 'b');
+      await withStream(store, 'a');
+      const filter = (groupName: string, name: string, body = {}) => ({
+        groupName,
+        name,
+        creationTime: 5,
+        body,
+      });
+      expect(await store.putGroupFilter(HERE, 'metric', filter('b', 'f2', { v: 1 }))).toBe(true);
+      expect(await store.putGroupFilter(HERE, 'metric', filter('a', 'f1'))).toBe(true);
+      expect(await store.putGroupFilter(HERE, 'subscription', filter('a', 'f1', { s: 1 }))).toBe(true);
+      expect(await store.putGroupFilter(HERE, 'metric', filter('none', 'f1'))).toBe(false);
+      expect(await store.putGroupFilter(THERE, 'metric', filter('a', 'f1'))).toBe(false);
+      expect(
+        await store.putGroupFilter(HERE, 'metric', { ...filter('b', 'f2', { v: 2 }), creationTime: 9 }),
+      ).toBe(true);
+      expect(await store.listGroupFilters(HERE, 'metric', {})).toEqual([
+        filter('a', 'f1'),
+        filter('b', 'f2', { v: 2 }),
+      ]);
+      expect(await store.listGroupFilters(HERE, 'subscription', { groupName: 'a' })).toEqual([
+        filter('a', 'f1', { s: 1 }),
+      ]);
+      expect(await store.deleteGroupFilter(HERE, 'metric', 'a', 'f1')).toBe(true);
+      expect(await store.deleteGroupFilter(HERE, 'metric', 'a', 'f1')).toBe(false);
+      await store.deleteGroup(HERE, 'a');
+      expect(await store.listGroupFilters(HERE, 'subscription', {})).toEqual([]);
+      expect(await store.listGroupFilters(HERE, 'metric', {})).toHaveLength(1);
+    });
+
     it('deletes exactly the events older than their group’s retention', async () => {
       const store = open();
       const now = 100 * DAY_MS;
