@@ -2,7 +2,7 @@
  * Metric filters: Put/Describe/Delete/TestMetricFilter, and the metric data a PutLogEvents
  * batch publishes through them (one sink call per namespace and batch, never one per event).
  */
-import type { LogScope } from '@berth/telemetry';
+import type { GroupFilterRecord, LogScope } from '@berth/telemetry';
 import type {
   DeleteMetricFilterRequest,
   DescribeMetricFiltersRequest,
@@ -35,6 +35,10 @@ const OLDEST_DATUM_MS = 14 * 86_400_000 - 60_000;
 const MAX_DATA_PER_PUT = 1000;
 const MAX_CACHED_PATTERNS = 1000;
 
+/** The stored body: what checkPutMetricFilter made of the request. */
+const definitionOf = (record: GroupFilterRecord): MetricFilterDefinition =>
+  record.body as unknown as MetricFilterDefinition;
+
 export class MetricFiltersService {
   private readonly compiled = new Map<string, ExtractingPattern>();
 
@@ -51,12 +55,11 @@ export class MetricFiltersService {
     if (!existing.some((f) => f.name === filterName) && existing.length >= MAX_METRIC_FILTERS_PER_GROUP) {
       throw resourceLimitExceeded();
     }
-    const body = { ...definition } as Record<string, unknown>;
     const stored = await this.deps.store.putGroupFilter(scope, 'metric', {
       groupName,
       name: filterName,
       creationTime: this.deps.now(),
-      body,
+      body: { ...definition },
     });
     if (!stored) throw logGroupNotFound();
   }
@@ -81,10 +84,12 @@ export class MetricFiltersService {
       'metric',
       groupName !== undefined ? { groupName } : {},
     );
+    // CloudWatch Logs applies filterNamePrefix only with a logGroupName.
+    const byName = groupName !== undefined ? prefix : '';
     const wanted = all.filter((f) => {
-      const t = (f.body as unknown as MetricFilterDefinition).metricTransformations[0];
+      const t = definitionOf(f).metricTransformations[0];
       return (
-        f.name.startsWith(prefix) &&
+        f.name.startsWith(byName) &&
         (request.metricName === undefined ||
           (t?.metricName === request.metricName && t.metricNamespace === request.metricNamespace))
       );
@@ -93,8 +98,8 @@ export class MetricFiltersService {
     return {
       items: page.items.map((f) => ({
         filterName: f.name,
-        filterPattern: (f.body as unknown as MetricFilterDefinition).filterPattern,
-        metricTransformations: [...(f.body as unknown as MetricFilterDefinition).metricTransformations],
+        filterPattern: definitionOf(f).filterPattern,
+        metricTransformations: [...definitionOf(f).metricTransformations],
         creationTime: f.creationTime,
         logGroupName: f.groupName,
         applyOnTransformedLogs: false,
@@ -140,7 +145,7 @@ export class MetricFiltersService {
       const filters = await this.deps.store.listGroupFilters(scope, 'metric', { groupName });
       if (filters.length === 0) return;
       const compiled = filters.map((f) => {
-        const definition = f.body as unknown as MetricFilterDefinition;
+        const definition = definitionOf(f);
         return {
           pattern: this.patternOf(definition.filterPattern),
           transformation: definition.metricTransformations[0]!,
