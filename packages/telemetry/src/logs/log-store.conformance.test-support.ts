@@ -249,11 +249,14 @@ export const runLogStoreConformance = (
     });
 
     if (reopen) {
-      it('keeps groups, streams and events across a reopen', async () => {
+      it('keeps groups, streams, events and filters across a reopen', async () => {
         const store = open();
         await withStream(store);
         await store.appendEvents(HERE, 'g', 's', [{ timestamp: 1, message: 'kept' }], 2);
+        const filter = { groupName: 'g', name: 'f', creationTime: 3, body: { filterPattern: 'x' } };
+        await store.putGroupFilter(HERE, 'metric', filter);
         const again = await reopen(store);
+        expect(await again.listGroupFilters(HERE, 'metric', {})).toEqual([filter]);
         expect((await again.getGroup(HERE, 'g'))?.name).toBe('g');
         expect(
           (await again.readStream(HERE, 'g', 's', { direction: 'forward', limit: 10 }))[0]?.message,
