@@ -2,9 +2,9 @@
  * The composition root of `berth server`: config → store → API modules → gateway → data plane.
  * It opens the store and, beside it, the telemetry store (CloudWatch's metrics and CloudWatch
  * Logs' events, never in the state store), wires ECS, ELBv2, CloudWatch and CloudWatch Logs over
- * them (ECS meets the others only through its LoadBalancing and MetricSink ports), serves every
- * API behind one gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts
- * the controllers once the gateway listens.
+ * them (ECS meets the others only through its LoadBalancing and MetricSink ports, Logs meets
+ * CloudWatch through its LogMetricSink), serves every API behind one gateway, starts (or adopts)
+ * the HAProxy that serves the load balancers, and starts the controllers once the gateway listens.
  */
 import { dirname, join } from 'node:path';
 
@@ -19,6 +19,7 @@ import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/te
 
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 import { ecsMetricSink } from './ecs-metric-sink.js';
+import { logMetricSink } from './log-metric-sink.js';
 
 export interface DataPlaneConfig {
   /** Where HAProxy's configuration, sockets, pidfile and log live (kept across restarts). */
@@ -72,7 +73,12 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const metricStore = openMetricStore(telemetryLocation);
   const cloudWatch = createCloudWatchModule({ metrics: metricStore, now, log: config.log });
   const logStore = openLogStore(telemetryLocation);
-  const logs = createLogsModule({ store: logStore, now, log: config.log });
+  const logs = createLogsModule({
+    store: logStore,
+    now,
+    log: config.log,
+    metricSink: logMetricSink(cloudWatch.useCases),
+  });
   const board = new TargetHealthBoard();
   let ecsInstanceAddress: (id: string) => string | undefined = () => undefined;
   const elbv2 = createElbv2Module({
