@@ -54,7 +54,10 @@ describe('statDeltas', () => {
   it('never reports a negative count, and the deltas add up to every request across reloads', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ requests: fc.nat(1000), reload: fc.boolean() }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.record({ requests: fc.nat(1000), reload: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
         (intervals) => {
           let pid = 1;
           let value = 0;

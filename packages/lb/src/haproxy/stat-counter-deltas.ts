@@ -52,7 +52,9 @@ export const statDeltas = (
 ): readonly StatRowDelta[] | undefined => {
   if (previous === undefined) return undefined;
   const sameWorker =
-    previous.workerPid === undefined || current.workerPid === undefined || previous.workerPid === current.workerPid;
+    previous.workerPid === undefined ||
+    current.workerPid === undefined ||
+    previous.workerPid === current.workerPid;
   const before = new Map(sameWorker ? previous.rows.map((row) => [rowKey(row), row]) : []);
   return current.rows.map((row) => {
     const old = before.get(rowKey(row));
