@@ -32,10 +32,7 @@ export {
 } from './data-plane-model.js';
 export { DataPlaneController, type DataPlaneControllerOptions } from './data-plane/data-plane-controller.js';
 export { TargetHealthBoard } from './data-plane/target-health-board.js';
-export {
-  AlbMetricsCollector,
-  type AlbMetricsCollectorOptions,
-} from './metrics/alb-metrics-collector.js';
+export { AlbMetricsCollector, type AlbMetricsCollectorOptions } from './metrics/alb-metrics-collector.js';
 export {
   ALB_METRIC_NAMESPACE,
   type AlbMetricDatum,
