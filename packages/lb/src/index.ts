@@ -48,6 +48,7 @@ export { type StatRow, type StatRowType } from './haproxy/stat-csv.js';
 export {
   STAT_COUNTERS,
   counterDelta,
+  mergeStatDeltas,
   statDeltas,
   type StatCounter,
   type StatRowDelta,

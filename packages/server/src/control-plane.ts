@@ -101,9 +101,6 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
           diesWithServer: config.dataPlane.stopOnClose,
         })
       : undefined;
-  const dataPlane = supervisor
-    ? new DataPlaneController({ store, elbv2, board, supervisor, now, log: config.log })
-    : undefined;
   const albMetrics = supervisor
     ? new AlbMetricsCollector({
         runtimeApi: supervisor.runtimeApi,
@@ -113,6 +110,17 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
         intervalMs: config.dataPlane?.albMetricsIntervalMs ?? 60_000,
         now,
         log: config.log,
+      })
+    : undefined;
+  const dataPlane = supervisor
+    ? new DataPlaneController({
+        store,
+        elbv2,
+        board,
+        supervisor,
+        now,
+        log: config.log,
+        ...(albMetrics ? { beforeReload: () => albMetrics.beforeReload() } : {}),
       })
     : undefined;
   const gateway = new GatewayServer({

@@ -84,4 +84,18 @@ describe('AlbMetricsCollector', () => {
     expect(logged).toEqual(['ALB metrics collection failed']);
     expect(published).toEqual([]);
   });
+
+  it('carries the counts sampled before a reload into the next interval, and the new worker’s from zero', async () => {
+    const samples: StatSample[] = [];
+    const { collector, published, frontend, server } = setup(samples);
+    samples.push(
+      { workerPid: 1, rows: [row(frontend, 'FRONTEND', 40), row(...server, 40)] },
+      { workerPid: 1, rows: [row(frontend, 'FRONTEND', 45), row(...server, 45)] },
+      { workerPid: 2, rows: [row(frontend, 'FRONTEND', 3), row(...server, 3)] },
+    );
+    await collector.collect();
+    await collector.beforeReload();
+    await collector.collect();
+    expect(published.map(requests)).toEqual([undefined, 8]);
+  });
 });

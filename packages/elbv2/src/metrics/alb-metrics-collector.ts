@@ -1,12 +1,20 @@
 /**
  * Every interval: a `show stat` sample from HAProxy's runtime API, its counter deltas since the
  * previous sample (reload-safe, see @berth/lb statDeltas), mapped with the ELBv2 records and the
- * health checker's view to AWS/ApplicationELB metrics (albMetricData) and handed to the sink. It
- * samples only while load balancers exist (HAProxy runs only then); a failed sample or publish is
- * logged and the next interval carries on. Collections never overlap; stop waits for the one
- * under way.
+ * health checker's view to AWS/ApplicationELB metrics (albMetricData) and handed to the sink.
+ * A reload ends the old worker and its counters, so the data plane calls `beforeReload` first: the
+ * counts up to then are carried into the next interval (only requests the old worker serves after
+ * that sample are lost). It samples only while load balancers exist (HAProxy runs only then); a
+ * failed sample or publish is logged and the next interval carries on. Samples never overlap;
+ * stop waits for the one under way.
  */
-import { statDeltas, type HaproxyRuntimeApi, type StatSample } from '@berth/lb';
+import {
+  mergeStatDeltas,
+  statDeltas,
+  type HaproxyRuntimeApi,
+  type StatRowDelta,
+  type StatSample,
+} from '@berth/lb';
 
 import type { Elbv2Module } from '../elbv2-module.js';
 import type { TargetHealthBoard } from '../data-plane/target-health-board.js';
@@ -24,11 +32,16 @@ export interface AlbMetricsCollectorOptions {
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 export class AlbMetricsCollector {
   readonly #options: AlbMetricsCollectorOptions;
   #previous: StatSample | undefined;
+  /** Counts sampled before a reload, not yet published. */
+  #carried: readonly StatRowDelta[] | undefined;
   #timer: NodeJS.Timeout | undefined;
-  #collecting: Promise<void> | undefined;
+  #queue: Promise<void> = Promise.resolve();
+  #collecting = false;
 
   constructor(options: AlbMetricsCollectorOptions) {
     this.#options = options;
@@ -36,8 +49,9 @@ export class AlbMetricsCollector {
 
   start(): void {
     this.#timer = setInterval(() => {
-      if (this.#collecting === undefined)
-        this.#collecting = this.collect().finally(() => (this.#collecting = undefined));
+      if (this.#collecting) return;
+      this.#collecting = true;
+      void this.collect().finally(() => (this.#collecting = false));
     }, this.#options.intervalMs);
     this.#timer.unref();
   }
@@ -45,29 +59,55 @@ export class AlbMetricsCollector {
   async stop(): Promise<void> {
     clearInterval(this.#timer);
     this.#timer = undefined;
-    await this.#collecting;
+    await this.#queue;
   }
 
-  /** One collection; never throws. */
-  async collect(): Promise<void> {
-    const { elbv2, board, runtimeApi, sink, log } = this.#options;
-    try {
-      const snapshot = elbv2.snapshot();
-      if (snapshot.loadBalancers.length === 0) return;
-      const sample = await runtimeApi.statSample();
-      const deltas = statDeltas(this.#previous, sample);
-      this.#previous = sample;
-      const timestamp = Math.floor(this.#options.now() / 1000);
-      const partitions = albMetricData({
-        snapshot,
-        deltas,
-        health: (arn, target) => board.observed(arn, target),
-        timestamp,
-      });
-      for (const { partition, data } of partitions)
-        await sink.putMetricData(partition, ALB_METRIC_NAMESPACE, data);
-    } catch (error) {
-      log('ALB metrics collection failed', { error: error instanceof Error ? error.message : String(error) });
-    }
+  /** One collection and publish; never throws. */
+  collect(): Promise<void> {
+    return this.#serial(async () => {
+      try {
+        const snapshot = this.#options.elbv2.snapshot();
+        if (snapshot.loadBalancers.length === 0) return;
+        const deltas = await this.#sample();
+        const carried = this.#carried;
+        this.#carried = undefined;
+        const partitions = albMetricData({
+          snapshot,
+          deltas: carried && deltas ? mergeStatDeltas(carried, deltas) : (deltas ?? carried),
+          health: (arn, target) => this.#options.board.observed(arn, target),
+          timestamp: Math.floor(this.#options.now() / 1000),
+        });
+        for (const { partition, data } of partitions)
+          await this.#options.sink.putMetricData(partition, ALB_METRIC_NAMESPACE, data);
+      } catch (error) {
+        this.#options.log('ALB metrics collection failed', { error: messageOf(error) });
+      }
+    });
+  }
+
+  /** Samples the worker about to be replaced, carrying its counts into the next interval; never throws. */
+  beforeReload(): Promise<void> {
+    return this.#serial(async () => {
+      try {
+        if (this.#previous === undefined) return;
+        const deltas = await this.#sample();
+        if (deltas) this.#carried = this.#carried ? mergeStatDeltas(this.#carried, deltas) : deltas;
+      } catch (error) {
+        this.#options.log('ALB metrics sample before a reload failed', { error: messageOf(error) });
+      }
+    });
+  }
+
+  async #sample(): Promise<readonly StatRowDelta[] | undefined> {
+    const sample = await this.#options.runtimeApi.statSample();
+    const deltas = statDeltas(this.#previous, sample);
+    this.#previous = sample;
+    return deltas;
+  }
+
+  #serial(work: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(work);
+    this.#queue = run;
+    return run;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 
-import { counterDelta, statDeltas, type StatSample } from './stat-counter-deltas.js';
+import { counterDelta, mergeStatDeltas, statDeltas, type StatSample } from './stat-counter-deltas.js';
 import type { StatRow } from './stat-csv.js';
 
 const row = (pxname: string, svname: string, req_tot: number, hrsp_2xx = 0, rtime = 0): StatRow => ({
@@ -84,5 +84,22 @@ describe('statDeltas', () => {
     expect(counterDelta(undefined, 5)).toBe(5);
     expect(counterDelta(5, 9)).toBe(4);
     expect(counterDelta(9, 2)).toBe(2);
+  });
+
+  it('merges two intervals: counts add up, rtime is weighted by requests', () => {
+    const beforeReload = statDeltas(
+      sample(7, row('tg_x', 't_1', 0), row('tg_x', 't_2', 0)),
+      sample(7, row('tg_x', 't_1', 3, 3, 100), row('tg_x', 't_2', 2, 2, 10)),
+    );
+    const afterReload = statDeltas(
+      sample(7, row('tg_x', 't_1', 3, 3, 100)),
+      sample(8, row('tg_x', 't_1', 1, 1, 20), row('tg_x', 't_3', 4, 4, 5)),
+    );
+    const merged = mergeStatDeltas(beforeReload ?? [], afterReload ?? []);
+    expect(merged.map((d) => [d.svname, d.counts.req_tot, d.counts.hrsp_2xx, d.rtime])).toEqual([
+      ['t_1', 4, 4, (3 * 100 + 1 * 20) / 4],
+      ['t_2', 2, 2, 10],
+      ['t_3', 4, 4, 5],
+    ]);
   });
 });

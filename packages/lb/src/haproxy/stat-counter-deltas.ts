@@ -64,3 +64,31 @@ export const statDeltas = (
     return { pxname: row.pxname, svname: row.svname, type: row.type, counts, rtime: row.rtime };
   });
 };
+
+/**
+ * Two consecutive intervals' deltas as one (a sample taken just before a reload, then the next):
+ * counts add up; a row's rtime is the mean of both weighted by their requests.
+ */
+export const mergeStatDeltas = (
+  earlier: readonly StatRowDelta[],
+  later: readonly StatRowDelta[],
+): readonly StatRowDelta[] => {
+  const merged = new Map(earlier.map((row) => [rowKey(row), row]));
+  for (const row of later) {
+    const old = merged.get(rowKey(row));
+    if (old === undefined) {
+      merged.set(rowKey(row), row);
+      continue;
+    }
+    const requests = old.counts.req_tot + row.counts.req_tot;
+    const counts = Object.fromEntries(
+      STAT_COUNTERS.map((counter) => [counter, old.counts[counter] + row.counts[counter]]),
+    ) as Record<StatCounter, number>;
+    const rtime =
+      requests === 0
+        ? row.rtime
+        : (old.rtime * old.counts.req_tot + row.rtime * row.counts.req_tot) / requests;
+    merged.set(rowKey(row), { ...row, counts, rtime });
+  }
+  return [...merged.values()];
+};
