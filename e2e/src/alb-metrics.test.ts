@@ -2,8 +2,9 @@
  * AWS/ApplicationELB metrics end to end: an ALB whose listener forwards to a FARGATE service of two
  * real busybox web containers, and /empty to a target group without targets. Known traffic through
  * the listener (200s from a CGI that takes 0.2 s, 404s from the targets, 503s HAProxy answers for
- * the empty group) reads back with `aws cloudwatch get-metric-statistics` as exact RequestCount and
- * response-code counts, two healthy hosts, and a plausible TargetResponseTime.
+ * the empty group), with a HAProxy reload between them, reads back with `aws cloudwatch
+ * get-metric-statistics` as exact RequestCount and response-code counts, two healthy hosts, and a
+ * plausible TargetResponseTime.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -38,13 +39,10 @@ const slowWeb = {
 
 let berth: BerthProcess;
 
-/** Statistics of one metric over the last 10 minutes, from `since` (epoch ms), in one period. */
-const statistics = (
-  metric: string,
-  dimensions: Record<string, string>,
-  since = Date.now() - 600_000,
-): any => {
+/** Statistics of one metric over the last 10 minutes, in one period (undefined without data). */
+const statistics = (metric: string, dimensions: Record<string, string>): any => {
   const now = Date.now();
+  const since = now - 600_000;
   const points = awsOk(berth.env, [
     'cloudwatch',
     'get-metric-statistics',
@@ -133,6 +131,25 @@ describe('AWS/ApplicationELB metrics', () => {
     const statuses: number[] = [];
     for (let i = 0; i < SLOW_OKS; i++) statuses.push((await httpGet(`${base}/cgi-bin/slow`)).status);
     for (let i = 0; i < NOT_FOUNDS; i++) statuses.push((await httpGet(`${base}/missing`)).status);
+    // A second listener reloads HAProxy: the counts of the worker it replaces must not be lost. It
+    // answers a fixed response, which is the load balancer's own 2XX: no RequestCount, no ELB code.
+    awsOk(env, [
+      'elbv2',
+      'create-listener',
+      '--load-balancer-arn',
+      alb.arn,
+      '--protocol',
+      'HTTP',
+      '--port',
+      '8081',
+      '--default-actions',
+      'Type=fixed-response,FixedResponseConfig={StatusCode=200,ContentType=text/plain,MessageBody=reloaded}',
+    ]);
+    await waitFor(
+      async () => (await httpGet(`http://${alb.address}:8081/`)).body === 'reloaded',
+      'the reloaded HAProxy to answer on 8081',
+      30_000,
+    );
     for (let i = 0; i < NO_TARGETS; i++) statuses.push((await httpGet(`${base}/empty`)).status);
     expect(statuses).toEqual([
       ...Array<number>(SLOW_OKS).fill(200),
