@@ -6,6 +6,8 @@
  * get-metric-statistics` as exact RequestCount and response-code counts, two healthy hosts, and a
  * plausible TargetResponseTime.
  */
+import { connect } from 'node:net';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startServer, type BerthProcess } from './support/berth-process.js';
@@ -151,6 +153,14 @@ describe('AWS/ApplicationELB metrics', () => {
       30_000,
     );
     for (let i = 0; i < NO_TARGETS; i++) statuses.push((await httpGet(`${base}/empty`)).status);
+    // A connection closed before any request (a browser's preconnect, a port probe) is no request.
+    await new Promise<void>((resolve, reject) => {
+      const probe = connect({ host: alb.address, port: 8080 }, () => {
+        probe.destroy();
+        resolve();
+      });
+      probe.on('error', reject);
+    });
     expect(statuses).toEqual([
       ...Array<number>(SLOW_OKS).fill(200),
       ...Array<number>(NOT_FOUNDS).fill(404),
