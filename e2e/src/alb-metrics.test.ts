@@ -2,9 +2,9 @@
  * AWS/ApplicationELB metrics end to end: an ALB whose listener forwards to a FARGATE service of two
  * real busybox web containers, and /empty to a target group without targets. Known traffic through
  * the listener (200s from a CGI that takes 0.2 s, 404s from the targets, 503s HAProxy answers for
- * the empty group), with a HAProxy reload between them, reads back with `aws cloudwatch
- * get-metric-statistics` as exact RequestCount and response-code counts, two healthy hosts, and a
- * plausible TargetResponseTime.
+ * the empty group, a fixed response and a bare TCP probe), with a HAProxy reload in the same
+ * interval, reads back with `aws cloudwatch get-metric-statistics` as exact RequestCount and
+ * response-code counts, two healthy hosts, and a plausible TargetResponseTime.
  */
 import { connect } from 'node:net';
 
