@@ -3,20 +3,23 @@
  * It opens the store and, beside it, the telemetry store (CloudWatch's metrics and CloudWatch
  * Logs' events, never in the state store), wires ECS, ELBv2, CloudWatch and CloudWatch Logs over
  * them (ECS meets the others only through its LoadBalancing and MetricSink ports, Logs meets
- * CloudWatch through its LogMetricSink), serves every API behind one gateway, starts (or adopts)
- * the HAProxy that serves the load balancers, and starts the controllers once the gateway listens.
+ * CloudWatch through its LogMetricSink, ELBv2 through its AlbMetricSink), serves every API behind
+ * one gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts the
+ * controllers once the gateway listens. While the data plane runs, the ALB metrics collector
+ * publishes HAProxy's counters as AWS/ApplicationELB metrics.
  */
 import { dirname, join } from 'node:path';
 
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
 import { createCloudWatchModule } from '@berth/cloudwatch';
-import { createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
+import { AlbMetricsCollector, createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
 import { CredentialStore, DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
 import { HaproxySupervisor, locateHaproxy } from '@berth/lb';
 import { createLogsModule, type LogsUseCases } from '@berth/logs';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
 import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/telemetry';
 
+import { albMetricSink } from './alb-metric-sink.js';
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 import { ecsMetricSink } from './ecs-metric-sink.js';
 import { logMetricSink } from './log-metric-sink.js';
@@ -31,6 +34,8 @@ export interface DataPlaneConfig {
    * server is killed outright. Otherwise it outlives the server, which adopts it at its next start.
    */
   readonly stopOnClose: boolean;
+  /** How often AWS/ApplicationELB metrics are read from HAProxy and published (default 60 000 ms). */
+  readonly albMetricsIntervalMs?: number;
 }
 
 export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loadBalancing' | 'metricSink'> {
@@ -95,21 +100,36 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     metricSink: ecsMetricSink(cloudWatch.useCases),
   });
   ecsInstanceAddress = (id) => ecs.instanceHostAddress(id);
-  const dataPlane =
+  const supervisor =
     config.dataPlane && haproxy
-      ? new DataPlaneController({
-          store,
-          elbv2,
-          board,
-          supervisor: new HaproxySupervisor({
-            binary: haproxy,
-            directory: config.dataPlane.directory,
-            diesWithServer: config.dataPlane.stopOnClose,
-          }),
-          now,
-          log: config.log,
+      ? new HaproxySupervisor({
+          binary: haproxy,
+          directory: config.dataPlane.directory,
+          diesWithServer: config.dataPlane.stopOnClose,
         })
       : undefined;
+  const albMetrics = supervisor
+    ? new AlbMetricsCollector({
+        runtimeApi: supervisor.runtimeApi,
+        elbv2,
+        board,
+        sink: albMetricSink(cloudWatch.useCases),
+        intervalMs: config.dataPlane?.albMetricsIntervalMs ?? 60_000,
+        now,
+        log: config.log,
+      })
+    : undefined;
+  const dataPlane = supervisor
+    ? new DataPlaneController({
+        store,
+        elbv2,
+        board,
+        supervisor,
+        now,
+        log: config.log,
+        ...(albMetrics ? { beforeReload: () => albMetrics.beforeReload() } : {}),
+      })
+    : undefined;
   const gateway = new GatewayServer({
     services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api],
     codecs: DEFAULT_CODECS,
@@ -129,6 +149,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   ecs.start();
   cloudWatch.start();
   logs.start();
+  albMetrics?.start();
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
@@ -136,6 +157,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     store,
     logs: logs.useCases,
     close: async () => {
+      await albMetrics?.stop();
       ecs.stop();
       cloudWatch.stop();
       await logs.stop();

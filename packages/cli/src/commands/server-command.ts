@@ -22,7 +22,7 @@ import {
 } from '../defaults.js';
 import { stderrLog } from '../logger.js';
 
-import { addAgentOptions, agentConfigFrom, type AgentFlags } from './agent-options.js';
+import { addAgentOptions, agentConfigFrom, positiveInteger, type AgentFlags } from './agent-options.js';
 import { claimLoadBalancerBlock } from './load-balancer-block.js';
 import { onShutdown } from './shutdown.js';
 import { addFargatePriceOptions, fargatePricesFrom, type FargatePriceFlags } from './usage-price-options.js';
@@ -43,6 +43,7 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   spotWarningSeconds: number;
   lbCidr?: string;
   lifecycleHookDir?: string;
+  albMetricsInterval: number;
   quiet?: boolean;
 }
 
@@ -118,6 +119,12 @@ export const serverCommand = (): Command =>
           '--lifecycle-hook-dir <dir>',
           'directory whose executables deployment lifecycle hooks may run as file:// targets (default: none)',
         )
+        .option(
+          '--alb-metrics-interval <seconds>',
+          "how often the load balancers' AWS/ApplicationELB metrics are read from HAProxy and published",
+          positiveInteger,
+          60,
+        )
         .option('--quiet', 'no log lines on stderr'),
     ),
   ).action(async (flags: ServerFlags) => {
@@ -154,6 +161,7 @@ export const serverCommand = (): Command =>
         directory: flags.inMemory ? scratchDir(scratch, 'haproxy') : join(flags.dataDir, 'haproxy'),
         addressCidr: lbBlock.cidr,
         stopOnClose: flags.inMemory === true,
+        albMetricsIntervalMs: flags.albMetricsInterval * 1000,
       },
       log,
     });
