@@ -10,7 +10,7 @@ import { Command, InvalidArgumentError } from 'commander';
 
 import { Agent, HostRegistry, splitAddressBlock } from '@berth/agent';
 import { DEFAULT_SPOT_WARNING_SECONDS } from '@berth/ecs';
-import { startControlPlane } from '@berth/server';
+import { startControlPlane, type AlarmWebhook } from '@berth/server';
 
 import { resolveKeyPair } from '../credentials-file.js';
 import {
@@ -23,6 +23,7 @@ import {
 import { stderrLog } from '../logger.js';
 
 import { addAgentOptions, agentConfigFrom, type AgentFlags } from './agent-options.js';
+import { collectAlarmWebhook } from './alarm-webhook-option.js';
 import { claimLoadBalancerBlock } from './load-balancer-block.js';
 import { onShutdown } from './shutdown.js';
 import { addFargatePriceOptions, fargatePricesFrom, type FargatePriceFlags } from './usage-price-options.js';
@@ -43,6 +44,7 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   spotWarningSeconds: number;
   lbCidr?: string;
   lifecycleHookDir?: string;
+  alarmWebhook: AlarmWebhook[];
   quiet?: boolean;
 }
 
@@ -118,6 +120,12 @@ export const serverCommand = (): Command =>
           '--lifecycle-hook-dir <dir>',
           'directory whose executables deployment lifecycle hooks may run as file:// targets (default: none)',
         )
+        .option(
+          '--alarm-webhook <topicArn=url>',
+          'POST the alarm notifications CloudWatch sends to this SNS topic to an HTTP URL (repeatable)',
+          collectAlarmWebhook,
+          [],
+        )
         .option('--quiet', 'no log lines on stderr'),
     ),
   ).action(async (flags: ServerFlags) => {
@@ -148,6 +156,7 @@ export const serverCommand = (): Command =>
       fargatePrices: fargatePricesFrom(flags),
       spotWarningSeconds: flags.spotWarningSeconds,
       ...(flags.lifecycleHookDir ? { lifecycleHookDir: resolve(flags.lifecycleHookDir) } : {}),
+      alarmWebhooks: flags.alarmWebhook,
       // With a data directory, HAProxy outlives a shutdown (as the tasks do) and the next start
       // adopts it; in memory, it stops with the server.
       dataPlane: {
