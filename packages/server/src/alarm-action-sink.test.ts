@@ -64,7 +64,7 @@ describe('the alarm action sink', () => {
     const hook = await receiver(200);
     const sink = createAlarmActionSink({ webhooks: [{ topicArn: TOPIC, url: hook.url }], log });
     await sink.invoke(invocation(TOPIC));
-    const envelope = JSON.parse(hook.bodies[0]!);
+    const envelope = JSON.parse(hook.bodies[0]!) as { Message: string };
     expect(hook.headers[0]).toMatchObject({
       'x-amz-sns-message-type': 'Notification',
       'x-amz-sns-topic-arn': TOPIC,
