@@ -10,6 +10,7 @@ import type { AlarmActionInvocation, AlarmActionSink } from './alarm-action-sink
 import { appendHistory } from './alarm-history.js';
 import { actionsFor, alarmKey, type AlarmRecord, type AlarmState } from './alarm-record.js';
 import type { AlarmTransition } from './alarm-transition.js';
+import { compositeAlarmView, metricAlarmView } from './alarm-views.js';
 
 export const AUTO_SCALING_REPEAT_MS = 60_000;
 
@@ -58,6 +59,7 @@ export class AlarmActionDispatcher {
       oldState: oldState.value,
       reason: newState.reason,
       timestamp: newState.updatedAt,
+      alarm: alarm.type === 'MetricAlarm' ? metricAlarmView(alarm) : compositeAlarmView(alarm),
     };
     const record = (error: unknown): void => {
       const message =

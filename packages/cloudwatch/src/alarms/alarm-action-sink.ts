@@ -4,6 +4,8 @@
  * while the alarm stays in that state. The sink does the work (an SNS webhook, a scaling policy)
  * and rejects when it could not; either way an Action history item records the outcome.
  */
+import type { CompositeAlarm, MetricAlarm } from '@berth/wire/cloudwatch';
+
 export interface AlarmActionInvocation {
   readonly actionArn: string;
   readonly alarmName: string;
@@ -13,6 +15,8 @@ export interface AlarmActionInvocation {
   readonly reason: string;
   /** Epoch ms of the state change. */
   readonly timestamp: number;
+  /** The alarm as DescribeAlarms shows it at the change (what an SNS notification's Trigger says). */
+  readonly alarm?: MetricAlarm | CompositeAlarm;
 }
 
 export interface AlarmActionSink {

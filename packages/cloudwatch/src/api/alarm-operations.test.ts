@@ -182,6 +182,51 @@ describe('the evaluator', () => {
     ).toBe(true);
   });
 
+  it('evaluates a metric-math alarm on its ReturnData query', async () => {
+    const t = unitCloudWatch();
+    await t.call('PutMetricAlarm', {
+      AlarmName: 'doubled',
+      EvaluationPeriods: 1,
+      Threshold: 100,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Metrics: [
+        {
+          Id: 'm1',
+          MetricStat: {
+            Metric: {
+              Namespace: 'App',
+              MetricName: 'Latency',
+              Dimensions: [{ Name: 'Service', Value: 'web' }],
+            },
+            Period: 10,
+            Stat: 'Maximum',
+          },
+          ReturnData: false,
+        },
+        { Id: 'e1', Expression: 'm1 * 2', Label: 'twice', ReturnData: true },
+      ],
+    });
+    expect(
+      await t.errorOf('PutMetricAlarm', {
+        AlarmName: 'two',
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Metrics: [
+          { Id: 'a', Expression: 'TIME_SERIES(1)', ReturnData: true },
+          { Id: 'b', Expression: 'TIME_SERIES(2)', ReturnData: true },
+        ],
+      }),
+    ).toBe('ValidationError: Exactly one element of the metrics list should return data.');
+    await put(t, 60, t.clock.now);
+    await nextPeriod(t);
+    expect(await stateOf(t, 'doubled')).toBe('ALARM');
+    const [shown] = (await t.call('DescribeAlarms', { AlarmNames: ['doubled'] })).MetricAlarms;
+    expect(shown.Metrics).toHaveLength(2);
+    expect(shown).not.toHaveProperty('Period');
+    expect(shown.StateReason).toContain('[120.0 (');
+  });
+
   it('moves a composite alarm with its children', async () => {
     const t = unitCloudWatch();
     await t.call('PutMetricAlarm', alarm({ TreatMissingData: 'ignore' }));
