@@ -8,11 +8,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startServer, type BerthProcess } from './support/berth-process.js';
+import { startServer, TEST_CREDENTIALS, TEST_REGION, type BerthProcess } from './support/berth-process.js';
 import { aws, awsOk } from './support/clients.js';
-import { describeService, waitServicesStable } from './support/services.js';
+import { describeService } from './support/services.js';
 import { SLEEPER_COMMAND } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
@@ -29,6 +30,8 @@ interface Notification {
 
 let berth: BerthProcess;
 let hooks: Server;
+/** Polls alarm states cheaply (the CLI drives every change; the SDK only watches). */
+let sdk: CloudWatchClient;
 const received: Notification[] = [];
 
 beforeAll(async () => {
@@ -45,6 +48,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
   const { port } = hooks.address() as AddressInfo;
   berth = await startServer({ extraArgs: ['--alarm-webhook', `${TOPIC}=http://127.0.0.1:${port}/hook`] });
+  sdk = new CloudWatchClient({
+    endpoint: berth.endpoint,
+    region: TEST_REGION,
+    credentials: TEST_CREDENTIALS,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -113,13 +121,16 @@ const alarm = (name: string): any => {
 
 const waitState = (name: string, state: string): Promise<any> =>
   waitFor(
-    () => {
-      const a = alarm(name);
+    async () => {
+      const out = await sdk.send(
+        new DescribeAlarmsCommand({ AlarmNames: [name], AlarmTypes: ['MetricAlarm', 'CompositeAlarm'] }),
+      );
+      const a = [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])][0];
       return a?.StateValue === state ? a : undefined;
     },
     `alarm ${name} in ${state}`,
     60_000,
-    500,
+    250,
   );
 
 const waitNotification = (name: string, state: string): Promise<Notification> =>
@@ -271,7 +282,10 @@ describe('a deployment watched by a deployment alarm', () => {
       '--deployment-configuration',
       'minimumHealthyPercent=100,maximumPercent=200,alarms={alarmNames=[e2e-deploy-errors],enable=true,rollback=true}',
     ]);
-    await waitServicesStable(berth.env, CLUSTER, 'alarmed');
+    await waitFor(() => {
+      const s = describeService(berth.env, CLUSTER, 'alarmed');
+      return s.deployments.length === 1 && s.deployments[0].rolloutState === 'COMPLETED';
+    }, 'the first deployment COMPLETED');
 
     // The new revision's health check stays in its start period: the deployment stays IN_PROGRESS.
     const slow = register('e2e-alarmed', {
