@@ -147,7 +147,8 @@ export const describeAlarmHistory = (
   input: DescribeAlarmHistoryInput,
 ): DescribeAlarmHistoryOutput => {
   const size = maxRecords(input.MaxRecords);
-  const types = input.AlarmTypes ?? ['MetricAlarm', 'CompositeAlarm'];
+  // As DescribeAlarms: without AlarmTypes, metric alarms only.
+  const types = input.AlarmTypes ?? ['MetricAlarm'];
   const start = input.StartDate === undefined ? -Infinity : input.StartDate * 1000;
   const end = input.EndDate === undefined ? Infinity : input.EndDate * 1000;
   if (input.ScanBy !== undefined && !['TimestampAscending', 'TimestampDescending'].includes(input.ScanBy))

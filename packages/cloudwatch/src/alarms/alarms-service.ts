@@ -191,8 +191,13 @@ export class AlarmsService {
         throw validationError(
           `The alarm ${record.name} exists as a ${existing.type === 'MetricAlarm' ? 'metric' : 'composite'} alarm.`,
         );
-      // Tags are applied only when the alarm is created (TagResource changes them later).
-      const saved = existing || given === undefined ? record : { ...record, tags: given };
+      // An update keeps the stored state and tags (read in this transaction, so a transition the
+      // evaluator just committed is kept); tags are applied only when the alarm is created.
+      const saved: AlarmRecord = existing
+        ? { ...record, state: existing.state, tags: existing.tags }
+        : given === undefined
+          ? record
+          : { ...record, tags: given };
       tx.put(ALARM_KIND, key, record.partitionKey, saved);
       const shown = view(saved) as Record<string, unknown>;
       appendHistory(
