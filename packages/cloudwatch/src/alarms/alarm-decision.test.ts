@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { decideAlarmState, reasonDate, type DecisionInput } from './alarm-decision.js';
+import { decideAlarmState, longReasonDate, reasonDate, type DecisionInput } from './alarm-decision.js';
 
 /** 2026-12-03T14:20:00Z */
 const END = Date.UTC(2026, 11, 3, 14, 20, 0);
@@ -119,5 +119,6 @@ describe('the alarm decision', () => {
 
   it('prints times as dd/MM/yy HH:mm:ss UTC', () => {
     expect(reasonDate(Date.UTC(2026, 0, 2, 3, 4, 5))).toBe('02/01/26 03:04:05');
+    expect(longReasonDate(Date.UTC(2020, 11, 4, 16, 32, 27))).toBe('Friday 04 December, 2020 16:32:27 UTC');
   });
 });

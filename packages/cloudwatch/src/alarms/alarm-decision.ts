@@ -69,6 +69,31 @@ export const reasonDate = (ms: number): string => {
   );
 };
 
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Thursday 03 December, 2026 14:20:00 UTC, as a composite alarm's reason names a child's change. */
+export const longReasonDate = (ms: number): string => {
+  const d = new Date(ms);
+  return (
+    `${DAYS[d.getUTCDay()] ?? ''} ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()] ?? ''}, ${d.getUTCFullYear()} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`
+  );
+};
+
 /** 2026-12-03T14:20:00.000+0000, as StateReasonData and HistoryData write times. */
 export const isoTime = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000');
 

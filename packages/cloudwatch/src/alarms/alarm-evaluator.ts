@@ -12,7 +12,7 @@ import type { MetricDataQuery } from '@berth/wire/cloudwatch';
 import type { MetricDataService } from '../services/metric-data/metric-data-service.js';
 
 import type { AlarmActionDispatcher } from './alarm-action-dispatcher.js';
-import { decideAlarmState, isoTime } from './alarm-decision.js';
+import { decideAlarmState, isoTime, longReasonDate } from './alarm-decision.js';
 import {
   ALARM_KIND,
   alarmKey,
@@ -175,7 +175,7 @@ export class AlarmEvaluator {
       .flatMap((c) => (c.alarm ? [c.alarm] : []))
       .sort((a, b) => b.state.transitionedAt - a.state.transitionedAt)[0];
     const reason = triggering
-      ? `${triggering.arn} transitioned to ${triggering.state.value} at ${new Date(triggering.state.transitionedAt).toUTCString()}`
+      ? `${triggering.arn} transitioned to ${triggering.state.value} at ${longReasonDate(triggering.state.transitionedAt)}`
       : `The alarm rule ${alarm.rule} evaluates to ${value === 'ALARM' ? 'TRUE' : 'FALSE'}`;
     const reasonData = JSON.stringify({
       triggeringAlarms: triggering
