@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { decode, encode } from 'cbor-x';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startServer, TEST_CREDENTIALS, TEST_REGION, type BerthProcess } from './support/berth-process.js';
@@ -16,6 +17,7 @@ import { aws, awsOk } from './support/clients.js';
 import { describeService } from './support/services.js';
 import { SLEEPER_COMMAND } from './support/sleeper.js';
 import { ensureTestImages } from './support/test-images.js';
+import { signedRequest } from './support/signed-call.js';
 import { waitFor } from './support/wait-for.js';
 
 const TOPIC = 'arn:aws:sns:us-east-1:000000000000:berth-e2e-alarms';
@@ -240,6 +242,54 @@ describe('a 10-s metric alarm', () => {
     expect(missing.status).not.toBe(0);
     expect(missing.stderr).toContain('ResourceNotFound');
   }, 60_000);
+});
+
+describe('the alarm operations on every CloudWatch wire form', () => {
+  it('Query (form in, XML out) and rpcv2Cbor describe the alarm JSON 1.0 does, and answer its errors', async () => {
+    const json = alarm('e2e-latency');
+    const query = await signedRequest(berth.endpoint, {
+      service: 'monitoring',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: new URLSearchParams({
+        Action: 'DescribeAlarms',
+        Version: '2010-08-01',
+        'AlarmNames.member.1': 'e2e-latency',
+      }).toString(),
+    });
+    const xml = await query.text();
+    expect(query.status, xml).toBe(200);
+    expect(xml).toContain(`<AlarmArn>${json.AlarmArn}</AlarmArn>`);
+    expect(xml).toContain(`<StateValue>${json.StateValue}</StateValue>`);
+    expect(xml).toContain('<Period>10</Period>');
+
+    const cbor = (operation: string, input: unknown): Promise<Response> =>
+      signedRequest(berth.endpoint, {
+        service: 'monitoring',
+        path: `/service/GraniteServiceVersion20100801/operation/${operation}`,
+        headers: {
+          'smithy-protocol': 'rpc-v2-cbor',
+          'content-type': 'application/cbor',
+          accept: 'application/cbor',
+        },
+        body: encode(input),
+      });
+    const described = await cbor('DescribeAlarms', { AlarmNames: ['e2e-latency'] });
+    expect(described.status).toBe(200);
+    const [viaCbor] = (decode(new Uint8Array(await described.arrayBuffer())) as { MetricAlarms: any[] })
+      .MetricAlarms;
+    expect(viaCbor).toMatchObject({ AlarmArn: json.AlarmArn, StateValue: json.StateValue, Threshold: 70 });
+    expect(viaCbor.StateUpdatedTimestamp).toBeInstanceOf(Date);
+
+    const refused = await cbor('SetAlarmState', {
+      AlarmName: 'no-such-alarm',
+      StateValue: 'OK',
+      StateReason: 'x',
+    });
+    expect(refused.status).toBe(404);
+    expect(decode(new Uint8Array(await refused.arrayBuffer()))).toMatchObject({
+      __type: expect.stringContaining('ResourceNotFound'),
+    });
+  });
 });
 
 const register = (family: string, healthCheck?: object): string =>
