@@ -22,7 +22,7 @@ const ALLOWED_BERTH_IMPORTS = {
   ecs: ['wire', 'core', 'scheduler', 'store', 'gateway', 'elbv2'],
   elbv2: ['wire', 'core', 'store', 'gateway', 'lb'],
   logs: ['wire', 'core', 'gateway', 'telemetry'],
-  cloudwatch: ['wire', 'core', 'gateway', 'telemetry'],
+  cloudwatch: ['wire', 'core', 'gateway', 'telemetry', 'store'],
   server: ['wire', 'core', 'store', 'telemetry', 'gateway', 'lb', 'ecs', 'elbv2', 'logs', 'cloudwatch'],
   cli: ['wire', 'core', 'agent', 'ecs', 'server'],
 };

@@ -14,7 +14,9 @@ import { RetentionController } from './controllers/retention-controller.js';
 import { LifecycleHookController } from './controllers/deployment-hooks/lifecycle-hook-controller.js';
 import { createLifecycleHookInvoker } from './services/deployment-hooks/hook-invoker.js';
 import { TargetRegistrationController } from './controllers/load-balancing/target-registration-controller.js';
+import { DeploymentAlarmStates } from './controllers/service/deployment-alarm-states.js';
 import { ServiceController } from './controllers/service/service-controller.js';
+import type { DeploymentAlarms } from './services/ecs-services/deployment-alarms.js';
 import { TaskSetController } from './controllers/task-set/task-set-controller.js';
 import { TaskMetricsController } from './controllers/task-metrics-controller.js';
 import { DROPPING_METRIC_SINK, type MetricSink } from './services/task-metrics/metric-sink.js';
@@ -69,6 +71,8 @@ export interface EcsModuleConfig {
   readonly loadBalancing?: LoadBalancing;
   /** Where the AWS/ECS metrics go each minute (absent: they are dropped). */
   readonly metricSink?: MetricSink;
+  /** CloudWatch alarm states, for deployment alarms (absent: deploymentConfiguration.alarms is refused). */
+  readonly deploymentAlarms?: DeploymentAlarms;
   /** How often the metrics controller looks for ended minutes; default 60 s. */
   readonly metricsIntervalMs?: number;
 }
@@ -119,6 +123,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
       groupIndex,
       loadBalancing,
       config.lifecycleHookDir,
+      config.deploymentAlarms !== undefined,
     ),
     taskSets: new TaskSetsService(deps, taskDefinitions, groupIndex),
     usage: new UsageService(deps, config.fargatePrices ?? DEFAULT_FARGATE_PRICES),
@@ -142,9 +147,13 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
     log: config.log,
     resyncIntervalMs: config.serviceResyncIntervalMs ?? 2000,
   };
+  const alarmStates = config.deploymentAlarms
+    ? new DeploymentAlarmStates(store, config.deploymentAlarms, config.log)
+    : undefined;
   const serviceController = new ServiceController({
     ...controllerOptions,
     ...(loadBalancing ? { loadBalancing } : {}),
+    ...(alarmStates ? { alarmStates } : {}),
   });
   // Services behind load balancers: their tasks' targets. Drain deadlines move with time: resync often.
   const targetRegistration = loadBalancing
@@ -176,6 +185,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
     instanceHostAddress: (id) => instanceHostAddress(store, id),
     start: () => {
       retention.start();
+      alarmStates?.start();
       serviceController.start();
       targetRegistration?.start();
       lifecycleHooks.start();
@@ -185,6 +195,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
     },
     stop: () => {
       retention.stop();
+      alarmStates?.stop();
       serviceController.stop();
       targetRegistration?.stop();
       lifecycleHooks.stop();

@@ -8,6 +8,7 @@
  */
 export { createEcsModule, type EcsModule, type EcsModuleConfig } from './ecs-module.js';
 export type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
+export type { DeploymentAlarms } from './services/ecs-services/deployment-alarms.js';
 export type {
   ListenerRuleFacts,
   LoadBalancerTarget,

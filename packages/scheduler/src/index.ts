@@ -42,6 +42,8 @@ export type { RandomSource } from './random/seeded-random.js';
 // breaker with rollback, launch throttle, DAEMON). Same snapshot ⇒ same plan.
 export { reconcileService } from './service/reconcile-service.js';
 export type {
+  AlarmStateValue,
+  DeploymentAlarmWatch,
   DeploymentState,
   DeploymentStatus,
   RolloutState,

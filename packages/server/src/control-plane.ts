@@ -1,10 +1,11 @@
 /**
  * The composition root of `berth server`: config → store → API modules → gateway → data plane.
  * It opens the store and, beside it, the telemetry store (CloudWatch's metrics and CloudWatch
- * Logs' events, never in the state store), wires ECS, ELBv2, CloudWatch and CloudWatch Logs over
- * them (ECS meets the others only through its LoadBalancing and MetricSink ports, Logs meets
- * CloudWatch through its LogMetricSink, ELBv2 through its AlbMetricSink), serves every API behind
- * one gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts the
+ * Logs' events, never in the state store; alarms are state-store records), wires ECS, ELBv2,
+ * CloudWatch and CloudWatch Logs over them (ECS meets the others only through its LoadBalancing,
+ * MetricSink and DeploymentAlarms ports, Logs meets CloudWatch through its LogMetricSink, ELBv2
+ * through its AlbMetricSink; alarm actions leave through alarm-action-sink), serves every API
+ * behind one gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts the
  * controllers once the gateway listens. While the data plane runs, the ALB metrics collector
  * publishes HAProxy's counters as AWS/ApplicationELB metrics.
  */
@@ -20,6 +21,12 @@ import { openStateStore, type StateStore, type StoreLocation } from '@berth/stor
 import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/telemetry';
 
 import { albMetricSink } from './alb-metric-sink.js';
+import {
+  createAlarmActionSink,
+  type AlarmWebhook,
+  type AutoScalingAlarmActions,
+} from './alarm-action-sink.js';
+import { ecsDeploymentAlarms } from './ecs-deployment-alarms.js';
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 import { ecsMetricSink } from './ecs-metric-sink.js';
 import { logMetricSink } from './log-metric-sink.js';
@@ -38,7 +45,10 @@ export interface DataPlaneConfig {
   readonly albMetricsIntervalMs?: number;
 }
 
-export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loadBalancing' | 'metricSink'> {
+export interface ControlPlaneConfig extends Omit<
+  EcsModuleConfig,
+  'store' | 'loadBalancing' | 'metricSink' | 'deploymentAlarms'
+> {
   readonly host: string;
   readonly port: number;
   readonly store: StoreLocation;
@@ -48,6 +58,12 @@ export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loa
    */
   readonly telemetry?: TelemetryLocation;
   readonly credentials: readonly CredentialPair[];
+  /** SNS topics whose alarm notifications are POSTed to a URL (`--alarm-webhook`). */
+  readonly alarmWebhooks?: readonly AlarmWebhook[];
+  /** Where Auto Scaling alarm actions go (Application Auto Scaling); absent: they fail, logged. */
+  readonly alarmAutoScaling?: AutoScalingAlarmActions;
+  /** How often the alarm evaluator looks for passed period boundaries (default 2 s). */
+  readonly alarmEvaluationEveryMs?: number;
   /** The load balancers' data plane; without it ELBv2 answers, but no listener serves. */
   readonly dataPlane?: DataPlaneConfig;
 }
@@ -76,7 +92,21 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const now = config.now ?? Date.now;
   const telemetryLocation = config.telemetry ?? telemetryLocationFor(config.store);
   const metricStore = openMetricStore(telemetryLocation);
-  const cloudWatch = createCloudWatchModule({ metrics: metricStore, now, log: config.log });
+  const cloudWatch = createCloudWatchModule({
+    metrics: metricStore,
+    store,
+    now,
+    log: config.log,
+    alarmActions: createAlarmActionSink({
+      webhooks: config.alarmWebhooks ?? [],
+      log: config.log,
+      now,
+      ...(config.alarmAutoScaling ? { autoScaling: config.alarmAutoScaling } : {}),
+    }),
+    ...(config.alarmEvaluationEveryMs !== undefined
+      ? { alarmEvaluationEveryMs: config.alarmEvaluationEveryMs }
+      : {}),
+  });
   const logStore = openLogStore(telemetryLocation);
   const logs = createLogsModule({
     store: logStore,
@@ -98,6 +128,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     store,
     loadBalancing: ecsLoadBalancing(elbv2.useCases),
     metricSink: ecsMetricSink(cloudWatch.useCases),
+    deploymentAlarms: ecsDeploymentAlarms(cloudWatch.useCases),
   });
   ecsInstanceAddress = (id) => ecs.instanceHostAddress(id);
   const supervisor =

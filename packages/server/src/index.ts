@@ -9,4 +9,11 @@ export {
   type ControlPlaneConfig,
   type RunningControlPlane,
 } from './control-plane.js';
+export {
+  alarmNotification,
+  createAlarmActionSink,
+  type AlarmActionSinkOptions,
+  type AlarmWebhook,
+  type AutoScalingAlarmActions,
+} from './alarm-action-sink.js';
 export type { CredentialPair } from '@berth/gateway';

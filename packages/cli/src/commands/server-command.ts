@@ -10,7 +10,7 @@ import { Command, InvalidArgumentError } from 'commander';
 
 import { Agent, HostRegistry, splitAddressBlock } from '@berth/agent';
 import { DEFAULT_SPOT_WARNING_SECONDS } from '@berth/ecs';
-import { startControlPlane } from '@berth/server';
+import { startControlPlane, type AlarmWebhook } from '@berth/server';
 
 import { resolveKeyPair } from '../credentials-file.js';
 import {
@@ -23,6 +23,7 @@ import {
 import { stderrLog } from '../logger.js';
 
 import { addAgentOptions, agentConfigFrom, positiveInteger, type AgentFlags } from './agent-options.js';
+import { collectAlarmWebhook } from './alarm-webhook-option.js';
 import { claimLoadBalancerBlock } from './load-balancer-block.js';
 import { onShutdown } from './shutdown.js';
 import { addFargatePriceOptions, fargatePricesFrom, type FargatePriceFlags } from './usage-price-options.js';
@@ -44,6 +45,7 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   lbCidr?: string;
   lifecycleHookDir?: string;
   albMetricsInterval: number;
+  alarmWebhook: AlarmWebhook[];
   quiet?: boolean;
 }
 
@@ -125,6 +127,12 @@ export const serverCommand = (): Command =>
           positiveInteger,
           60,
         )
+        .option(
+          '--alarm-webhook <topicArn=url>',
+          'POST the alarm notifications CloudWatch sends to this SNS topic to an HTTP URL (repeatable)',
+          collectAlarmWebhook,
+          [],
+        )
         .option('--quiet', 'no log lines on stderr'),
     ),
   ).action(async (flags: ServerFlags) => {
@@ -155,6 +163,7 @@ export const serverCommand = (): Command =>
       fargatePrices: fargatePricesFrom(flags),
       spotWarningSeconds: flags.spotWarningSeconds,
       ...(flags.lifecycleHookDir ? { lifecycleHookDir: resolve(flags.lifecycleHookDir) } : {}),
+      alarmWebhooks: flags.alarmWebhook,
       // With a data directory, HAProxy outlives a shutdown (as the tasks do) and the next start
       // adopts it; in memory, it stops with the server.
       dataPlane: {

@@ -12,7 +12,24 @@ import { unitCloudWatch } from '../test-support/cloudwatch.test-support.js';
 
 import { UNSUPPORTED_CLOUDWATCH_OPERATIONS } from './unsupported-operations.js';
 
-const IMPLEMENTED = ['GetMetricData', 'GetMetricStatistics', 'ListMetrics', 'PutMetricData'];
+const IMPLEMENTED = [
+  'GetMetricData',
+  'GetMetricStatistics',
+  'ListMetrics',
+  'PutMetricData',
+  'PutMetricAlarm',
+  'PutCompositeAlarm',
+  'DescribeAlarms',
+  'DescribeAlarmsForMetric',
+  'DescribeAlarmHistory',
+  'SetAlarmState',
+  'EnableAlarmActions',
+  'DisableAlarmActions',
+  'DeleteAlarms',
+  'ListTagsForResource',
+  'TagResource',
+  'UntagResource',
+];
 
 const botocoreOperations = (): string[] | undefined => {
   const result = spawnSync(

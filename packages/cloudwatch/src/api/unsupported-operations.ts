@@ -7,31 +7,24 @@ import type { Operation } from '@berth/gateway';
 
 import { notImplemented } from '../services/cloudwatch-errors.js';
 
-const ALARMS = 'alarms';
+const ALARMS = 'alarm mute rules and contributors';
 const DASHBOARDS = 'dashboards';
 const INSIGHT_RULES = 'Contributor Insights rules';
 const ANOMALY_DETECTORS = 'anomaly detection';
 const METRIC_STREAMS = 'metric streams';
-const TAGS = 'resource tags';
 const WIDGET_IMAGES = 'metric widget images';
 const OTEL = 'OpenTelemetry enrichment';
 
 const SUBJECTS: Readonly<Record<string, string>> = {
   DeleteAlarmMuteRule: ALARMS,
-  DeleteAlarms: ALARMS,
   DeleteAnomalyDetector: ANOMALY_DETECTORS,
   DeleteDashboards: DASHBOARDS,
   DeleteInsightRules: INSIGHT_RULES,
   DeleteMetricStream: METRIC_STREAMS,
   DescribeAlarmContributors: ALARMS,
-  DescribeAlarmHistory: ALARMS,
-  DescribeAlarms: ALARMS,
-  DescribeAlarmsForMetric: ALARMS,
   DescribeAnomalyDetectors: ANOMALY_DETECTORS,
   DescribeInsightRules: INSIGHT_RULES,
-  DisableAlarmActions: ALARMS,
   DisableInsightRules: INSIGHT_RULES,
-  EnableAlarmActions: ALARMS,
   EnableInsightRules: INSIGHT_RULES,
   GetAlarmMuteRule: ALARMS,
   GetDashboard: DASHBOARDS,
@@ -43,22 +36,16 @@ const SUBJECTS: Readonly<Record<string, string>> = {
   ListDashboards: DASHBOARDS,
   ListManagedInsightRules: INSIGHT_RULES,
   ListMetricStreams: METRIC_STREAMS,
-  ListTagsForResource: TAGS,
   PutAlarmMuteRule: ALARMS,
   PutAnomalyDetector: ANOMALY_DETECTORS,
-  PutCompositeAlarm: ALARMS,
   PutDashboard: DASHBOARDS,
   PutInsightRule: INSIGHT_RULES,
   PutManagedInsightRules: INSIGHT_RULES,
-  PutMetricAlarm: ALARMS,
   PutMetricStream: METRIC_STREAMS,
-  SetAlarmState: ALARMS,
   StartMetricStreams: METRIC_STREAMS,
   StartOTelEnrichment: OTEL,
   StopMetricStreams: METRIC_STREAMS,
   StopOTelEnrichment: OTEL,
-  TagResource: TAGS,
-  UntagResource: TAGS,
 };
 
 export const UNSUPPORTED_CLOUDWATCH_OPERATIONS: ReadonlyMap<string, string> = new Map(

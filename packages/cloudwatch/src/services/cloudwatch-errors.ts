@@ -31,7 +31,15 @@ export const mutuallyExclusive = (a: string, b: string): ApiError =>
 export const notImplemented = (operation: string, what: string): ApiError =>
   new ApiError(
     'InvalidAction',
-    `Berth does not implement ${operation} (${what}) yet: its CloudWatch serves metrics only ` +
-      '(PutMetricData, GetMetricStatistics, GetMetricData, ListMetrics).',
+    `Berth does not implement ${operation} (${what}) yet: its CloudWatch serves metrics ` +
+      '(PutMetricData, GetMetricStatistics, GetMetricData, ListMetrics) and metric and composite alarms.',
     400,
   );
+
+/** The common ValidationError CloudWatch's alarm operations answer for a bad request. */
+export const validationError = (message: string): ApiError => new ApiError('ValidationError', message, 400);
+export const resourceNotFound = (message: string): ApiError => new ApiError('ResourceNotFound', message, 404);
+export const resourceNotFoundException = (message: string): ApiError =>
+  new ApiError('ResourceNotFoundException', message, 404);
+export const limitExceeded = (message: string): ApiError => new ApiError('LimitExceeded', message, 400);
+export const invalidFormat = (message: string): ApiError => new ApiError('InvalidFormat', message, 400);

@@ -2,8 +2,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- replies are read as the JSON a client sees */
 import { ApiError } from '@berth/core';
 import type { RequestContext } from '@berth/gateway';
+import { MemoryStateStore } from '@berth/store';
 import { SqliteMetricStore } from '@berth/telemetry';
 
+import type { AlarmActionSink } from '../alarms/alarm-action-sink.js';
 import { createCloudWatchModule, type CloudWatchModule } from '../cloudwatch-module.js';
 
 export const CTX: RequestContext = {
@@ -25,9 +27,14 @@ export interface UnitCloudWatch {
   errorOf(operation: string, input: object): Promise<string>;
 }
 
-export const unitCloudWatch = (): UnitCloudWatch => {
+export const unitCloudWatch = (alarmActions?: AlarmActionSink): UnitCloudWatch => {
   const clock = { now: (T0 + 3600) * 1000 };
-  const module = createCloudWatchModule({ metrics: new SqliteMetricStore(':memory:'), now: () => clock.now });
+  const module = createCloudWatchModule({
+    metrics: new SqliteMetricStore(':memory:'),
+    store: new MemoryStateStore(),
+    now: () => clock.now,
+    ...(alarmActions ? { alarmActions } : {}),
+  });
   const call = async (operation: string, input: object): Promise<Record<string, any>> => {
     const op = module.api.operations.get(operation);
     if (!op) throw new Error(`no operation ${operation}`);

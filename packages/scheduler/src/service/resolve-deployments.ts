@@ -5,8 +5,9 @@
  *   none is marked) is PRIMARY, every other one is ACTIVE.
  * - The PRIMARY's failedTasks (while IN_PROGRESS), failedLaunches and nextLaunchAt are re-derived
  *   from its tasks (see circuit-breaker.ts and launch-throttle.ts).
- * - Circuit breaker (enabled, PRIMARY IN_PROGRESS, failedTasks ≥ threshold): the PRIMARY becomes
- *   FAILED and launches nothing more. With rollback and a target (the snapshot's
+ * - Circuit breaker (enabled, PRIMARY IN_PROGRESS, failedTasks ≥ threshold) or deployment alarms
+ *   (one went into ALARM, deployment-alarms.ts): the PRIMARY becomes FAILED and launches nothing
+ *   more. The same path follows for both, each with its own rollback flag. With rollback and a target (the snapshot's
  *   rollbackTaskDefinitionArn, else the newest other deployment that COMPLETED) a new PRIMARY
  *   (id = nextDeploymentId) on the target's task definition takes over and the failed deployment
  *   becomes ACTIVE, still FAILED. (impl) A rollback deployment that fails is not rolled back again.
@@ -14,6 +15,7 @@
  *   (traffic-shift/shift-rollback.ts): blue is PRIMARY again, and nothing starts or stops this step.
  */
 import { circuitBreakerThreshold, countFailedTasks } from './circuit-breaker.js';
+import { watchDeploymentAlarms } from './deployment-alarms.js';
 import { launchThrottle } from './launch-throttle.js';
 import type { ReconcileSettings } from './reconcile-settings.js';
 import { serviceEvents } from './service-events.js';
@@ -34,13 +36,43 @@ export interface ResolvedDeployments {
 
 const newestFirst = (a: DeploymentState, b: DeploymentState): number => b.createdAt - a.createdAt;
 
+/** Why the PRIMARY fails this step: the circuit breaker or its deployment alarms, each with its rollback flag. */
+interface Failure {
+  readonly reason: string;
+  readonly event: string;
+  readonly rollback: boolean;
+}
+
+const failureOf = (
+  snapshot: ServiceSnapshot,
+  primary: DeploymentState,
+  breakerTrips: boolean,
+  alarms: readonly string[],
+  settings: ReconcileSettings,
+): Failure | undefined => {
+  if (snapshot.service.status !== 'ACTIVE' || primary.rolloutState !== 'IN_PROGRESS') return undefined;
+  if (breakerTrips)
+    return {
+      reason: serviceReasons.circuitBreakerFailed,
+      event: serviceEvents.deploymentFailed(settings.serviceName, primary.id),
+      rollback: snapshot.service.circuitBreaker.rollback,
+    };
+  if (alarms.length > 0)
+    return {
+      reason: serviceReasons.alarmsFailed(alarms),
+      event: serviceEvents.deploymentAlarmFailed(settings.serviceName, primary.id, alarms),
+      rollback: snapshot.service.deploymentAlarms?.rollback ?? false,
+    };
+  return undefined;
+};
+
 const rollbackTarget = (
   snapshot: ServiceSnapshot,
   failing: DeploymentState,
   others: readonly DeploymentState[],
+  rollback: boolean,
 ): { taskDefinitionArn: string; deploymentId: string | undefined } | undefined => {
-  if (!snapshot.service.circuitBreaker.rollback || serviceReasons.isRollback(failing.rolloutStateReason))
-    return undefined;
+  if (!rollback || serviceReasons.isRollback(failing.rolloutStateReason)) return undefined;
   const completed = others.filter((d) => d.rolloutState === 'COMPLETED');
   const taskDefinitionArn = snapshot.rollbackTaskDefinitionArn ?? completed[0]?.taskDefinitionArn;
   if (taskDefinitionArn === undefined) return undefined;
@@ -64,30 +96,31 @@ export const resolveDeployments = (
     ? countFailedTasks(chosen.id, chosen.failedTasks, snapshot.tasks, settings)
     : chosen.failedTasks;
   const throttle = launchThrottle(chosen, snapshot.tasks, settings);
+  const watched = watchDeploymentAlarms(snapshot, chosen);
   const primary: DeploymentState = {
-    ...chosen,
+    ...watched.deployment,
     status: 'PRIMARY',
     failedTasks,
     failedLaunches: throttle.failedLaunches,
     nextLaunchAt: throttle.nextLaunchAt,
   };
-  const trips =
-    snapshot.service.status === 'ACTIVE' &&
-    snapshot.service.circuitBreaker.enable &&
-    inProgress &&
-    failedTasks >= circuitBreakerThreshold(desired);
-  if (!trips) return { primary, others, throttled: throttle.throttled, events: [] };
+  const breakerTrips =
+    snapshot.service.circuitBreaker.enable && inProgress && failedTasks >= circuitBreakerThreshold(desired);
+  const failure = failureOf(snapshot, primary, breakerTrips, watched.triggered, settings);
+  if (!failure) return { primary, others, throttled: throttle.throttled, events: [] };
 
   const failed: DeploymentState = {
     ...primary,
     rolloutState: 'FAILED',
-    rolloutStateReason: serviceReasons.circuitBreakerFailed,
+    rolloutStateReason: failure.reason,
+    ...(watched.triggered.length > 0 && primary.alarms
+      ? { alarms: { ...primary.alarms, triggered: watched.triggered } }
+      : {}),
   };
-  const events = [serviceEvents.deploymentFailed(settings.serviceName, failed.id)];
-  const blue =
-    primary.shift && snapshot.service.circuitBreaker.rollback && servingBlue(others, snapshot.tasks);
+  const events = [failure.event];
+  const blue = primary.shift && failure.rollback && servingBlue(others, snapshot.tasks);
   if (blue) {
-    const back = rollBackShift(primary, blue, others, serviceReasons.circuitBreakerFailed, settings.now);
+    const back = rollBackShift(failed, blue, others, failure.reason, settings.now);
     return {
       ...back,
       throttled: false,
@@ -95,7 +128,7 @@ export const resolveDeployments = (
       rolledBack: true,
     };
   }
-  const target = rollbackTarget(snapshot, primary, others);
+  const target = rollbackTarget(snapshot, primary, others, failure.rollback);
   if (target === undefined) return { primary: failed, others, throttled: false, events };
 
   const rollback: DeploymentState = {
@@ -110,6 +143,11 @@ export const resolveDeployments = (
     updatedAt: settings.now,
     failedLaunches: 0,
     nextLaunchAt: 0,
+    rollbackOf: {
+      deploymentId: failed.id,
+      reason: failure.reason,
+      ...(watched.triggered.length > 0 ? { triggeredAlarms: watched.triggered } : {}),
+    },
   };
   return {
     primary: rollback,

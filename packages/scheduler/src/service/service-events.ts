@@ -26,6 +26,9 @@ export const serviceEvents = {
       .join(' ')}.`,
   deploymentFailed: (service: string, deploymentId: string): string =>
     `(service ${service}) (deployment ${deploymentId}) deployment failed: tasks failed to start.`,
+  /** (impl) ECS publishes no wording for a deployment its alarms failed. */
+  deploymentAlarmFailed: (service: string, deploymentId: string, alarmNames: readonly string[]): string =>
+    `(service ${service}) (deployment ${deploymentId}) deployment failed: alarm detected (${alarmNames.join(', ')}).`,
   /** Names the new (rollback) deployment: the one that later posts `deployment completed`. */
   rollingBack: (service: string, deploymentId: string): string =>
     `(service ${service}) rolling back to deployment ${deploymentId}.`,

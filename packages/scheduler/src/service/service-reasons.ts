@@ -29,6 +29,9 @@ export const serviceReasons = {
   inProgress: (deploymentId: string): string => `ECS deployment ${deploymentId} in progress.`,
   completed: (deploymentId: string): string => `ECS deployment ${deploymentId} completed.`,
   circuitBreakerFailed: 'ECS deployment circuit breaker: tasks failed to start.',
+  /** (impl) ECS publishes no wording: the deployment alarms that went into ALARM. */
+  alarmsFailed: (alarmNames: readonly string[]): string =>
+    `ECS deployment failed: alarm(s) ${alarmNames.join(', ')} went into ALARM state.`,
   /** Names the deployment rolled back *to* (the last COMPLETED one). */
   rollingBack: (deploymentId: string): string => `${ROLLBACK_PREFIX} ${deploymentId}.`,
   /** (impl) A rollback StopServiceDeployment asked for; names the deployment rolled back to. */

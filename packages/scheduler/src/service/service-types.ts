@@ -26,6 +26,18 @@ export interface ServiceConfig {
    * ROLLING). A new deployment shifts traffic when a completed deployment still serves.
    */
   readonly trafficShift?: TrafficShiftSettings;
+  /** deploymentConfiguration.alarms when enabled: the CloudWatch alarms that fail a deployment. */
+  readonly deploymentAlarms?: { readonly alarmNames: readonly string[]; readonly rollback: boolean };
+}
+
+export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+/** What a deployment has seen of its deployment alarms (see deployment-alarms.ts). */
+export interface DeploymentAlarmWatch {
+  /** Alarms already in ALARM when the deployment first saw them: they count once they leave it. */
+  readonly alreadyInAlarm: readonly string[];
+  /** Alarms that went into ALARM during the deployment (set when it failed for them). */
+  readonly triggered: readonly string[];
 }
 
 export interface DeploymentState {
@@ -48,6 +60,14 @@ export interface DeploymentState {
   readonly shift?: TrafficShiftState;
   /** A shifting deployment that was rolled back: the (blue) deployment traffic returned to. */
   readonly rolledBackTo?: string;
+  /** Its deployment alarms, once observed while it was IN_PROGRESS. */
+  readonly alarms?: DeploymentAlarmWatch;
+  /** A rollback deployment: the deployment whose failure started it, why, and which alarms failed it. */
+  readonly rollbackOf?: {
+    readonly deploymentId: string;
+    readonly reason: string;
+    readonly triggeredAlarms?: readonly string[];
+  };
 }
 
 export interface ServiceTask {
@@ -117,6 +137,11 @@ export interface ServiceSnapshot {
   readonly rollbackTaskDefinitionArn?: string;
   /** The id of that deployment, named in the rollback's rolloutStateReason when known. */
   readonly rollbackDeploymentId?: string;
+  /**
+   * The current state of each deployment alarm CloudWatch knows (service.deploymentAlarms); absent
+   * when not read yet, in which case the alarms decide nothing this step.
+   */
+  readonly alarmStates?: Readonly<Record<string, AlarmStateValue>>;
 }
 
 export interface TaskLaunch {

@@ -33,6 +33,7 @@ import { launchServiceTasks } from './service-launcher.js';
 import { stopServiceTasks } from './stop-service-tasks.js';
 import { withServiceLaunch } from './service-launch-fields.js';
 import { buildServiceSnapshot } from './service-snapshot.js';
+import type { DeploymentAlarmStates } from './deployment-alarm-states.js';
 
 export interface ServiceControllerOptions {
   readonly store: StateStore;
@@ -45,6 +46,8 @@ export interface ServiceControllerOptions {
   readonly resyncIntervalMs: number;
   /** Target health of services behind load balancers (absent: no load balancing). */
   readonly loadBalancing?: LoadBalancing;
+  /** Deployment alarm states (absent: no CloudWatch alarms). */
+  readonly alarmStates?: DeploymentAlarmStates;
 }
 
 export class ServiceController extends LoopController<ServiceControllerOptions> {
@@ -85,6 +88,7 @@ export class ServiceController extends LoopController<ServiceControllerOptions> 
       const now = epochSeconds(this.options.now());
       const daemonInstances =
         record.service.schedulingStrategy === 'DAEMON' ? this.daemonInstances(tx, record) : undefined;
+      const alarmStates = this.options.alarmStates?.of(serviceArn);
       const { snapshot, tasks } = buildServiceSnapshot(tx, record, {
         now,
         presence: this.options.presence,
@@ -92,6 +96,7 @@ export class ServiceController extends LoopController<ServiceControllerOptions> 
         groups: this.options.groups,
         ...(this.options.loadBalancing ? { loadBalancing: this.options.loadBalancing } : {}),
         ...(daemonInstances ? { daemonInstances } : {}),
+        ...(alarmStates ? { alarmStates } : {}),
       });
       const plan = reconcileService(snapshot);
       stopServiceTasks(tx, tasks, plan.stops, now);

@@ -2,6 +2,7 @@
 import { partitionOfArn } from '@berth/core';
 import {
   serviceReasons,
+  type AlarmStateValue,
   type ServiceSnapshot,
   type ServiceTask,
   type TaskTargetHealth,
@@ -80,6 +81,8 @@ export interface SnapshotOptions {
   readonly groups?: TaskGroupIndex;
   /** Reads target health for services behind load balancers. */
   readonly loadBalancing?: LoadBalancing;
+  /** The current states of the service's deployment alarms, once read. */
+  readonly alarmStates?: Readonly<Record<string, AlarmStateValue>>;
 }
 
 export const buildServiceSnapshot = (
@@ -116,12 +119,16 @@ export const buildServiceSnapshot = (
       },
       healthCheckGracePeriodSeconds: record.service.healthCheckGracePeriodSeconds ?? 0,
       ...(trafficShift ? { trafficShift } : {}),
+      ...(config?.alarms?.enable
+        ? { deploymentAlarms: { alarmNames: config.alarms.alarmNames, rollback: config.alarms.rollback } }
+        : {}),
     },
     deployments: record.deployments,
     tasks: tasks.map((t) => toServiceTask(t, instances, options.presence, targetHealthOf(t))),
     ...(options.daemonInstances ? { daemonInstances: options.daemonInstances } : {}),
     nextDeploymentId: deploymentIdFrom(options.newHexId()),
     ...rollbackFields(record),
+    ...(options.alarmStates ? { alarmStates: options.alarmStates } : {}),
   };
   return { snapshot, tasks };
 };

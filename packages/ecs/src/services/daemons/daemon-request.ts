@@ -121,7 +121,7 @@ export const checkDeploymentConfiguration = (
   }
   const enable = config?.alarms?.enable ?? false;
   if (enable === true) {
-    // (impl) Berth has no CloudWatch alarms to watch.
+    // (impl) Berth watches deployment alarms for services, not yet for daemons.
     throw unsupportedFeature('Berth does not evaluate CloudWatch alarms in daemon deployments.');
   }
   return {

@@ -123,6 +123,24 @@ export const listServiceDeployments = (
   return paginate(entries, request.maxResults, request.nextToken, 100);
 };
 
+/**
+ * The deployment's alarms [M ServiceDeploymentAlarms]: DISABLED without enabled alarms, TRIGGERED
+ * once one failed it, MONITORING_COMPLETE once it finished otherwise, else MONITORING.
+ */
+const deploymentAlarmsView = (entry: ServiceDeploymentEntry): Pick<ServiceDeployment, 'alarms'> => {
+  const config = entry.deploymentConfiguration?.alarms;
+  if (!config) return {};
+  const triggered = [...(entry.triggeredAlarmNames ?? [])];
+  const status = !config.enable
+    ? 'DISABLED'
+    : triggered.length > 0
+      ? 'TRIGGERED'
+      : entry.finishedAt !== undefined || entry.stoppedAt !== undefined
+        ? 'MONITORING_COMPLETE'
+        : 'MONITORING';
+  return { alarms: { status, alarmNames: [...config.alarmNames], triggeredAlarmNames: triggered } };
+};
+
 export const describeServiceDeployments = (
   reader: StoreReader,
   p: Partition,
@@ -151,6 +169,7 @@ export const describeServiceDeployments = (
       },
       ...(entry.deploymentConfiguration ? { deploymentConfiguration: entry.deploymentConfiguration } : {}),
       ...lifecycleOf(record, entry),
+      ...deploymentAlarmsView(entry),
       ...(entry.rollback
         ? {
             rollback: {

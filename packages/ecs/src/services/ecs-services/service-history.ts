@@ -32,6 +32,8 @@ export interface ServiceDeploymentEntry {
   readonly statusReason?: string;
   readonly deploymentConfiguration?: DeploymentConfiguration;
   readonly rollback?: { readonly reason: string; readonly startedAt: number; readonly revisionId: string };
+  /** The deployment alarms that went into ALARM and failed it. */
+  readonly triggeredAlarmNames?: readonly string[];
 }
 
 export interface ServiceHistory {
@@ -102,6 +104,10 @@ export interface DeploymentProgress {
   readonly taskDefinitionArn: string;
   /** A traffic-shifting deployment rolled back in place: the deployment traffic returned to. */
   readonly rolledBackTo?: string;
+  /** Its deployment alarms as the scheduler saw them (triggered: the ones that failed it). */
+  readonly alarms?: { readonly triggered: readonly string[] };
+  /** A rollback deployment: why the deployment it replaces failed. */
+  readonly rollbackOf?: { readonly reason: string; readonly triggeredAlarms?: readonly string[] };
 }
 
 /**
@@ -171,20 +177,23 @@ export const followDeployments = (
       next = { ...entry, status: 'SUCCESSFUL', finishedAt: now, updatedAt: now };
     } else if (entry.status === 'IN_PROGRESS' && (own?.rolloutState === 'FAILED' || (!own && newRollback))) {
       // Failed: still listed as FAILED, or already dropped (no live task left) behind its rollback.
-      const reason = own?.rolloutStateReason ?? CIRCUIT_BREAKER_FAILED;
+      const reason = own?.rolloutStateReason ?? newRollback?.rollbackOf?.reason ?? CIRCUIT_BREAKER_FAILED;
+      const triggered = own?.alarms?.triggered ?? newRollback?.rollbackOf?.triggeredAlarms ?? [];
+      const alarmed = triggered.length > 0 ? { triggeredAlarmNames: triggered } : {};
       const target =
         newRollback && history.revisions.find((r) => r.taskDefinitionArn === newRollback.taskDefinitionArn);
       next =
         newRollback && target
           ? {
               ...entry,
+              ...alarmed,
               deploymentIds: [...entry.deploymentIds, newRollback.id],
               status: 'ROLLBACK_IN_PROGRESS',
               statusReason: reason,
               rollback: { reason, startedAt: now, revisionId: target.id },
               updatedAt: now,
             }
-          : { ...entry, status: 'STOPPED', statusReason: reason, stoppedAt: now, updatedAt: now };
+          : { ...entry, ...alarmed, status: 'STOPPED', statusReason: reason, stoppedAt: now, updatedAt: now };
     } else if (next.status === 'ROLLBACK_IN_PROGRESS' && rollback?.rolloutState === 'COMPLETED') {
       next = { ...next, status: 'ROLLBACK_SUCCESSFUL', finishedAt: now, updatedAt: now };
     } else if (next.status === 'ROLLBACK_IN_PROGRESS' && rollback?.rolloutState === 'FAILED') {

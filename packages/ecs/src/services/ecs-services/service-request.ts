@@ -76,10 +76,28 @@ export const deploymentConfigurationOf = (
       'The maximumPercent must be 100 for services with a scheduling strategy of DAEMON.',
     );
   }
-  if (given?.alarms?.enable) {
-    throw unsupportedFeature('Berth does not evaluate CloudWatch alarms for deployments yet.');
-  }
+  checkDeploymentAlarms(given?.alarms);
   return merged;
+};
+
+/** deploymentConfiguration.alarms: alarmNames (required, names), enable and rollback (booleans). */
+const checkDeploymentAlarms = (alarms: DeploymentConfiguration['alarms']): void => {
+  if (alarms === undefined) return;
+  const names: unknown = alarms.alarmNames;
+  if (!Array.isArray(names) || names.some((n) => typeof n !== 'string' || n === ''))
+    throw invalidParameter('deploymentConfiguration.alarms.alarmNames must be a list of alarm names.');
+  if (alarms.enable && names.length === 0)
+    throw invalidParameter(
+      'deploymentConfiguration.alarms.alarmNames must name at least one alarm when enable is true.',
+    );
+  if (typeof alarms.enable !== 'boolean' || typeof alarms.rollback !== 'boolean')
+    throw invalidParameter('deploymentConfiguration.alarms.enable and rollback must be booleans.');
+};
+
+/** Enabled deployment alarms need CloudWatch (the DeploymentAlarms port) to read their states. */
+export const checkAlarmsSupported = (configuration: DeploymentConfiguration, supported: boolean): void => {
+  if (configuration.alarms?.enable && !supported)
+    throw unsupportedFeature('This Berth control plane has no CloudWatch alarms to watch deployments with.');
 };
 
 export const validatePlacement = (

@@ -45,6 +45,7 @@ import { EMPTY_HISTORY } from './service-history.js';
 import { updatedLaunchTarget } from './updated-launch-target.js';
 import { SERVICE_KIND, type ServiceDeployment, type ServiceRecord } from './service-record.js';
 import {
+  checkAlarmsSupported,
   deploymentConfigurationOf,
   launchFieldsOf,
   rejectUnsupported,
@@ -70,6 +71,8 @@ export class ServicesService {
     private readonly loadBalancing?: LoadBalancing,
     /** Where file:// lifecycle hook commands may live (absent: commands are refused). */
     private readonly lifecycleHookDir?: string,
+    /** Whether deployment alarms can be watched (a DeploymentAlarms port is wired). */
+    private readonly deploymentAlarms = false,
   ) {}
 
   create(partition: Partition, request: CreateServiceRequest): Service {
@@ -84,6 +87,7 @@ export class ServicesService {
     const strategy = schedulingStrategyOf(request.schedulingStrategy);
     const desiredCount = validateDesiredCount(strategy, request.desiredCount);
     const deploymentConfiguration = deploymentConfigurationOf(strategy, request.deploymentConfiguration);
+    checkAlarmsSupported(deploymentConfiguration, this.deploymentAlarms);
     checkHookTargets(deploymentConfiguration, this.lifecycleHookDir);
     validatePlacement(strategy, request.placementConstraints, request.placementStrategy);
     const tags = validateTags(request.tags);
@@ -160,6 +164,7 @@ export class ServicesService {
         request.deploymentConfiguration,
         record.service.deploymentConfiguration,
       );
+      checkAlarmsSupported(deploymentConfiguration, this.deploymentAlarms);
       checkHookTargets(deploymentConfiguration, this.lifecycleHookDir);
       validatePlacement(strategy, request.placementConstraints, request.placementStrategy);
       const current = record.deployments.find((d) => d.status === 'PRIMARY');

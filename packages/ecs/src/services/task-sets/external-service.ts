@@ -61,6 +61,9 @@ export const createExternalService = (
   }
   if (request.deploymentConfiguration?.deploymentCircuitBreaker?.enable)
     throw invalidParameter(BREAKER_ECS_ONLY);
+  if (request.deploymentConfiguration?.alarms?.enable)
+    // [M DeploymentAlarms] alarms detect failures only with the ECS deployment controller.
+    throw invalidParameter('Deployment alarms are supported only with the ECS deployment controller.');
   // "The only required parameter is the service name." [G deployment-type-external.md]
   const desiredCount = validateDesiredCount('REPLICA', request.desiredCount ?? 0);
   const deploymentConfiguration = deploymentConfigurationOf('REPLICA', request.deploymentConfiguration);
