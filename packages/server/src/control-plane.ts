@@ -1,13 +1,16 @@
 /**
  * The composition root of `berth server`: config → store → API modules → gateway → data plane.
  * It opens the store and, beside it, the telemetry store (CloudWatch's metrics and CloudWatch
- * Logs' events, never in the state store), wires ECS, ELBv2, CloudWatch and CloudWatch Logs over
- * them (ECS meets the others only through its LoadBalancing and MetricSink ports), serves every
+ * Logs' events, never in the state store), wires ECS, ELBv2, CloudWatch, CloudWatch Logs and
+ * Application Auto Scaling over them (ECS meets the others only through its LoadBalancing and
+ * MetricSink ports; Application Auto Scaling through its ScalableServices, ScalingAlarms and
+ * ScalingMetrics ports), serves every
  * API behind one gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts
  * the controllers once the gateway listens.
  */
 import { dirname, join } from 'node:path';
 
+import { createAutoScalingModule } from '@berth/autoscaling';
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
 import { createCloudWatchModule } from '@berth/cloudwatch';
 import { createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
@@ -19,6 +22,8 @@ import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/te
 
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 import { ecsMetricSink } from './ecs-metric-sink.js';
+import { unavailableScalingAlarms } from './scaling-alarms.js';
+import { cloudWatchScalingMetrics } from './scaling-metrics.js';
 
 export interface DataPlaneConfig {
   /** Where HAProxy's configuration, sockets, pidfile and log live (kept across restarts). */
@@ -44,6 +49,15 @@ export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loa
   readonly credentials: readonly CredentialPair[];
   /** The load balancers' data plane; without it ELBv2 answers, but no listener serves. */
   readonly dataPlane?: DataPlaneConfig;
+  /** Application Auto Scaling's test settings (`--scaling-cooldown-cap`, `--target-tracking-alarm-period`). */
+  readonly autoScaling?: AutoScalingSettings;
+}
+
+export interface AutoScalingSettings {
+  /** Caps every scaling cooldown at this many seconds. */
+  readonly cooldownCapSeconds?: number;
+  /** The period of the alarms target tracking creates, seconds (default 60). */
+  readonly targetTrackingAlarmPeriodSeconds?: number;
 }
 
 export interface RunningControlPlane {
@@ -89,6 +103,15 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     metricSink: ecsMetricSink(cloudWatch.useCases),
   });
   ecsInstanceAddress = (id) => ecs.instanceHostAddress(id);
+  const autoScaling = createAutoScalingModule({
+    store,
+    now,
+    log: config.log,
+    services: ecs.useCases,
+    alarms: unavailableScalingAlarms,
+    metrics: cloudWatchScalingMetrics(cloudWatch.useCases),
+    ...config.autoScaling,
+  });
   const dataPlane =
     config.dataPlane && haproxy
       ? new DataPlaneController({
@@ -105,7 +128,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
         })
       : undefined;
   const gateway = new GatewayServer({
-    services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api],
+    services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api, autoScaling.api],
     codecs: DEFAULT_CODECS,
     credentials: new CredentialStore(config.credentials),
     log: config.log,
@@ -121,6 +144,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   }
   const port = await gateway.listen(config.port, config.host);
   ecs.start();
+  autoScaling.start();
   cloudWatch.start();
   logs.start();
   return {
@@ -130,6 +154,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     store,
     logs: logs.useCases,
     close: async () => {
+      autoScaling.stop();
       ecs.stop();
       cloudWatch.stop();
       await logs.stop();

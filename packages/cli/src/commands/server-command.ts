@@ -43,6 +43,8 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   spotWarningSeconds: number;
   lbCidr?: string;
   lifecycleHookDir?: string;
+  scalingCooldownCap?: number;
+  targetTrackingAlarmPeriod: number;
   quiet?: boolean;
 }
 
@@ -68,6 +70,21 @@ const scratchDir = (scratch: string[], name: string): string => {
 const port = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('Not a port number.');
+  return n;
+};
+
+const nonNegativeSeconds = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('Not a whole number of seconds.');
+  return n;
+};
+
+/** CloudWatch alarm periods: 10, 20, 30 or a multiple of 60 seconds. */
+const alarmPeriod = (value: string): number => {
+  const n = Number(value);
+  if (![10, 20, 30].includes(n) && !(Number.isInteger(n) && n > 0 && n % 60 === 0)) {
+    throw new InvalidArgumentError('An alarm period is 10, 20, 30 or a multiple of 60 seconds.');
+  }
   return n;
 };
 
@@ -118,6 +135,17 @@ export const serverCommand = (): Command =>
           '--lifecycle-hook-dir <dir>',
           'directory whose executables deployment lifecycle hooks may run as file:// targets (default: none)',
         )
+        .option(
+          '--scaling-cooldown-cap <seconds>',
+          'Application Auto Scaling: cap every scaling cooldown at this many seconds (for tests; default: cooldowns as configured, 300 s unless set)',
+          nonNegativeSeconds,
+        )
+        .option(
+          '--target-tracking-alarm-period <seconds>',
+          'Application Auto Scaling: the period of the alarms target tracking creates (AWS: 60; 10 lets tests scale within minutes)',
+          alarmPeriod,
+          60,
+        )
         .option('--quiet', 'no log lines on stderr'),
     ),
   ).action(async (flags: ServerFlags) => {
@@ -148,6 +176,10 @@ export const serverCommand = (): Command =>
       fargatePrices: fargatePricesFrom(flags),
       spotWarningSeconds: flags.spotWarningSeconds,
       ...(flags.lifecycleHookDir ? { lifecycleHookDir: resolve(flags.lifecycleHookDir) } : {}),
+      autoScaling: {
+        targetTrackingAlarmPeriodSeconds: flags.targetTrackingAlarmPeriod,
+        ...(flags.scalingCooldownCap !== undefined ? { cooldownCapSeconds: flags.scalingCooldownCap } : {}),
+      },
       // With a data directory, HAProxy outlives a shutdown (as the tasks do) and the next start
       // adopts it; in memory, it stops with the server.
       dataPlane: {
