@@ -31,7 +31,8 @@ const withCpuPolicy = async (): Promise<{ t: UnitAutoScaling; arn: string; high:
       ScaleInCooldown: 120,
     },
   });
-  return { t, arn: PolicyARN, high: Alarms[0].AlarmName, low: Alarms[1].AlarmName };
+  const [high, low] = (Alarms as { AlarmName: string }[]).map((a) => a.AlarmName);
+  return { t, arn: PolicyARN as string, high: high!, low: low! };
 };
 
 describe('onAlarmAction: target tracking', () => {
@@ -101,7 +102,7 @@ describe('onAlarmAction: step scaling', () => {
   it('picks the step from the alarm’s datapoints and records a not-scaled activity at max', async () => {
     const t = unitAutoScaling({ alarmsWork: false });
     await t.call('RegisterScalableTarget', { ...TARGET, MinCapacity: 1, MaxCapacity: 5 });
-    const { PolicyARN } = await t.call('PutScalingPolicy', {
+    const { PolicyARN } = (await t.call('PutScalingPolicy', {
       ...TARGET,
       PolicyName: 'out',
       StepScalingPolicyConfiguration: {
@@ -112,7 +113,7 @@ describe('onAlarmAction: step scaling', () => {
         ],
         Cooldown: 0,
       },
-    });
+    })) as { PolicyARN: string };
     const reason =
       'Threshold Crossed: 2 datapoints [95.0 (03/12/26 12:01:00), 92.0 (03/12/26 12:00:00)] were greater than the threshold (70.0).';
     expect(await t.module.useCases.onAlarmAction(invocation(t, PolicyARN, 'my-alarm', reason))).toEqual({
@@ -124,11 +125,11 @@ describe('onAlarmAction: step scaling', () => {
       outcome: 'not-scaled',
       why: 'already at that capacity',
     });
-    const { ScalingActivities } = await t.call('DescribeScalingActivities', {
+    const { ScalingActivities } = (await t.call('DescribeScalingActivities', {
       ServiceNamespace: 'ecs',
       IncludeNotScaledActivities: true,
-    });
-    expect(ScalingActivities.map((a: { NotScaledReasons?: unknown }) => a.NotScaledReasons)).toContainEqual([
+    })) as { ScalingActivities: { NotScaledReasons?: unknown }[] };
+    expect(ScalingActivities.map((a) => a.NotScaledReasons)).toContainEqual([
       { Code: 'AlreadyAtMaxCapacity', CurrentCapacity: 5, MaxCapacity: 5 },
     ]);
   });
