@@ -72,6 +72,11 @@ export interface EcsModuleConfig {
   readonly metricSink?: MetricSink;
   /** How often the metrics controller looks for ended minutes; default 60 s. */
   readonly metricsIntervalMs?: number;
+  /**
+   * Publish CPUUtilization/MemoryUtilization per 10 s at StorageResolution 1 (for agents sampling at
+   * least every 10 s), so 10-s alarms (target tracking's test period) can read them.
+   */
+  readonly metricsHighResolution?: boolean;
 }
 
 export interface EcsModule {
@@ -172,6 +177,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
     now,
     log: config.log,
     ...(config.metricsIntervalMs === undefined ? {} : { intervalMs: config.metricsIntervalMs }),
+    ...(config.metricsHighResolution === true ? { highResolution: true } : {}),
   });
   return {
     services,

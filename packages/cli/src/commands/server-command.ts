@@ -176,6 +176,9 @@ export const serverCommand = (): Command =>
       fargatePrices: fargatePricesFrom(flags),
       spotWarningSeconds: flags.spotWarningSeconds,
       ...(flags.lifecycleHookDir ? { lifecycleHookDir: resolve(flags.lifecycleHookDir) } : {}),
+      // Agents sampling at least every 10 s (`--stats-interval 10` or less; the default is 20): AWS/ECS
+      // utilization at 10-s high resolution, so every 10-s period a test alarm reads holds a sample.
+      metricsHighResolution: flags.statsInterval <= 10,
       autoScaling: {
         targetTrackingAlarmPeriodSeconds: flags.targetTrackingAlarmPeriod,
         ...(flags.scalingCooldownCap !== undefined ? { cooldownCapSeconds: flags.scalingCooldownCap } : {}),

@@ -105,7 +105,11 @@ const dimensionGroups = (tasks: readonly TaskMinute[]): [MetricDimension[], Task
   ];
 };
 
-export const utilizationData = (tasks: readonly TaskMinute[], minuteStartSeconds: number): MetricDatum[] =>
+export const utilizationData = (
+  tasks: readonly TaskMinute[],
+  minuteStartSeconds: number,
+  storageResolution: 1 | 60 = 60,
+): MetricDatum[] =>
   dimensionGroups(tasks).flatMap(([dimensions, group]) =>
     MEASURES.flatMap((measure) => {
       const values = statisticSet(measure, group);
@@ -117,7 +121,7 @@ export const utilizationData = (tasks: readonly TaskMinute[], minuteStartSeconds
               Timestamp: minuteStartSeconds,
               StatisticValues: values,
               Unit: 'Percent' as const,
-              StorageResolution: 60 as const,
+              StorageResolution: storageResolution,
             },
           ]
         : [];
