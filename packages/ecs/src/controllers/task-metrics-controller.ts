@@ -84,8 +84,11 @@ export class TaskMetricsController {
     const data = new Map<string, MetricDatum[]>();
     for (const [key, minutes] of tasks) data.set(key, utilizationData(minutes, timestamp, resolution));
     // Reservations are a per-minute reading: published once, with the period that starts the minute.
-    const reservations: ReturnType<typeof clusterReservationsByPartition> =
-      startMs % MINUTE_MS === 0 ? clusterReservationsByPartition(this.options.store) : new Map();
+    type Reservations = ReturnType<typeof clusterReservationsByPartition>;
+    const reservations: Reservations =
+      startMs % MINUTE_MS === 0
+        ? clusterReservationsByPartition(this.options.store)
+        : (new Map() as Reservations);
     for (const [key, { clusters }] of reservations) {
       data.set(key, [...(data.get(key) ?? []), ...reservationData(clusters, timestamp)]);
     }
