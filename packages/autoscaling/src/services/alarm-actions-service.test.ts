@@ -134,3 +134,33 @@ describe('onAlarmAction: step scaling', () => {
     ]);
   });
 });
+
+describe('onAlarmAction: several target-tracking policies', () => {
+  it('scale in only as far as every policy agrees', async () => {
+    const t = unitAutoScaling();
+    t.ecs.set('c/web', { desiredCount: 20, runningCount: 20, deploying: false });
+    await t.call('RegisterScalableTarget', { ...TARGET, MinCapacity: 1, MaxCapacity: 30 });
+    const put = async (name: string, target: number): Promise<{ arn: string; low: string }> => {
+      const { PolicyARN, Alarms } = (await t.call('PutScalingPolicy', {
+        ...TARGET,
+        PolicyName: name,
+        PolicyType: 'TargetTrackingScaling',
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: target,
+          CustomizedMetricSpecification: { Namespace: 'App', MetricName: name, Statistic: 'Average' },
+        },
+      })) as { PolicyARN: string; Alarms: { AlarmName: string }[] };
+      return { arn: PolicyARN, low: Alarms[1]!.AlarmName };
+    };
+    const first = await put('a', 100);
+    await put('b', 19);
+    // The test's metric port answers 18 for both: policy a asks for 18 tasks (at most 10 % fewer),
+    // policy b for ceil(20 × 18 / 19) = 19; the service goes to 19.
+    t.metric.value = 18;
+    expect(await t.module.useCases.onAlarmAction(invocation(t, first.arn, first.low))).toEqual({
+      outcome: 'scaled',
+      from: 20,
+      to: 19,
+    });
+  });
+});

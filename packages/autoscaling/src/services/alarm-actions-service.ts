@@ -82,15 +82,15 @@ export class AlarmActionsService {
     return this.apply(partition, target, policy, invocation, capacity, proposal);
   }
 
-  private async targetTrackingProposal(
+  /** The capacity one target-tracking policy asks for from `base`, or undefined without metric data. */
+  private async trackedCapacity(
     partition: Partition,
     policy: ScalingPolicyRecord,
-    invocation: AlarmActionInvocation,
-    capacity: ScalableServiceCapacity,
-  ): Promise<Proposal | AlarmActionOutcome> {
+    base: number,
+  ): Promise<number | undefined> {
     const config = policy.targetTracking;
     const metric = policy.trackedMetric;
-    if (!config || !metric) return skip('target tracking policy without a metric');
+    if (!config || !metric) return undefined;
     const value = await this.deps.metrics.average(
       partition,
       metric.namespace,
@@ -99,25 +99,56 @@ export class AlarmActionsService {
       policy.alarmPeriod ?? 60,
       this.deps.now(),
     );
-    if (value === undefined) return skip('no metric data');
-    const high = invocation.alarmName.includes('-AlarmHigh-');
-    const base = capacity.runningCount > 0 ? capacity.runningCount : capacity.desiredCount;
-    const proportional = targetTrackingCapacity({
+    if (value === undefined) return undefined;
+    return targetTrackingCapacity({
       current: base,
       metric: value,
       target: config.TargetValue,
       disableScaleIn: config.DisableScaleIn === true,
     });
-    // The High alarm only scales out and the Low one only in; the base is the running count, but
-    // capacity already asked for (desired above running) counts toward a scale-out.
-    const proposed = high
-      ? Math.max(proportional, capacity.desiredCount)
-      : Math.min(proportional, capacity.desiredCount);
+  }
+
+  /**
+   * Target tracking: the High alarm only scales out and the Low one only in. The base is the
+   * running count, but capacity already asked for (desired above running) counts toward a
+   * scale-out. Scale-in goes only as far as every target-tracking policy of the target agrees (a
+   * policy without metric data has no say).
+   */
+  private async targetTrackingProposal(
+    partition: Partition,
+    policy: ScalingPolicyRecord,
+    invocation: AlarmActionInvocation,
+    capacity: ScalableServiceCapacity,
+  ): Promise<Proposal | AlarmActionOutcome> {
+    const config = policy.targetTracking;
+    if (!config) return skip('target tracking policy without a configuration');
+    const base = capacity.runningCount > 0 ? capacity.runningCount : capacity.desiredCount;
+    const own = await this.trackedCapacity(partition, policy, base);
+    if (own === undefined) return skip('no metric data');
+    const high = invocation.alarmName.includes('-AlarmHigh-');
+    let proposed = high ? Math.max(own, capacity.desiredCount) : Math.min(own, capacity.desiredCount);
+    if (!high) {
+      for (const other of this.otherTrackingPolicies(partition, policy)) {
+        const theirs = await this.trackedCapacity(partition, other, base);
+        if (theirs !== undefined) proposed = Math.max(proposed, Math.min(theirs, capacity.desiredCount));
+      }
+    }
     return {
       proposed,
       current: capacity.desiredCount,
       cooldown: (high ? config.ScaleOutCooldown : config.ScaleInCooldown) ?? 300,
     };
+  }
+
+  private otherTrackingPolicies(partition: Partition, policy: ScalingPolicyRecord): ScalingPolicyRecord[] {
+    return this.deps.store
+      .list<ScalingPolicyRecord>(AUTOSCALING_KIND.scalingPolicy, partitionKey(partition))
+      .filter(
+        (p) =>
+          p.resourceId === policy.resourceId &&
+          p.policyName !== policy.policyName &&
+          p.policyType === 'TargetTrackingScaling',
+      );
   }
 
   private stepProposal(
