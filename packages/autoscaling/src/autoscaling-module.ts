@@ -1,7 +1,7 @@
 /**
  * Wires Application Auto Scaling over the state store and its ports: the API service the gateway
- * routes to, the use cases CloudWatch calls (onAlarmAction), and the scheduled-action controller
- * (start/stop).
+ * routes to, the use cases CloudWatch calls (onAlarmAction), the scheduled-action controller and
+ * the sweeper that deregisters the targets of deleted services (start/stop).
  */
 import type { ApiService } from '@berth/gateway';
 import type { StateStore } from '@berth/store';
@@ -9,6 +9,7 @@ import type { StateStore } from '@berth/store';
 import { autoScalingService } from './api/autoscaling-service.js';
 import type { AutoScalingServices } from './api/autoscaling-services.js';
 import { autoScalingUseCases, type AutoScalingUseCases } from './autoscaling-use-cases.js';
+import { OrphanedTargetSweeper } from './controllers/orphaned-target-sweeper.js';
 import { ScheduledActionController } from './controllers/scheduled-action-controller.js';
 import type { ScalableServices, ScalingAlarms, ScalingMetrics } from './scaling-ports.js';
 import { AlarmActionsService } from './services/alarm-actions-service.js';
@@ -48,6 +49,7 @@ export interface AutoScalingModule {
   readonly api: ApiService;
   readonly useCases: AutoScalingUseCases;
   readonly scheduledActions: ScheduledActionController;
+  readonly orphanedTargets: OrphanedTargetSweeper;
   start(): void;
   stop(): void;
 }
@@ -83,12 +85,26 @@ export const createAutoScalingModule = (config: AutoScalingModuleConfig): AutoSc
     log: deps.log,
     ...(config.scheduleIntervalMs !== undefined ? { intervalMs: config.scheduleIntervalMs } : {}),
   });
+  const orphanedTargets = new OrphanedTargetSweeper({
+    store: config.store,
+    services: config.services,
+    targets: services.targets,
+    policies: services.policies,
+    log: deps.log,
+  });
   return {
     services,
     api: autoScalingService(services),
     useCases: autoScalingUseCases(services.alarmActions),
     scheduledActions,
-    start: () => scheduledActions.start(),
-    stop: () => scheduledActions.stop(),
+    orphanedTargets,
+    start: () => {
+      scheduledActions.start();
+      orphanedTargets.start();
+    },
+    stop: () => {
+      scheduledActions.stop();
+      orphanedTargets.stop();
+    },
   };
 };

@@ -149,3 +149,28 @@ describe('tags', () => {
     );
   });
 });
+
+describe('a deleted ECS service', () => {
+  it('loses its scalable target, policies and scheduled actions', async () => {
+    const t = unitAutoScaling();
+    await t.call('RegisterScalableTarget', register);
+    await t.call('PutScheduledAction', {
+      ...TARGET,
+      ScheduledActionName: 'night',
+      Schedule: 'rate(1 hour)',
+      ScalableTargetAction: { MinCapacity: 1 },
+    });
+    await t.module.orphanedTargets.sweep();
+    expect(
+      (await t.call('DescribeScalableTargets', { ServiceNamespace: 'ecs' })).ScalableTargets,
+    ).toHaveLength(1);
+    t.ecs.delete('c/web');
+    await t.module.orphanedTargets.sweep();
+    expect((await t.call('DescribeScalableTargets', { ServiceNamespace: 'ecs' })).ScalableTargets).toEqual(
+      [],
+    );
+    expect((await t.call('DescribeScheduledActions', { ServiceNamespace: 'ecs' })).ScheduledActions).toEqual(
+      [],
+    );
+  });
+});
