@@ -219,8 +219,8 @@ describe('CloudWatch Logs API', () => {
   });
 
   it('answers an operation Berth does not implement with a reason', () => {
-    expect(logsError('describe-metric-filters')).toBe(
-      'An error occurred (InvalidOperationException) when calling the DescribeMetricFilters operation: Berth does not support DescribeMetricFilters (metric filters): Berth has no CloudWatch metrics to publish to.',
+    expect(logsError('describe-queries')).toBe(
+      'An error occurred (InvalidOperationException) when calling the DescribeQueries operation: Berth does not support DescribeQueries (Logs Insights queries): Berth has no query engine over log events; use FilterLogEvents.',
     );
   });
 

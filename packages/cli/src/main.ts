@@ -3,6 +3,7 @@ import { Command } from 'commander';
 
 import { agentCommand } from './commands/agent-command.js';
 import { gcCommand } from './commands/gc-command.js';
+import { logsCommand } from './commands/logs-command.js';
 import { serverCommand } from './commands/server-command.js';
 import { reclaimSpotCommand } from './commands/reclaim-spot-command.js';
 import { usageCommand } from './commands/usage-command.js';
@@ -13,6 +14,7 @@ const program = new Command('berth')
   .addCommand(serverCommand())
   .addCommand(agentCommand())
   .addCommand(usageCommand())
+  .addCommand(logsCommand())
   .addCommand(reclaimSpotCommand())
   .addCommand(gcCommand());
 

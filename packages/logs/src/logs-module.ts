@@ -12,11 +12,16 @@ import { logsUseCases, type LogsUseCases } from './logs-use-cases.js';
 import { LogEventsService } from './services/events/log-events-service.js';
 import { LogGroupsService } from './services/log-groups-service.js';
 import { LogStreamsService } from './services/log-streams-service.js';
+import { DROPPING_LOG_METRIC_SINK, type LogMetricSink } from './services/metric-filters/log-metric-sink.js';
+import { MetricFiltersService } from './services/metric-filters/metric-filters-service.js';
+import { SubscriptionFiltersService } from './services/subscription-filters/subscription-filters-service.js';
 
 export interface LogsModuleConfig {
   readonly store: LogStore;
   readonly now?: () => number;
   readonly log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Where metric filters publish what they extract (CloudWatch); default: dropped. */
+  readonly metricSink?: LogMetricSink;
   /** How often the retention sweep runs (default: every minute). */
   readonly retentionSweepIntervalMs?: number;
 }
@@ -34,18 +39,17 @@ export interface LogsModule {
 
 export const createLogsModule = (config: LogsModuleConfig): LogsModule => {
   const deps = { store: config.store, now: config.now ?? Date.now };
+  const log = config.log ?? (() => undefined);
   const streams = new LogStreamsService(deps);
+  const metricFilters = new MetricFiltersService(deps, config.metricSink ?? DROPPING_LOG_METRIC_SINK, log);
   const services: LogsServices = {
     groups: new LogGroupsService(deps),
     streams,
-    events: new LogEventsService(deps, streams),
+    events: new LogEventsService(deps, streams, metricFilters),
+    metricFilters,
+    subscriptionFilters: new SubscriptionFiltersService(deps),
   };
-  const retention = new LogRetentionSweeper(
-    config.store,
-    deps.now,
-    config.log ?? (() => undefined),
-    config.retentionSweepIntervalMs,
-  );
+  const retention = new LogRetentionSweeper(config.store, deps.now, log, config.retentionSweepIntervalMs);
   return {
     services,
     api: logsService(services),

@@ -3,10 +3,10 @@
  * It opens the store and, beside it, the telemetry store (CloudWatch's metrics and CloudWatch
  * Logs' events, never in the state store), wires ECS, ELBv2, CloudWatch, CloudWatch Logs and
  * Application Auto Scaling over them (ECS meets the others only through its LoadBalancing and
- * MetricSink ports; Application Auto Scaling through its ScalableServices, ScalingAlarms and
- * ScalingMetrics ports), serves every
- * API behind one gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts
- * the controllers once the gateway listens.
+ * MetricSink ports, Logs meets CloudWatch through its LogMetricSink, Application Auto Scaling meets
+ * ECS and CloudWatch through its ScalableServices, ScalingAlarms and ScalingMetrics ports), serves
+ * every API behind one gateway, starts (or adopts) the HAProxy that serves the load balancers, and
+ * starts the controllers once the gateway listens.
  */
 import { dirname, join } from 'node:path';
 
@@ -22,6 +22,7 @@ import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/te
 
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 import { ecsMetricSink } from './ecs-metric-sink.js';
+import { logMetricSink } from './log-metric-sink.js';
 import { unavailableScalingAlarms } from './scaling-alarms.js';
 import { cloudWatchScalingMetrics } from './scaling-metrics.js';
 
@@ -86,7 +87,12 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const metricStore = openMetricStore(telemetryLocation);
   const cloudWatch = createCloudWatchModule({ metrics: metricStore, now, log: config.log });
   const logStore = openLogStore(telemetryLocation);
-  const logs = createLogsModule({ store: logStore, now, log: config.log });
+  const logs = createLogsModule({
+    store: logStore,
+    now,
+    log: config.log,
+    metricSink: logMetricSink(cloudWatch.useCases),
+  });
   const board = new TargetHealthBoard();
   let ecsInstanceAddress: (id: string) => string | undefined = () => undefined;
   const elbv2 = createElbv2Module({

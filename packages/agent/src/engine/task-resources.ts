@@ -95,6 +95,8 @@ export const cleanupTask = async (ctx: TransitionContext, task: TaskState, log: 
     );
   const ids = (internal: boolean): string[] =>
     task.containers.filter((c) => c.internal === internal).flatMap((c) => c.runtimeId ?? []);
+  const logs = ctx.logs;
+  if (logs) await Promise.all(ids(false).map((id) => logs.release(id)));
   await remove([...ids(false), ...task.strays]);
   await remove(ids(true));
   for (const volume of resolveTaskVolumes(task.desired)) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import type { FollowLogsOptions, RuntimeLogLine } from '../runtime/container-runtime.js';
+import type { ReadLogsOptions, RuntimeLogLine } from '../runtime/container-runtime.js';
 import { Backoff } from '../session/backoff.js';
 import { waitUntil } from '../test-support/engine-harness.test-support.js';
 import { parseAwslogsOptions } from './awslogs-options.js';
@@ -20,15 +20,19 @@ const LINES = 100;
 const stamp = (i: number): string =>
   `2024-05-01T12:00:${String(Math.floor(i / 10)).padStart(2, '0')}.${String(i).padStart(9, '0')}Z`;
 
-/** A runtime whose container printed LINES lines and stopped; counts how many were read. */
-const fakeRuntime = () => {
-  const state = { read: 0 };
+/**
+ * A runtime whose container printed LINES lines and stopped; counts how many were read. With
+ * `followEndsAfter`, a followed read ends early after that many lines, as Docker 20.10's can.
+ */
+const fakeRuntime = (followEndsAfter = LINES) => {
+  const state = { read: 0, reads: [] as ReadLogsOptions[] };
   return {
     state,
-    followLogs: (_id: string, _options: FollowLogsOptions): Promise<AsyncIterable<RuntimeLogLine>> =>
+    readLogs: (_id: string, options: ReadLogsOptions): Promise<AsyncIterable<RuntimeLogLine>> =>
       Promise.resolve(
         (async function* () {
-          for (let i = 0; i < LINES; i++) {
+          state.reads.push(options);
+          for (let i = 0; i < (options.follow ? followEndsAfter : LINES); i++) {
             await Promise.resolve();
             state.read += 1;
             yield { stream: 'stdout' as const, timestamped: `${stamp(i)} ${'x'.repeat(74)}\n` };
@@ -97,5 +101,33 @@ describe('ContainerLogShipper, blocking mode', () => {
       timestampNs: BigInt(Date.UTC(2024, 4, 1, 12, 0, 9)) * 1_000_000n + 99n,
       countAtTimestamp: 1,
     });
+  });
+});
+
+describe('ContainerLogShipper, when the follow stream ends early', () => {
+  it('reads the rest without following, shipping every line once', async () => {
+    const parsed = parseAwslogsOptions({ 'awslogs-group': 'g', 'awslogs-region': 'eu-west-1' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const runtime = fakeRuntime(60);
+    const logs = flakyLogs();
+    logs.state.reachable = true;
+    const shipper = new ContainerLogShipper(
+      {
+        runtime,
+        logs: logs.api,
+        offsets: new LogOffsets(stateDir),
+        now: Date.now,
+        log: () => undefined,
+        flushIntervalMs: 20,
+      },
+      { containerId: 'c2', containerName: 'app', streamName: 'app-stream', options: parsed.options },
+    );
+    shipper.start();
+    await shipper.finished();
+    const shipped = logs.state.puts.flatMap((p) => p.logEvents.map((e) => e.timestamp));
+    const expected = Array.from({ length: LINES }, (_, i) => Date.parse(stamp(i)));
+    expect(shipped).toEqual(expected);
+    // One followed read, then reads without follow until one brings nothing new.
+    expect(runtime.state.reads.map((r) => r.follow)).toEqual([true, false, false]);
   });
 });

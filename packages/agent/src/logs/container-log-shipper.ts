@@ -1,11 +1,11 @@
 /**
  * Ships one container's output to CloudWatch Logs, acting as Docker's awslogs driver would: it
  * follows the container's log (json-file on the host) from where shipping last stopped, turns lines
- * into events (multiline joining, splitting), buffers them by the delivery mode and puts a batch
+ * into events (Docker's 16 KiB partials rejoined, multiline joining, splitting), buffers them by the delivery mode and puts a batch
  * every flush interval (sooner when a batch is full). It ends once the container has stopped and
  * everything read is shipped — or when stopped, leaving the rest to the next shipper (offsets).
  *
- *   reader:  followLogs ─▶ skip lines already shipped ─▶ events ─▶ PendingEvents (blocking: wait for room)
+ *   reader:  readLogs (follow, then catch up) ─▶ skip lines already shipped ─▶ events ─▶ PendingEvents (blocking: wait for room)
  *   flusher: every 5 s ─▶ nextBatch ─▶ PutLogEvents ─▶ save offset   (failure: put back, back off)
  */
 import { WakeSignal } from '../engine/wake-signal.js';
@@ -13,12 +13,13 @@ import type { ContainerRuntime } from '../runtime/container-runtime.js';
 import { Backoff, sleep } from '../session/backoff.js';
 import { ControlPlaneError } from '../session/control-plane-client.js';
 import type { AwslogsOptions } from './awslogs-options.js';
-import { MAX_BATCH_EVENTS, nextBatch, toEvents } from './event-batches.js';
+import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES, nextBatch, toEvents } from './event-batches.js';
 import { alreadyShipped, nextCursor, type LineCursor, type PendingEvent } from './log-event.js';
 import { nsToDockerSince, nsToMs, parseTimestampedLine } from './log-line.js';
 import type { LogOffsets } from './log-offsets.js';
 import { ensureLogStream, toInputLogEvents, type LogsApi } from './logs-client.js';
 import { MultilineJoiner } from './multiline-joiner.js';
+import { PartialLineJoiner, type JoinedLine } from './partial-lines.js';
 import { PendingEvents } from './pending-events.js';
 
 export const FLUSH_INTERVAL_MS = 5_000;
@@ -31,7 +32,7 @@ export interface ShipperTarget {
 }
 
 export interface ShipperDeps {
-  readonly runtime: Pick<ContainerRuntime, 'followLogs'>;
+  readonly runtime: Pick<ContainerRuntime, 'readLogs'>;
   readonly logs: LogsApi;
   readonly offsets: LogOffsets;
   readonly now: () => number;
@@ -46,6 +47,8 @@ export class ContainerLogShipper {
   private readonly roomWake = new WakeSignal();
   private readonly pending: PendingEvents;
   private readonly joiner: MultilineJoiner | undefined;
+  /** Docker's 16 KiB partial messages, joined back into their line. */
+  private readonly partials = new PartialLineJoiner(MAX_EVENT_BYTES);
   private readonly flushIntervalMs: number;
   private streamReady = false;
   private readerDone = false;
@@ -89,7 +92,8 @@ export class ContainerLogShipper {
     const backoff = this.deps.backoff?.() ?? new Backoff();
     while (!this.stopping.signal.aborted) {
       try {
-        await this.follow();
+        await this.read(true);
+        await this.catchUp();
         break;
       } catch (error) {
         if (this.stopping.signal.aborted) break;
@@ -100,33 +104,64 @@ export class ContainerLogShipper {
         await sleep(backoff.next(), this.stopping.signal);
       }
     }
-    if (!this.stopping.signal.aborted) this.pending.add(this.joiner?.flush() ?? []);
+    if (!this.stopping.signal.aborted) {
+      const unterminated = this.partials.flush();
+      if (unterminated) this.queue(unterminated);
+      this.pending.add(this.joiner?.flush() ?? []);
+    }
     this.readerDone = true;
     this.flushWake.notify();
   }
 
-  /** One pass over the followed log, from the last line read (`since=` is inclusive: skip up to it). */
-  private async follow(): Promise<void> {
+  /**
+   * Docker may end the follow stream of a container that exits mid-burst before its last lines:
+   * read again without following until a pass brings nothing new.
+   */
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const before = this.readUpTo;
+      await this.read(false);
+      if (this.stopping.signal.aborted || this.readUpTo === before) return;
+    }
+  }
+
+  /** One pass over the log from the last line read (`since=` is inclusive: skip up to it). */
+  private async read(follow: boolean): Promise<void> {
     const resumeAt = this.readUpTo;
-    const lines = await this.deps.runtime.followLogs(this.target.containerId, {
+    const lines = await this.deps.runtime.readLogs(this.target.containerId, {
+      follow,
       ...(resumeAt === undefined ? {} : { since: nsToDockerSince(resumeAt.timestampNs) }),
       signal: this.stopping.signal,
     });
     let cursor: LineCursor | undefined;
+    this.partials.reset();
     for await (const raw of lines) {
       const line = parseTimestampedLine(raw.timestamped);
       if (!line) continue;
       cursor = nextCursor(cursor, line.timestampNs);
       if (alreadyShipped(cursor, resumeAt)) continue;
-      this.readUpTo = cursor;
-      const timestampMs = nsToMs(line.timestampNs);
-      const text = { timestampMs, text: line.text, cursor };
-      this.pending.add(this.joiner ? this.joiner.push(text) : toEvents(line.text, timestampMs, cursor));
+      const ends = raw.timestamped.endsWith('\n');
+      const whole = this.partials.push({
+        timestampMs: nsToMs(line.timestampNs),
+        text: line.text,
+        cursor,
+        ends,
+      });
+      if (!whole) continue;
+      this.queue(whole);
       if (this.pending.full || this.pending.size >= MAX_BATCH_EVENTS) this.flushWake.notify();
       while (this.target.options.mode === 'blocking' && this.pending.full && !this.stopping.signal.aborted)
         await this.roomWake.wait();
       if (this.stopping.signal.aborted) return;
     }
+  }
+
+  /** A whole line read: queued (through the multiline joiner, if any) and where a reconnect resumes. */
+  private queue(line: JoinedLine): void {
+    this.readUpTo = line.cursor;
+    this.pending.add(
+      this.joiner ? this.joiner.push(line) : toEvents(line.text, line.timestampMs, line.cursor),
+    );
   }
 
   private async flushLoop(): Promise<void> {

@@ -2,9 +2,10 @@
  * Where shipping stopped, per container, in the agent's state directory (`log-offsets/<id>.json`):
  * the receive time (ns) of the last shipped line and how many lines at that time were shipped. A
  * restarted shipper follows from `since=` that time and skips those lines: nothing lost, nothing
- * shipped twice. Written by rename, so a crash leaves the old offset or the new one.
+ * shipped twice. Written by rename, so a crash leaves the old offset or the new one; removed with
+ * the container.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { LineCursor } from './log-event.js';
@@ -39,6 +40,11 @@ export class LogOffsets {
     };
     writeFileSync(`${path}.tmp`, JSON.stringify(stored));
     renameSync(`${path}.tmp`, path);
+  }
+
+  /** The container is gone: nothing of it is left to ship. */
+  forget(containerId: string): void {
+    rmSync(this.path(containerId), { force: true });
   }
 
   private path(containerId: string): string {

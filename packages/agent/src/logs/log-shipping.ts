@@ -2,8 +2,9 @@
  * The agent acting as the awslogs driver for the task engine. Containers keep json-file on the host
  * (spec-resources.ts); for each container whose logConfiguration says awslogs, `prepare` creates its
  * stream before the container starts (failing the start as Docker does when it cannot), and
- * `follow` runs a ContainerLogShipper until the container stops. `close` stops every shipper; a
- * restarted agent resumes each one from its saved offset.
+ * `follow` runs a ContainerLogShipper until the container stops; `release` forgets it (and its
+ * offset) when the container is removed. `close` stops every shipper; a restarted agent resumes
+ * each one from its saved offset.
  */
 import type { ContainerDefinition } from '@berth/wire/ecs';
 
@@ -24,6 +25,8 @@ export interface ContainerLogShipping {
   prepare(taskArn: string, definition: ContainerDefinition, containerId: string): Promise<void>;
   /** The container has started (or was found started): ship its output until it stops. Idempotent. */
   follow(taskArn: string, definition: ContainerDefinition, containerId: string): void;
+  /** The container is being removed: its shipper (finished by now) and its offset go with it. */
+  release(containerId: string): Promise<void>;
   /** Stops shipping; `drainMs` gives shippers of stopped containers that long to finish first. */
   close(drainMs?: number): Promise<void>;
 }
@@ -35,7 +38,7 @@ const settleWithin = async (ms: number, work: Promise<unknown>): Promise<void> =
 };
 
 export interface LogShippingDeps {
-  readonly runtime: Pick<ContainerRuntime, 'followLogs'>;
+  readonly runtime: Pick<ContainerRuntime, 'readLogs'>;
   /** The agent's state directory (offsets live under it). */
   readonly stateDir: string;
   /** A Logs client signed for `region`, to the agent's endpoint with its credentials. */
@@ -115,6 +118,13 @@ export class LogShipping implements ContainerLogShipping {
     });
     this.shippers.set(containerId, shipper);
     shipper.start();
+  }
+
+  async release(containerId: string): Promise<void> {
+    const shipper = this.shippers.get(containerId);
+    this.shippers.delete(containerId);
+    await shipper?.stop();
+    this.offsets.forget(containerId);
   }
 
   /** Stops every shipper, first giving those whose container stopped up to `drainMs` to ship the rest. */

@@ -172,7 +172,13 @@ export interface RuntimeLogLine {
   readonly timestamped: string;
 }
 
-export interface FollowLogsOptions {
+export interface ReadLogsOptions {
+  /**
+   * Keep the stream open for new lines until the container stops; false: end at what is logged now.
+   * (Docker can end a follow stream before the last lines of a container that exits mid-burst, so a
+   * follower that must miss nothing reads once more without it.)
+   */
+  readonly follow: boolean;
   /** Docker's `since=` (seconds with a nanosecond fraction, inclusive); absent: from the start. */
   readonly since?: string;
   /** Aborting it ends the iteration. */
@@ -242,11 +248,11 @@ export interface ContainerRuntime {
   cgroupDriver(): Promise<string>;
 
   /**
-   * Follows a container's stdout and stderr with receive timestamps, in the order the runtime
-   * logged them. Resolves once connected; the iteration ends after the last line of a container
-   * that stopped, or when `options.signal` aborts.
+   * Reads (or follows) a container's stdout and stderr with receive timestamps, in the order the
+   * runtime logged them. Resolves once connected; the iteration ends at the end of the log (after
+   * the container stopped, when following), or when `options.signal` aborts.
    */
-  followLogs(id: string, options: FollowLogsOptions): Promise<AsyncIterable<RuntimeLogLine>>;
+  readLogs(id: string, options: ReadLogsOptions): Promise<AsyncIterable<RuntimeLogLine>>;
 
   /** Lifecycle events of the owner's containers; reconnects by itself until closed. */
   watchEvents(owner: string, onEvent: (event: RuntimeEvent) => void): EventSubscription;

@@ -21,6 +21,8 @@ export interface RecordedEvent {
 export class LogsRecorder {
   readonly requests: RecordedLogsRequest[] = [];
   readonly groups = new Set<string>();
+  /** How long each PutLogEvents answer is held back (a slow endpoint makes a shipper fall behind). */
+  putDelayMs = 0;
   private server: Server | undefined;
 
   get endpoint(): string {
@@ -75,6 +77,8 @@ export class LogsRecorder {
         __type: 'ResourceNotFoundException',
         message: 'The specified log group does not exist.',
       });
+    if (target === 'Logs_20140328.PutLogEvents' && this.putDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, this.putDelayMs));
     return reply(200, {});
   }
 }

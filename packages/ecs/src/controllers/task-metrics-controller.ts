@@ -1,6 +1,7 @@
 /**
  * Publishes the AWS/ECS metrics once a minute: for each minute that ended, it folds the agents'
- * task samples into CPUUtilization/MemoryUtilization statistic sets and adds the clusters'
+ * task samples into CPUUtilization/MemoryUtilization statistic sets (per service against the
+ * tasks' reservations, per cluster against its instances' capacity) and adds the clusters'
  * CPUReservation/MemoryReservation, then hands them to the metric sink per partition. A sink
  * failure is logged and that minute is not retried (metrics are best effort, as on ECS).
  */
@@ -19,9 +20,10 @@ import {
   periodsToFold,
 } from '../services/task-metrics/metric-minutes.js';
 import {
-  clusterReservationsByPartition,
+  clusterCapacityByPartition,
   taskMinutesByPartition,
 } from '../services/task-metrics/metric-inputs.js';
+import { clusterUtilizationData } from '../services/task-metrics/cluster-utilization-data.js';
 import { reservationData } from '../services/task-metrics/reservation-data.js';
 import type { TaskSampleBuffer } from '../services/task-metrics/task-sample-buffer.js';
 import { utilizationData } from '../services/task-metrics/utilization-data.js';
@@ -84,13 +86,13 @@ export class TaskMetricsController {
     const data = new Map<string, MetricDatum[]>();
     for (const [key, minutes] of tasks) data.set(key, utilizationData(minutes, timestamp, resolution));
     // Reservations are a per-minute reading: published once, with the period that starts the minute.
-    type Reservations = ReturnType<typeof clusterReservationsByPartition>;
-    const reservations: Reservations =
-      startMs % MINUTE_MS === 0
-        ? clusterReservationsByPartition(this.options.store)
-        : (new Map() as Reservations);
-    for (const [key, { clusters }] of reservations) {
-      data.set(key, [...(data.get(key) ?? []), ...reservationData(clusters, timestamp)]);
+    const startsMinute = startMs % MINUTE_MS === 0;
+    for (const [key, { clusters, instances }] of clusterCapacityByPartition(this.options.store)) {
+      const ofCluster = [
+        ...clusterUtilizationData(instances, tasks.get(key) ?? [], timestamp, resolution),
+        ...(startsMinute ? reservationData(clusters, timestamp) : []),
+      ];
+      data.set(key, [...(data.get(key) ?? []), ...ofCluster]);
     }
     for (const [key, partitionData] of data) {
       if (partitionData.length === 0) continue;

@@ -5,6 +5,7 @@
 import type { ApiService, Operation } from '@berth/gateway';
 import { LOGS_MODEL } from '@berth/wire/logs';
 
+import { filterOperations } from './filter-operations.js';
 import { logGroupOperations } from './log-group-operations.js';
 import { logStreamOperations } from './log-stream-operations.js';
 import type { LogsServices } from './logs-services.js';
@@ -17,6 +18,7 @@ export const logsService = (services: LogsServices): ApiService => {
       ...logGroupOperations(services),
       ...logStreamOperations(services),
       ...tagOperations(services),
+      ...filterOperations(services),
     }),
   );
   const unsupported = unsupportedOperations(new Set(implemented.keys()));

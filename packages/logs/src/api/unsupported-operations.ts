@@ -17,11 +17,6 @@ const CLASSES: readonly (readonly [RegExp, Reason])[] = [
     ['log deliveries', 'Berth delivers no logs to S3, Firehose or other destinations'],
   ],
   [/Destination/, ['subscription destinations', 'Berth has no Kinesis or cross-account log delivery']],
-  [
-    /SubscriptionFilter/,
-    ['subscription filters', 'Berth streams logs to no Kinesis, Firehose or Lambda target'],
-  ],
-  [/MetricFilter/, ['metric filters', 'Berth has no CloudWatch metrics to publish to']],
   [/Anomal/, ['log anomaly detection', 'Berth runs no anomaly detector']],
   [
     /Quer(y|ies)|GetLogRecord|GetLogFields|GetLogGroupFields|FieldIndex|IndexPolic|ListAggregateLogGroupSummaries/,
@@ -35,7 +30,13 @@ const CLASSES: readonly (readonly [RegExp, Reason])[] = [
   [/KmsKey/, ['KMS encryption', 'Berth has no KMS; log events are stored in its own telemetry store']],
   [/Integration/, ['integrations', 'Berth has no OpenSearch or S3 Tables to integrate with']],
   [/Transformer/, ['log transformers', 'Berth stores log events as they are sent']],
-  [/LiveTail/, ['Live Tail', 'Berth serves no event-stream responses; poll FilterLogEvents']],
+  [
+    /LiveTail/,
+    [
+      'Live Tail',
+      'Berth serves no event-stream responses; use `berth logs <group> --follow`, which polls FilterLogEvents',
+    ],
+  ],
   [/GetLogObject/, ['log objects', 'Berth serves no event-stream responses; use GetLogEvents']],
   [/LookupTable/, ['lookup tables', 'Berth has no query engine to look them up in']],
   [/BearerToken/, ['bearer token authentication', 'the gateway authenticates SigV4 signatures only']],

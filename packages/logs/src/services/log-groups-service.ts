@@ -43,11 +43,11 @@ export interface Page<T> {
 const MAX_TAGS = 50;
 
 /** A group as DescribeLogGroups shows it: `arn` ends in `:*`, `logGroupArn` does not. */
-export const logGroupView = (group: LogGroupView): LogGroup => ({
+export const logGroupView = (group: LogGroupView, metricFilterCount = 0): LogGroup => ({
   logGroupName: group.name,
   creationTime: group.creationTime,
   ...(group.retentionInDays !== undefined ? { retentionInDays: group.retentionInDays } : {}),
-  metricFilterCount: 0,
+  metricFilterCount,
   arn: `${group.arn}:*`,
   storedBytes: group.storedBytes,
   ...(group.kmsKeyId !== undefined ? { kmsKeyId: group.kmsKeyId } : {}),
@@ -108,7 +108,10 @@ export class LogGroupsService {
       limit: checkLimit(query.limit, 50),
       nextToken: query.nextToken,
     });
-    return { items: page.items.map(logGroupView), ...(page.nextToken ? { nextToken: page.nextToken } : {}) };
+    return {
+      items: await this.views(scope, page.items),
+      ...(page.nextToken ? { nextToken: page.nextToken } : {}),
+    };
   }
 
   async list(scope: LogScope, request: ListLogGroupsRequest): Promise<Page<LogGroupSummary>> {
@@ -174,7 +177,23 @@ export class LogGroupsService {
     }
     const names = [...new Set(identifiers.map((id) => groupNameOf({ logGroupIdentifier: id })))].sort();
     const groups = await Promise.all(names.map((name) => this.deps.store.getGroup(scope, name)));
-    return { items: groups.filter((g) => g !== undefined).map(logGroupView) };
+    return {
+      items: await this.views(
+        scope,
+        groups.filter((g) => g !== undefined),
+      ),
+    };
+  }
+
+  /** The groups as DescribeLogGroups shows them, each with its count of metric filters. */
+  private async views(scope: LogScope, groups: readonly LogGroupView[]): Promise<LogGroup[]> {
+    const counts = new Map<string, number>();
+    if (groups.length > 0) {
+      for (const filter of await this.deps.store.listGroupFilters(scope, 'metric', {})) {
+        counts.set(filter.groupName, (counts.get(filter.groupName) ?? 0) + 1);
+      }
+    }
+    return groups.map((group) => logGroupView(group, counts.get(group.name) ?? 0));
   }
 
   private async writeTags(

@@ -22,6 +22,10 @@ export const logGroupExists = (): ApiError =>
   new ApiError('ResourceAlreadyExistsException', 'The specified log group already exists.', 400);
 export const logStreamExists = (): ApiError =>
   new ApiError('ResourceAlreadyExistsException', 'The specified log stream already exists.', 400);
+export const filterNotFound = (): ApiError =>
+  new ApiError('ResourceNotFoundException', 'The specified resource does not exist.', 400);
+export const resourceLimitExceeded = (): ApiError =>
+  new ApiError('LimitExceededException', 'Resource limit exceeded.', 400);
 export const invalidNextToken = (): ApiError => invalidParameter('The specified nextToken is invalid.');
 export const tooManyTags = (arn: string): ApiError =>
   new ApiError('TooManyTagsException', `A resource can have no more than 50 tags.`, 400, {

@@ -4,6 +4,7 @@ import type { RequestContext } from '@berth/gateway';
 import { SqliteLogStore } from '@berth/telemetry';
 
 import { createLogsModule, type LogsModule } from '../logs-module.js';
+import type { LogMetricSink } from '../services/metric-filters/log-metric-sink.js';
 
 export const CTX: RequestContext = {
   requestId: 'unit',
@@ -29,10 +30,10 @@ export interface UnitLogs {
   groupAndStream(group?: string, stream?: string): Promise<void>;
 }
 
-export const unitLogs = (): UnitLogs => {
+export const unitLogs = (options: { readonly metricSink?: LogMetricSink } = {}): UnitLogs => {
   const clock = { now: NOW };
   const store = new SqliteLogStore(':memory:');
-  const module = createLogsModule({ store, now: () => clock.now });
+  const module = createLogsModule({ store, now: () => clock.now, ...options });
   const call = async <T = Record<string, unknown>>(
     operation: string,
     input: object,

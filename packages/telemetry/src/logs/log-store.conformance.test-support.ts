@@ -185,6 +185,38 @@ export const runLogStoreConformance = (
       await store.close();
     });
 
+    it('keeps group filters per kind and group, replaces them by name, and drops them with the group', async () => {
+      const store = open();
+      await withStream(store, 'b');
+      await withStream(store, 'a');
+      const filter = (groupName: string, name: string, body = {}) => ({
+        groupName,
+        name,
+        creationTime: 5,
+        body,
+      });
+      expect(await store.putGroupFilter(HERE, 'metric', filter('b', 'f2', { v: 1 }))).toBe(true);
+      expect(await store.putGroupFilter(HERE, 'metric', filter('a', 'f1'))).toBe(true);
+      expect(await store.putGroupFilter(HERE, 'subscription', filter('a', 'f1', { s: 1 }))).toBe(true);
+      expect(await store.putGroupFilter(HERE, 'metric', filter('none', 'f1'))).toBe(false);
+      expect(await store.putGroupFilter(THERE, 'metric', filter('a', 'f1'))).toBe(false);
+      expect(
+        await store.putGroupFilter(HERE, 'metric', { ...filter('b', 'f2', { v: 2 }), creationTime: 9 }),
+      ).toBe(true);
+      expect(await store.listGroupFilters(HERE, 'metric', {})).toEqual([
+        filter('a', 'f1'),
+        filter('b', 'f2', { v: 2 }),
+      ]);
+      expect(await store.listGroupFilters(HERE, 'subscription', { groupName: 'a' })).toEqual([
+        filter('a', 'f1', { s: 1 }),
+      ]);
+      expect(await store.deleteGroupFilter(HERE, 'metric', 'a', 'f1')).toBe(true);
+      expect(await store.deleteGroupFilter(HERE, 'metric', 'a', 'f1')).toBe(false);
+      await store.deleteGroup(HERE, 'a');
+      expect(await store.listGroupFilters(HERE, 'subscription', {})).toEqual([]);
+      expect(await store.listGroupFilters(HERE, 'metric', {})).toHaveLength(1);
+    });
+
     it('deletes exactly the events older than their group’s retention', async () => {
       const store = open();
       const now = 100 * DAY_MS;
@@ -217,11 +249,14 @@ export const runLogStoreConformance = (
     });
 
     if (reopen) {
-      it('keeps groups, streams and events across a reopen', async () => {
+      it('keeps groups, streams, events and filters across a reopen', async () => {
         const store = open();
         await withStream(store);
         await store.appendEvents(HERE, 'g', 's', [{ timestamp: 1, message: 'kept' }], 2);
+        const filter = { groupName: 'g', name: 'f', creationTime: 3, body: { filterPattern: 'x' } };
+        await store.putGroupFilter(HERE, 'metric', filter);
         const again = await reopen(store);
+        expect(await again.listGroupFilters(HERE, 'metric', {})).toEqual([filter]);
         expect((await again.getGroup(HERE, 'g'))?.name).toBe('g');
         expect(
           (await again.readStream(HERE, 'g', 's', { direction: 'forward', limit: 10 }))[0]?.message,

@@ -117,6 +117,22 @@ export interface AppendOutcome {
   readonly lastSeq: number;
 }
 
+/** What hangs off a group by name: metric filters and subscription filters. */
+export type GroupFilterKind = 'metric' | 'subscription';
+
+export interface GroupFilterRecord {
+  readonly groupName: string;
+  readonly name: string;
+  readonly creationTime: number;
+  /** The filter's definition, shaped by the API that owns it (stored as JSON). */
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+export interface GroupFilterQuery {
+  /** Only this group's filters; absent: every group of the partition. */
+  readonly groupName?: string;
+}
+
 export interface LogStore {
   /** False when the scope already has a group of that name. */
   createGroup(scope: LogScope, group: LogGroupRecord): Promise<boolean>;
@@ -157,6 +173,25 @@ export interface LogStore {
   ): Promise<StoredLogEvent[]>;
   /** A group's events in (timestamp, ingestionTime, seq) order. */
   scanGroup(scope: LogScope, groupName: string, query: GroupScanQuery): Promise<StoredLogEvent[]>;
+
+  /**
+   * Creates or replaces (keeping its creationTime) the group's filter of that kind and name.
+   * False when there is no such group.
+   */
+  putGroupFilter(scope: LogScope, kind: GroupFilterKind, filter: GroupFilterRecord): Promise<boolean>;
+  /** In (group name, filter name) order. */
+  listGroupFilters(
+    scope: LogScope,
+    kind: GroupFilterKind,
+    query: GroupFilterQuery,
+  ): Promise<GroupFilterRecord[]>;
+  /** False when there was none. */
+  deleteGroupFilter(
+    scope: LogScope,
+    kind: GroupFilterKind,
+    groupName: string,
+    name: string,
+  ): Promise<boolean>;
 
   /** Deletes every event older than its group's retention at `now`; answers how many went. */
   deleteExpiredEvents(now: number): Promise<number>;

@@ -31,6 +31,14 @@ export const LOG_STORE_SCHEMA = `
     ingestion_time INTEGER NOT NULL,
     message        TEXT NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS log_group_filters (
+    group_id      INTEGER NOT NULL REFERENCES log_groups (id),
+    kind          TEXT NOT NULL,
+    name          TEXT NOT NULL,
+    creation_time INTEGER NOT NULL,
+    body          TEXT NOT NULL,
+    PRIMARY KEY (group_id, kind, name)
+  );
   CREATE INDEX IF NOT EXISTS log_events_by_stream ON log_events (stream_id, timestamp, seq);
   CREATE INDEX IF NOT EXISTS log_events_by_group ON log_events (group_id, timestamp, ingestion_time, seq);
 `;

@@ -8,6 +8,9 @@ import Database from 'better-sqlite3';
 import type {
   AppendOutcome,
   CreateStreamOutcome,
+  GroupFilterKind,
+  GroupFilterQuery,
+  GroupFilterRecord,
   GroupScanQuery,
   LogGroupQuery,
   LogGroupRecord,
@@ -23,6 +26,7 @@ import type {
 import { DAY_MS } from './log-store.js';
 
 import { expireGroupEvents, groupScanSql, streamReadSql, type Params } from './sqlite-event-queries.js';
+import { SqliteGroupFilters } from './sqlite-group-filters.js';
 import { eventOfRow, groupOfRow, streamOfRow } from './sqlite-log-rows.js';
 import { LOG_STORE_SCHEMA, type EventRow, type GroupRow, type StreamRow } from './sqlite-log-schema.js';
 
@@ -32,12 +36,35 @@ const GROUP_WITH_BYTES =
 
 export class SqliteLogStore implements LogStore {
   private readonly db: Database.Database;
+  private readonly filters: SqliteGroupFilters;
 
   constructor(path: string) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(LOG_STORE_SCHEMA);
+    this.filters = new SqliteGroupFilters(this.db);
+  }
+
+  putGroupFilter(scope: LogScope, kind: GroupFilterKind, filter: GroupFilterRecord): Promise<boolean> {
+    return Promise.resolve(this.filters.put(scope, kind, filter));
+  }
+
+  listGroupFilters(
+    scope: LogScope,
+    kind: GroupFilterKind,
+    query: GroupFilterQuery,
+  ): Promise<GroupFilterRecord[]> {
+    return Promise.resolve(this.filters.list(scope, kind, query));
+  }
+
+  deleteGroupFilter(
+    scope: LogScope,
+    kind: GroupFilterKind,
+    groupName: string,
+    name: string,
+  ): Promise<boolean> {
+    return Promise.resolve(this.filters.delete(scope, kind, groupName, name));
   }
 
   createGroup(scope: LogScope, group: LogGroupRecord): Promise<boolean> {
@@ -102,6 +129,7 @@ export class SqliteLogStore implements LogStore {
         if (!group) return false;
         this.db.prepare('DELETE FROM log_events WHERE group_id = ?').run(group.id);
         this.db.prepare('DELETE FROM log_streams WHERE group_id = ?').run(group.id);
+        this.db.prepare('DELETE FROM log_group_filters WHERE group_id = ?').run(group.id);
         this.db.prepare('DELETE FROM log_groups WHERE id = ?').run(group.id);
         return true;
       })(),

@@ -3,11 +3,11 @@ import { StringDecoder } from 'node:string_decoder';
 import type Dockerode from 'dockerode';
 
 import { DockerFrameDecoder, LineSplitter } from '../../logs/docker-log-frames.js';
-import type { FollowLogsOptions, RuntimeLogLine } from '../container-runtime.js';
+import type { ReadLogsOptions, RuntimeLogLine } from '../container-runtime.js';
 import { dockerCall } from './docker-call.js';
 
 async function* timestampedLines(
-  stream: AsyncIterable<Buffer>,
+  stream: AsyncIterable<Buffer> | Iterable<Buffer>,
   tty: boolean,
   signal: AbortSignal,
 ): AsyncGenerator<RuntimeLogLine> {
@@ -29,29 +29,37 @@ async function* timestampedLines(
 }
 
 /**
- * GET /containers/{id}/logs?follow&stdout&stderr&timestamps, demultiplexed (TTY containers send
- * one raw stream). Connecting is bounded by `logsConnect`; the stream then lasts as the container.
+ * GET /containers/{id}/logs?stdout&stderr&timestamps[&follow], demultiplexed (TTY containers send
+ * one raw stream). Connecting is bounded by `logsConnect`; a followed stream then lasts as the
+ * container.
  */
-export const followDockerLogs = async (
+export const readDockerLogs = async (
   docker: Dockerode,
   id: string,
-  options: FollowLogsOptions,
+  options: ReadLogsOptions,
 ): Promise<AsyncIterable<RuntimeLogLine>> => {
   const container = docker.getContainer(id);
   const info = await dockerCall({ op: 'inspect', errorName: 'CannotInspectContainerError' }, (abortSignal) =>
     container.inspect({ abortSignal }),
   );
-  const stream = await dockerCall(
+  const query = {
+    stdout: true,
+    stderr: true,
+    timestamps: true,
+    ...(options.since === undefined ? {} : { since: options.since }),
+  };
+  // Followed, Docker's client hands back a stream; otherwise the whole log as one buffer.
+  type Chunks = AsyncIterable<Buffer> | Iterable<Buffer>;
+  const chunks = await dockerCall<Chunks>(
     { op: 'logsConnect', errorName: 'CannotInspectContainerError' },
-    (connect) =>
-      container.logs({
-        follow: true,
-        stdout: true,
-        stderr: true,
-        timestamps: true,
-        ...(options.since === undefined ? {} : { since: options.since }),
-        abortSignal: AbortSignal.any([connect, options.signal]),
-      }),
+    (connect) => {
+      const abortSignal = AbortSignal.any([connect, options.signal]);
+      return options.follow
+        ? container
+            .logs({ ...query, follow: true, abortSignal })
+            .then((s): Chunks => s as AsyncIterable<Buffer>)
+        : container.logs({ ...query, follow: false, abortSignal }).then((buffer): Chunks => [buffer]);
+    },
   );
-  return timestampedLines(stream as AsyncIterable<Buffer>, info.Config.Tty, options.signal);
+  return timestampedLines(chunks, info.Config.Tty, options.signal);
 };

@@ -7,7 +7,7 @@ import type {
   ContainerSpec,
   EnsuredImage,
   EventSubscription,
-  FollowLogsOptions,
+  ReadLogsOptions,
   ImageImport,
   ImagePullBehavior,
   OwnedContainer,
@@ -28,7 +28,7 @@ import { dockerCall } from './docker-call.js';
 import { dockerCreateOptions } from './docker-create-options.js';
 import { DockerEventStream } from './docker-events.js';
 import { DockerImages } from './docker-images.js';
-import { followDockerLogs } from './docker-logs.js';
+import { readDockerLogs } from './docker-logs.js';
 import { toInspection } from './docker-inspection.js';
 import { toStatsReading, type DockerStatsDocument } from './docker-stats.js';
 import { DOCKER_TIMEOUTS } from './docker-timeouts.js';
@@ -216,8 +216,8 @@ export class DockerRuntime implements ContainerRuntime {
     return typeof driver === 'string' ? driver : 'unknown';
   }
 
-  followLogs(id: string, options: FollowLogsOptions): Promise<AsyncIterable<RuntimeLogLine>> {
-    return followDockerLogs(this.docker, id, options);
+  readLogs(id: string, options: ReadLogsOptions): Promise<AsyncIterable<RuntimeLogLine>> {
+    return readDockerLogs(this.docker, id, options);
   }
 
   watchEvents(owner: string, onEvent: (event: RuntimeEvent) => void): EventSubscription {

@@ -1,12 +1,12 @@
 /**
- * PURE. One minute of task samples → AWS/ECS CPUUtilization and MemoryUtilization statistic sets,
- * the way ECS computes them (docs: "service utilization"):
+ * PURE. One minute of task samples → AWS/ECS CPUUtilization and MemoryUtilization statistic sets
+ * per {ClusterName, ServiceName}, the way ECS computes service utilization (docs: "service
+ * utilization"; the {ClusterName} sets are cluster-utilization-data.ts's):
  * - a task's utilization is what it used ÷ what it reserves × 100 (can exceed 100: CPU is shared);
  * - Average = Σ used ÷ Σ reserved × 100 over every sample of every task in the dimension;
  * - Minimum / Maximum = the least / most utilized task over the minute;
  * - SampleCount = the number of tasks measured (ECS documents it as the RUNNING task count), and
  *   Sum = Average × SampleCount so that Sum ÷ SampleCount is the Average.
- * Dimensions: {ClusterName, ServiceName} for a service's tasks, {ClusterName} for all the cluster's.
  */
 import type { MetricDatum, MetricDimension } from './metric-sink.js';
 
@@ -20,6 +20,8 @@ export interface TaskMinute {
   readonly clusterName: string;
   /** Absent for a task no service started. */
   readonly serviceName?: string;
+  /** The ACTIVE or DRAINING container instance it runs on; absent on Fargate capacity. */
+  readonly containerInstanceArn?: string;
   /** CPU units and MiB the task reserves (task-level, else the sum of its containers'). */
   readonly cpuReserved: number;
   readonly memoryReserved: number;
@@ -76,33 +78,20 @@ const statisticSet = (
   };
 };
 
-const groupBy = (tasks: readonly TaskMinute[], key: (task: TaskMinute) => string | undefined) => {
+const byService = (tasks: readonly TaskMinute[]): [MetricDimension[], TaskMinute[]][] => {
   const groups = new Map<string, TaskMinute[]>();
   for (const task of tasks) {
-    const k = key(task);
-    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), task]);
+    if (task.serviceName === undefined) continue;
+    const key = JSON.stringify([task.clusterName, task.serviceName]);
+    groups.set(key, [...(groups.get(key) ?? []), task]);
   }
-  return groups;
-};
-
-const dimensionGroups = (tasks: readonly TaskMinute[]): [MetricDimension[], TaskMinute[]][] => {
-  const byCluster = groupBy(tasks, (t) => t.clusterName);
-  const byService = groupBy(tasks, (t) =>
-    t.serviceName === undefined ? undefined : JSON.stringify([t.clusterName, t.serviceName]),
-  );
-  return [
-    ...[...byCluster].map(([clusterName, group]): [MetricDimension[], TaskMinute[]] => [
-      [{ Name: 'ClusterName', Value: clusterName }],
-      group,
-    ]),
-    ...[...byService.values()].map((group): [MetricDimension[], TaskMinute[]] => [
-      [
-        { Name: 'ClusterName', Value: group[0]?.clusterName ?? '' },
-        { Name: 'ServiceName', Value: group[0]?.serviceName ?? '' },
-      ],
-      group,
-    ]),
-  ];
+  return [...groups.values()].map((group): [MetricDimension[], TaskMinute[]] => [
+    [
+      { Name: 'ClusterName', Value: group[0]?.clusterName ?? '' },
+      { Name: 'ServiceName', Value: group[0]?.serviceName ?? '' },
+    ],
+    group,
+  ]);
 };
 
 export const utilizationData = (
@@ -110,7 +99,7 @@ export const utilizationData = (
   minuteStartSeconds: number,
   storageResolution: 1 | 60 = 60,
 ): MetricDatum[] =>
-  dimensionGroups(tasks).flatMap(([dimensions, group]) =>
+  byService(tasks).flatMap(([dimensions, group]) =>
     MEASURES.flatMap((measure) => {
       const values = statisticSet(measure, group);
       return values

@@ -14,6 +14,7 @@ import type { LogStreamsService } from '../log-streams-service.js';
 import { checkGroupName, checkLimit, checkStreamName, groupNameOf } from '../log-names.js';
 import { invalidParameter, logGroupNotFound } from '../logs-errors.js';
 import { decodePageToken, encodePageToken } from '../page-tokens.js';
+import type { MetricFiltersService } from '../metric-filters/metric-filters-service.js';
 import type { ServiceDeps } from '../service-deps.js';
 
 import { eventBytes, judgeBatch, MAX_BATCH_BYTES } from './put-batch-rules.js';
@@ -47,6 +48,7 @@ export class LogEventsService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly streams: LogStreamsService,
+    private readonly metricFilters: MetricFiltersService,
   ) {}
 
   async put(scope: LogScope, request: PutLogEventsRequest): Promise<PutLogEventsResponse> {
@@ -61,6 +63,8 @@ export class LogEventsService {
     const accepted = verdict.accepted.map((i) => events[i]!);
     const outcome = await this.deps.store.appendEvents(scope, groupName, streamName, accepted, now);
     if (!outcome) await this.streams.get(scope, groupName, streamName);
+    // The one ingestion point (the API and the agent's shipping both come here): metric filters.
+    await this.metricFilters.publish(scope, groupName, accepted);
     return {
       nextSequenceToken: String(outcome?.lastSeq ?? 0).padStart(56, '0'),
       ...(verdict.rejected ? { rejectedLogEventsInfo: verdict.rejected } : {}),

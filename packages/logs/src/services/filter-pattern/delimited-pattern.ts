@@ -85,7 +85,8 @@ function parseSlot(cursor: TokenCursor): DelimitedField {
     : parseField(cursor);
 }
 
-type Binding = ReadonlyMap<number, string>;
+/** Slot index → the event field laid over it. */
+export type Binding = ReadonlyMap<number, string>;
 
 /** Every way of laying the pattern's slots over the event's fields (`...` takes zero or more). */
 function* alignments(
@@ -129,8 +130,16 @@ function slotsHold(pattern: readonly DelimitedField[], bound: Binding): boolean 
   });
 }
 
-export function matchesDelimitedPattern(pattern: readonly DelimitedField[], message: string): boolean {
+/** The first way of laying the pattern over the event that satisfies it, or undefined. */
+export function matchDelimitedPattern(
+  pattern: readonly DelimitedField[],
+  message: string,
+): Binding | undefined {
   const fields = splitDelimitedMessage(message);
-  for (const bound of alignments(pattern, fields)) if (slotsHold(pattern, bound)) return true;
-  return false;
+  for (const bound of alignments(pattern, fields)) if (slotsHold(pattern, bound)) return bound;
+  return undefined;
+}
+
+export function matchesDelimitedPattern(pattern: readonly DelimitedField[], message: string): boolean {
+  return matchDelimitedPattern(pattern, message) !== undefined;
 }

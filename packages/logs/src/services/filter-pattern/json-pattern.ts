@@ -1,4 +1,4 @@
-import { evaluateBooleanExpression, parseBooleanExpression } from './boolean-expression.js';
+import { evaluateBooleanExpression, leavesOf, parseBooleanExpression } from './boolean-expression.js';
 import type { BooleanExpression } from './boolean-expression.js';
 import { compareJsonValue, isNumericOnly } from './comparison.js';
 import type { ComparisonOperator } from './comparison.js';
@@ -75,7 +75,11 @@ function holds(condition: JsonCondition, root: unknown): boolean {
   }
 }
 
-function parseEvent(message: string): unknown {
+/** The selectors the expression's conditions test, left to right. */
+export const selectorsOf = (expression: BooleanExpression<JsonCondition>): SelectorStep[][] =>
+  leavesOf(expression).map((condition) => condition.selector);
+
+export function parseEvent(message: string): unknown {
   try {
     return JSON.parse(message) as unknown;
   } catch {
@@ -85,7 +89,15 @@ function parseEvent(message: string): unknown {
 
 /** True when `message` is a JSON object or array satisfying the expression. */
 export function matchesJsonPattern(expression: BooleanExpression<JsonCondition>, message: string): boolean {
+  return matchJsonPattern(expression, message) !== undefined;
+}
+
+/** The parsed event when it is a JSON object or array satisfying the expression, else undefined. */
+export function matchJsonPattern(
+  expression: BooleanExpression<JsonCondition>,
+  message: string,
+): object | undefined {
   const root = parseEvent(message);
-  if (typeof root !== 'object' || root === null) return false;
-  return evaluateBooleanExpression(expression, (condition) => holds(condition, root));
+  if (typeof root !== 'object' || root === null) return undefined;
+  return evaluateBooleanExpression(expression, (condition) => holds(condition, root)) ? root : undefined;
 }

@@ -57,3 +57,12 @@ function children(value: unknown, step: SelectorStep): unknown[] {
 export function selectValues(root: unknown, steps: readonly SelectorStep[]): unknown[] {
   return steps.reduce<unknown[]>((values, step) => values.flatMap((value) => children(value, step)), [root]);
 }
+
+/** The selector written back: `$.a[0].*`. */
+export const selectorText = (steps: readonly SelectorStep[]): string =>
+  '$' +
+  steps
+    .map((step) =>
+      step.kind === 'property' ? `.${step.name}` : step.kind === 'index' ? `[${step.index}]` : '.*',
+    )
+    .join('');
