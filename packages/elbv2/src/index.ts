@@ -9,7 +9,8 @@
  * group forwards for at most one load balancer; draining targets leave only after their
  * deregistration delay (expireDrainingTargets); load balancers stay `provisioning` until the data
  * plane calls markActive. The data plane controller (data-plane/) keeps a supervised HAProxy in
- * step with the records and owns target health.
+ * step with the records and owns target health; the ALB metrics collector (metrics/) turns HAProxy's
+ * counters and that health into AWS/ApplicationELB metrics for an AlbMetricSink.
  */
 export { createElbv2Module, type Elbv2Module, type Elbv2ModuleConfig } from './elbv2-module.js';
 export type { Elbv2Services } from './api/elbv2-services.js';
@@ -31,6 +32,13 @@ export {
 } from './data-plane-model.js';
 export { DataPlaneController, type DataPlaneControllerOptions } from './data-plane/data-plane-controller.js';
 export { TargetHealthBoard } from './data-plane/target-health-board.js';
+export { AlbMetricsCollector, type AlbMetricsCollectorOptions } from './metrics/alb-metrics-collector.js';
+export {
+  ALB_METRIC_NAMESPACE,
+  type AlbMetricDatum,
+  type AlbMetricDimension,
+  type AlbMetricSink,
+} from './metrics/alb-metric-sink.js';
 export {
   InMemoryLoadBalancerAddressPool,
   type LoadBalancerAddressPool,

@@ -45,6 +45,15 @@ export { ServerSyncDriver, type BackendSyncResult } from './haproxy/server-sync-
 export { type ObservedServer } from './haproxy/servers-state.js';
 export { type ShowProc, type ProcWorker } from './haproxy/show-proc.js';
 export { type StatRow, type StatRowType } from './haproxy/stat-csv.js';
+export {
+  STAT_COUNTERS,
+  counterDelta,
+  mergeStatDeltas,
+  statDeltas,
+  type StatCounter,
+  type StatRowDelta,
+  type StatSample,
+} from './haproxy/stat-counter-deltas.js';
 
 export {
   HealthChecker,

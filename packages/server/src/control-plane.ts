@@ -3,23 +3,26 @@
  * It opens the store and, beside it, the telemetry store (CloudWatch's metrics and CloudWatch
  * Logs' events, never in the state store), wires ECS, ELBv2, CloudWatch, CloudWatch Logs and
  * Application Auto Scaling over them (ECS meets the others only through its LoadBalancing and
- * MetricSink ports, Logs meets CloudWatch through its LogMetricSink, Application Auto Scaling meets
- * ECS and CloudWatch through its ScalableServices, ScalingAlarms and ScalingMetrics ports), serves
- * every API behind one gateway, starts (or adopts) the HAProxy that serves the load balancers, and
- * starts the controllers once the gateway listens.
+ * MetricSink ports, Logs meets CloudWatch through its LogMetricSink, ELBv2 through its
+ * AlbMetricSink, Application Auto Scaling meets ECS and CloudWatch through its ScalableServices,
+ * ScalingAlarms and ScalingMetrics ports), serves every API behind one gateway, starts (or adopts)
+ * the HAProxy that serves the load balancers, and starts the controllers once the gateway
+ * listens. While the data plane runs, the ALB metrics collector publishes HAProxy's counters as
+ * AWS/ApplicationELB metrics.
  */
 import { dirname, join } from 'node:path';
 
 import { createAutoScalingModule } from '@berth/autoscaling';
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
 import { createCloudWatchModule } from '@berth/cloudwatch';
-import { createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
+import { AlbMetricsCollector, createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
 import { CredentialStore, DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
 import { HaproxySupervisor, locateHaproxy } from '@berth/lb';
 import { createLogsModule, type LogsUseCases } from '@berth/logs';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
 import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/telemetry';
 
+import { albMetricSink } from './alb-metric-sink.js';
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 import { ecsMetricSink } from './ecs-metric-sink.js';
 import { logMetricSink } from './log-metric-sink.js';
@@ -36,6 +39,8 @@ export interface DataPlaneConfig {
    * server is killed outright. Otherwise it outlives the server, which adopts it at its next start.
    */
   readonly stopOnClose: boolean;
+  /** How often AWS/ApplicationELB metrics are read from HAProxy and published (default 60 000 ms). */
+  readonly albMetricsIntervalMs?: number;
 }
 
 export interface ControlPlaneConfig extends Omit<EcsModuleConfig, 'store' | 'loadBalancing' | 'metricSink'> {
@@ -118,21 +123,36 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     metrics: cloudWatchScalingMetrics(cloudWatch.useCases),
     ...config.autoScaling,
   });
-  const dataPlane =
+  const supervisor =
     config.dataPlane && haproxy
-      ? new DataPlaneController({
-          store,
-          elbv2,
-          board,
-          supervisor: new HaproxySupervisor({
-            binary: haproxy,
-            directory: config.dataPlane.directory,
-            diesWithServer: config.dataPlane.stopOnClose,
-          }),
-          now,
-          log: config.log,
+      ? new HaproxySupervisor({
+          binary: haproxy,
+          directory: config.dataPlane.directory,
+          diesWithServer: config.dataPlane.stopOnClose,
         })
       : undefined;
+  const albMetrics = supervisor
+    ? new AlbMetricsCollector({
+        runtimeApi: supervisor.runtimeApi,
+        elbv2,
+        board,
+        sink: albMetricSink(cloudWatch.useCases),
+        intervalMs: config.dataPlane?.albMetricsIntervalMs ?? 60_000,
+        now,
+        log: config.log,
+      })
+    : undefined;
+  const dataPlane = supervisor
+    ? new DataPlaneController({
+        store,
+        elbv2,
+        board,
+        supervisor,
+        now,
+        log: config.log,
+        ...(albMetrics ? { beforeReload: () => albMetrics.beforeReload() } : {}),
+      })
+    : undefined;
   const gateway = new GatewayServer({
     services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api, autoScaling.api],
     codecs: DEFAULT_CODECS,
@@ -153,6 +173,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   autoScaling.start();
   cloudWatch.start();
   logs.start();
+  albMetrics?.start();
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
@@ -161,6 +182,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     logs: logs.useCases,
     close: async () => {
       autoScaling.stop();
+      await albMetrics?.stop();
       ecs.stop();
       cloudWatch.stop();
       await logs.stop();

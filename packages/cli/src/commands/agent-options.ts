@@ -30,7 +30,7 @@ const integer = (value: string): number => {
   return n;
 };
 
-const positiveInteger = (value: string): number => {
+export const positiveInteger = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('Not a positive integer.');
   return n;

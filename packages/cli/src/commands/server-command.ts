@@ -22,7 +22,7 @@ import {
 } from '../defaults.js';
 import { stderrLog } from '../logger.js';
 
-import { addAgentOptions, agentConfigFrom, type AgentFlags } from './agent-options.js';
+import { addAgentOptions, agentConfigFrom, positiveInteger, type AgentFlags } from './agent-options.js';
 import { claimLoadBalancerBlock } from './load-balancer-block.js';
 import { onShutdown } from './shutdown.js';
 import { addFargatePriceOptions, fargatePricesFrom, type FargatePriceFlags } from './usage-price-options.js';
@@ -45,6 +45,7 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   lifecycleHookDir?: string;
   scalingCooldownCap?: number;
   targetTrackingAlarmPeriod: number;
+  albMetricsInterval: number;
   quiet?: boolean;
 }
 
@@ -146,6 +147,12 @@ export const serverCommand = (): Command =>
           alarmPeriod,
           60,
         )
+        .option(
+          '--alb-metrics-interval <seconds>',
+          "how often the load balancers' AWS/ApplicationELB metrics are read from HAProxy and published",
+          positiveInteger,
+          60,
+        )
         .option('--quiet', 'no log lines on stderr'),
     ),
   ).action(async (flags: ServerFlags) => {
@@ -189,6 +196,7 @@ export const serverCommand = (): Command =>
         directory: flags.inMemory ? scratchDir(scratch, 'haproxy') : join(flags.dataDir, 'haproxy'),
         addressCidr: lbBlock.cidr,
         stopOnClose: flags.inMemory === true,
+        albMetricsIntervalMs: flags.albMetricsInterval * 1000,
       },
       log,
     });

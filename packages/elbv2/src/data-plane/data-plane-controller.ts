@@ -39,6 +39,8 @@ export interface DataPlaneControllerOptions {
   readonly now: () => number;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
   readonly tickMs?: number;
+  /** Called before each reload (the ALB metrics collector samples the worker about to go). */
+  readonly beforeReload?: () => Promise<void>;
 }
 
 const ELBV2_KINDS = new Set<string>(Object.values(ELBV2_KIND));
@@ -147,6 +149,7 @@ export class DataPlaneController {
       const config = renderHaproxyConfig(model, {});
       const structure = configStructure(config);
       if (structure !== this.#structure) {
+        await this.#options.beforeReload?.();
         await this.#options.supervisor.reload(config);
         this.#structure = structure;
       }

@@ -242,9 +242,8 @@ export class HaproxySupervisor {
 
   /** Whether the admin socket answers, from the given worker when one is named. */
   async #workerAnswers(workerPid?: number): Promise<boolean> {
-    const info = await this.runtimeApi.send('show info');
-    const pid = /^Pid: (\d+)$/m.exec(info)?.[1];
-    return pid !== undefined && (workerPid === undefined || Number(pid) === workerPid);
+    const pid = await this.runtimeApi.workerPid();
+    return pid !== undefined && (workerPid === undefined || pid === workerPid);
   }
 
   async #removeRuntimeFiles(): Promise<void> {

@@ -6,6 +6,7 @@ import { HaproxySupervisor } from './haproxy-process.js';
 import { processAlive } from './process-liveness.js';
 import { RuntimeApiError } from './runtime-api.js';
 import { ServerSyncDriver } from './server-sync-driver.js';
+import { statDeltas } from './stat-counter-deltas.js';
 import {
   eventually,
   freePort,
@@ -114,16 +115,23 @@ describe('runtime API and server sync on a real HAProxy', () => {
     expect(front?.req_tot).toBeGreaterThan(0);
   });
 
-  it('re-applies servers after a reload, which drops dynamic servers', async () => {
+  it('re-applies servers after a reload, which drops dynamic servers (and restarts the counters)', async () => {
     const [, b, c] = targets as [TinyBackend, TinyBackend, TinyBackend];
     await loop?.stop();
     loop = undefined;
+    const before = await supervisor.runtimeApi.statSample();
     await supervisor.reload(config('v2'));
     expect(await supervisor.runtimeApi.showServersState(backend)).toEqual([]);
     const [result] = await driver.syncAll([group([server(b), server(c, 'ready', 50)])]);
     expect(result?.commands.filter((cmd) => cmd.kind === 'add-server')).toHaveLength(2);
     const reply = await get(port);
     expect([reply.status, reply.headers['x-config']]).toEqual([200, 'v2']);
+    // The new worker counts from zero: its one request is the interval's one request.
+    const after = await supervisor.runtimeApi.statSample();
+    expect(after.workerPid).toBeGreaterThan(0);
+    expect(after.workerPid).not.toBe(before.workerPid);
+    const front = statDeltas(before, after)?.find((d) => d.type === 'frontend' && d.pxname === 'ls_test');
+    expect(front?.counts.req_tot).toBe(1);
   });
 
   it('speaks the typed helpers and surfaces HAProxy refusals', async () => {

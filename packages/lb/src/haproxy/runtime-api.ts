@@ -1,13 +1,14 @@
 /**
  * A small client of HAProxy's runtime API on the worker's admin socket: typed helpers for the
  * server commands Berth uses (show servers state, add/enable/set state/weight/addr, shutdown
- * sessions, del server) and `show stat` parsed into rows. A reply that is not the command's
+ * sessions, del server), `show stat` parsed into rows, and the answering worker's pid. A reply that is not the command's
  * success reply becomes a RuntimeApiError carrying HAProxy's own words.
  */
 import type { ServerPlan } from '../model/lb-model.js';
 import { formatRuntimeCommand, runtimeReplySucceeded, type RuntimeCommand } from './runtime-command.js';
 import { RuntimeSession, sendSocketCommand } from './runtime-socket.js';
 import { parseServersState, type ObservedServer } from './servers-state.js';
+import type { StatSample } from './stat-counter-deltas.js';
 import { parseShowStat, type StatRow } from './stat-csv.js';
 
 export class RuntimeApiError extends Error {
@@ -67,6 +68,18 @@ export class HaproxyRuntimeApi {
     const reply = await this.send('show stat');
     if (!reply.startsWith('# ')) throw new RuntimeApiError('show stat', reply);
     return parseShowStat(reply);
+  }
+
+  /** The pid of the worker answering the socket (`show info`), undefined when the reply has none. */
+  async workerPid(): Promise<number | undefined> {
+    const pid = /^Pid: (\d+)$/m.exec(await this.send('show info'))?.[1];
+    return pid === undefined ? undefined : Number(pid);
+  }
+
+  /** `show stat` with the worker that answered: what stat counter deltas are computed from. */
+  async statSample(): Promise<StatSample> {
+    const workerPid = await this.workerPid();
+    return { workerPid, rows: await this.showStat() };
   }
 
   /** Adds a dynamic server; HAProxy 2.6 leaves it in maintenance until enableServer. */

@@ -42,6 +42,8 @@ export const renderDefaultsSection = (options: HaproxyRenderOptions): string[] =
     '    option http-keep-alive',
     // A reload's old worker answers idle keep-alive clients once more before closing, not cutting them.
     '    option idle-close-on-response',
+    // A connection closed before any request (a preconnect, a port probe) is no request and no 4XX.
+    '    option http-ignore-probes',
     '    timeout connect 10s',
     `    timeout client ${idle}s`,
     `    timeout server ${idle}s`,
