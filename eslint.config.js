@@ -23,7 +23,20 @@ const ALLOWED_BERTH_IMPORTS = {
   elbv2: ['wire', 'core', 'store', 'gateway', 'lb'],
   logs: ['wire', 'core', 'gateway', 'telemetry'],
   cloudwatch: ['wire', 'core', 'gateway', 'telemetry', 'store'],
-  server: ['wire', 'core', 'store', 'telemetry', 'gateway', 'lb', 'ecs', 'elbv2', 'logs', 'cloudwatch'],
+  autoscaling: ['wire', 'core', 'scheduler', 'store', 'gateway'],
+  server: [
+    'wire',
+    'core',
+    'store',
+    'telemetry',
+    'gateway',
+    'lb',
+    'ecs',
+    'elbv2',
+    'logs',
+    'cloudwatch',
+    'autoscaling',
+  ],
   cli: ['wire', 'core', 'agent', 'ecs', 'server'],
 };
 /** Packages with no I/O, clock or randomness of their own. */

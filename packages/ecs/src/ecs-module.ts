@@ -9,6 +9,7 @@ import { adminService } from './api/admin/admin-service.js';
 import { agentService } from './api/agent/agent-service.js';
 import type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 import { ecsService } from './api/ecs/ecs-service.js';
+import { ecsUseCases, type EcsUseCases } from './ecs-use-cases.js';
 import { DaemonController } from './controllers/daemon/daemon-controller.js';
 import { RetentionController } from './controllers/retention-controller.js';
 import { LifecycleHookController } from './controllers/deployment-hooks/lifecycle-hook-controller.js';
@@ -75,12 +76,19 @@ export interface EcsModuleConfig {
   readonly deploymentAlarms?: DeploymentAlarms;
   /** How often the metrics controller looks for ended minutes; default 60 s. */
   readonly metricsIntervalMs?: number;
+  /**
+   * Publish CPUUtilization/MemoryUtilization per 10 s at StorageResolution 1 (for agents sampling at
+   * least every 10 s), so 10-s alarms (target tracking's test period) can read them.
+   */
+  readonly metricsHighResolution?: boolean;
 }
 
 export interface EcsModule {
   readonly services: ControlPlaneServices;
   /** What the gateway serves: the ECS API, the agent protocol and the admin API. */
   readonly apis: readonly ApiService[];
+  /** What other packages call (Application Auto Scaling: a service's desired count). */
+  readonly useCases: EcsUseCases;
   /** Starts the controllers. */
   start(): void;
   /** Stops the controllers and closes the indexes; the store stays open (its owner closes it). */
@@ -178,10 +186,12 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
     now,
     log: config.log,
     ...(config.metricsIntervalMs === undefined ? {} : { intervalMs: config.metricsIntervalMs }),
+    ...(config.metricsHighResolution === true ? { highResolution: true } : {}),
   });
   return {
     services,
     apis: [ecsService(services), agentService(services), adminService(services)],
+    useCases: ecsUseCases(services.ecsServices),
     instanceHostAddress: (id) => instanceHostAddress(store, id),
     start: () => {
       retention.start();

@@ -7,6 +7,7 @@
  * control plane writes desiredStatus; placements are committed only through the plan applier.
  */
 export { createEcsModule, type EcsModule, type EcsModuleConfig } from './ecs-module.js';
+export type { EcsUseCases, ServiceCapacity } from './ecs-use-cases.js';
 export type { ControlPlaneServices } from './api/ecs/control-plane-services.js';
 export type { DeploymentAlarms } from './services/ecs-services/deployment-alarms.js';
 export type {

@@ -1,6 +1,7 @@
 /**
  * @berth/scheduler — decides, never acts. ECS task placement (filters, strategies, the cluster
- * query language used by `memberOf` and ListContainerInstances filters) and scale-in ordering.
+ * query language used by `memberOf` and ListContainerInstances filters), scale-in ordering and
+ * Application Auto Scaling's capacity decisions.
  *
  * Invariants:
  * - PURE: no I/O, clock, timers or Math.random. Randomness comes from a seed argument, so the same
@@ -116,3 +117,31 @@ export type {
   DaemonStopKind,
   DaemonTask,
 } from './daemon/daemon-types.js';
+
+// Application Auto Scaling's decisions for ECS services: target-tracking capacity, step
+// adjustments, cooldowns, min/max clamping, and when scheduled actions fire.
+export { clampCapacity } from './scaling/clamp-capacity.js';
+export { targetTrackingCapacity, type TargetTrackingInput } from './scaling/target-tracking-capacity.js';
+export {
+  percentChange,
+  selectStepAdjustment,
+  stepCapacity,
+  type AdjustmentKind,
+  type StepBounds,
+  type StepCapacityInput,
+} from './scaling/step-adjustment.js';
+export {
+  cooldownDecision,
+  DEFAULT_ECS_COOLDOWN_SECONDS,
+  effectiveCooldown,
+  type CooldownDecision,
+  type CooldownInput,
+  type ScalingEvent,
+} from './scaling/scaling-cooldown.js';
+export {
+  isValidTimezone,
+  parseScalingSchedule,
+  type ScalingSchedule,
+  type ScheduleParse,
+} from './scaling/scaling-schedule.js';
+export { nextScheduledFire, type ScheduledFireInput } from './scaling/next-scheduled-fire.js';

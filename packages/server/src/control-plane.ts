@@ -2,15 +2,18 @@
  * The composition root of `berth server`: config → store → API modules → gateway → data plane.
  * It opens the store and, beside it, the telemetry store (CloudWatch's metrics and CloudWatch
  * Logs' events, never in the state store; alarms are state-store records), wires ECS, ELBv2,
- * CloudWatch and CloudWatch Logs over them (ECS meets the others only through its LoadBalancing,
- * MetricSink and DeploymentAlarms ports, Logs meets CloudWatch through its LogMetricSink, ELBv2
- * through its AlbMetricSink; alarm actions leave through alarm-action-sink), serves every API
- * behind one gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts the
+ * CloudWatch, CloudWatch Logs and Application Auto Scaling over them (ECS meets the others only
+ * through its LoadBalancing, MetricSink and DeploymentAlarms ports, Logs meets CloudWatch through
+ * its LogMetricSink, ELBv2 through its AlbMetricSink, Application Auto Scaling meets ECS and
+ * CloudWatch through its ScalableServices, ScalingAlarms and ScalingMetrics ports; alarm actions
+ * leave through alarm-action-sink, Auto Scaling's to its onAlarmAction), serves every API behind
+ * one gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts the
  * controllers once the gateway listens. While the data plane runs, the ALB metrics collector
  * publishes HAProxy's counters as AWS/ApplicationELB metrics.
  */
 import { dirname, join } from 'node:path';
 
+import { createAutoScalingModule } from '@berth/autoscaling';
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
 import { createCloudWatchModule } from '@berth/cloudwatch';
 import { AlbMetricsCollector, createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
@@ -21,15 +24,12 @@ import { openStateStore, type StateStore, type StoreLocation } from '@berth/stor
 import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/telemetry';
 
 import { albMetricSink } from './alb-metric-sink.js';
-import {
-  createAlarmActionSink,
-  type AlarmWebhook,
-  type AutoScalingAlarmActions,
-} from './alarm-action-sink.js';
+import { createAlarmActionSink, type AlarmWebhook } from './alarm-action-sink.js';
 import { ecsDeploymentAlarms } from './ecs-deployment-alarms.js';
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 import { ecsMetricSink } from './ecs-metric-sink.js';
 import { logMetricSink } from './log-metric-sink.js';
+import { cloudWatchScalingMetrics } from './scaling-metrics.js';
 
 export interface DataPlaneConfig {
   /** Where HAProxy's configuration, sockets, pidfile and log live (kept across restarts). */
@@ -60,12 +60,19 @@ export interface ControlPlaneConfig extends Omit<
   readonly credentials: readonly CredentialPair[];
   /** SNS topics whose alarm notifications are POSTed to a URL (`--alarm-webhook`). */
   readonly alarmWebhooks?: readonly AlarmWebhook[];
-  /** Where Auto Scaling alarm actions go (Application Auto Scaling); absent: they fail, logged. */
-  readonly alarmAutoScaling?: AutoScalingAlarmActions;
   /** How often the alarm evaluator looks for passed period boundaries (default 2 s). */
   readonly alarmEvaluationEveryMs?: number;
   /** The load balancers' data plane; without it ELBv2 answers, but no listener serves. */
   readonly dataPlane?: DataPlaneConfig;
+  /** Application Auto Scaling's test settings (`--scaling-cooldown-cap`, `--target-tracking-alarm-period`). */
+  readonly autoScaling?: AutoScalingSettings;
+}
+
+export interface AutoScalingSettings {
+  /** Caps every scaling cooldown at this many seconds. */
+  readonly cooldownCapSeconds?: number;
+  /** The period of the alarms target tracking creates, seconds (default 60). */
+  readonly targetTrackingAlarmPeriodSeconds?: number;
 }
 
 export interface RunningControlPlane {
@@ -101,7 +108,12 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       webhooks: config.alarmWebhooks ?? [],
       log: config.log,
       now,
-      ...(config.alarmAutoScaling ? { autoScaling: config.alarmAutoScaling } : {}),
+      // Created below, over ECS; an action only runs once the controllers have started.
+      autoScaling: {
+        onAlarmAction: async (invocation) => {
+          await autoScaling.useCases.onAlarmAction(invocation);
+        },
+      },
     }),
     ...(config.alarmEvaluationEveryMs !== undefined
       ? { alarmEvaluationEveryMs: config.alarmEvaluationEveryMs }
@@ -131,6 +143,15 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     deploymentAlarms: ecsDeploymentAlarms(cloudWatch.useCases),
   });
   ecsInstanceAddress = (id) => ecs.instanceHostAddress(id);
+  const autoScaling = createAutoScalingModule({
+    store,
+    now,
+    log: config.log,
+    services: ecs.useCases,
+    alarms: cloudWatch.useCases,
+    metrics: cloudWatchScalingMetrics(cloudWatch.useCases),
+    ...config.autoScaling,
+  });
   const supervisor =
     config.dataPlane && haproxy
       ? new HaproxySupervisor({
@@ -162,7 +183,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       })
     : undefined;
   const gateway = new GatewayServer({
-    services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api],
+    services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api, autoScaling.api],
     codecs: DEFAULT_CODECS,
     credentials: new CredentialStore(config.credentials),
     log: config.log,
@@ -178,6 +199,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   }
   const port = await gateway.listen(config.port, config.host);
   ecs.start();
+  autoScaling.start();
   cloudWatch.start();
   logs.start();
   albMetrics?.start();
@@ -188,6 +210,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     store,
     logs: logs.useCases,
     close: async () => {
+      autoScaling.stop();
       await albMetrics?.stop();
       ecs.stop();
       cloudWatch.stop();

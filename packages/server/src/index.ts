@@ -6,6 +6,7 @@
 export {
   startControlPlane,
   telemetryLocationFor,
+  type AutoScalingSettings,
   type ControlPlaneConfig,
   type RunningControlPlane,
 } from './control-plane.js';

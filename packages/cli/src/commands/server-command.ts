@@ -44,6 +44,8 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags {
   spotWarningSeconds: number;
   lbCidr?: string;
   lifecycleHookDir?: string;
+  scalingCooldownCap?: number;
+  targetTrackingAlarmPeriod: number;
   albMetricsInterval: number;
   alarmWebhook: AlarmWebhook[];
   quiet?: boolean;
@@ -71,6 +73,21 @@ const scratchDir = (scratch: string[], name: string): string => {
 const port = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('Not a port number.');
+  return n;
+};
+
+const nonNegativeSeconds = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('Not a whole number of seconds.');
+  return n;
+};
+
+/** CloudWatch alarm periods: 10, 20, 30 or a multiple of 60 seconds. */
+const alarmPeriod = (value: string): number => {
+  const n = Number(value);
+  if (![10, 20, 30].includes(n) && !(Number.isInteger(n) && n > 0 && n % 60 === 0)) {
+    throw new InvalidArgumentError('An alarm period is 10, 20, 30 or a multiple of 60 seconds.');
+  }
   return n;
 };
 
@@ -122,6 +139,17 @@ export const serverCommand = (): Command =>
           'directory whose executables deployment lifecycle hooks may run as file:// targets (default: none)',
         )
         .option(
+          '--scaling-cooldown-cap <seconds>',
+          'Application Auto Scaling: cap every scaling cooldown at this many seconds (for tests; default: cooldowns as configured, 300 s unless set)',
+          nonNegativeSeconds,
+        )
+        .option(
+          '--target-tracking-alarm-period <seconds>',
+          'Application Auto Scaling: the period of the alarms target tracking creates (AWS: 60; 10 lets tests scale within minutes)',
+          alarmPeriod,
+          60,
+        )
+        .option(
           '--alb-metrics-interval <seconds>',
           "how often the load balancers' AWS/ApplicationELB metrics are read from HAProxy and published",
           positiveInteger,
@@ -164,6 +192,13 @@ export const serverCommand = (): Command =>
       spotWarningSeconds: flags.spotWarningSeconds,
       ...(flags.lifecycleHookDir ? { lifecycleHookDir: resolve(flags.lifecycleHookDir) } : {}),
       alarmWebhooks: flags.alarmWebhook,
+      // Agents sampling at least every 10 s (`--stats-interval 10` or less; the default is 20): AWS/ECS
+      // utilization at 10-s high resolution, so every 10-s period a test alarm reads holds a sample.
+      metricsHighResolution: flags.statsInterval <= 10,
+      autoScaling: {
+        targetTrackingAlarmPeriodSeconds: flags.targetTrackingAlarmPeriod,
+        ...(flags.scalingCooldownCap !== undefined ? { cooldownCapSeconds: flags.scalingCooldownCap } : {}),
+      },
       // With a data directory, HAProxy outlives a shutdown (as the tasks do) and the next start
       // adopts it; in memory, it stops with the server.
       dataPlane: {

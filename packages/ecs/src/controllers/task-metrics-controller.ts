@@ -13,7 +13,12 @@ import {
   type MetricDatum,
   type MetricSink,
 } from '../services/task-metrics/metric-sink.js';
-import { MAX_MINUTES_BEHIND, MINUTE_MS, minutesToFold } from '../services/task-metrics/metric-minutes.js';
+import {
+  HIGH_RESOLUTION_PERIOD_MS,
+  MAX_MINUTES_BEHIND,
+  MINUTE_MS,
+  periodsToFold,
+} from '../services/task-metrics/metric-minutes.js';
 import {
   clusterCapacityByPartition,
   taskMinutesByPartition,
@@ -29,8 +34,14 @@ export interface TaskMetricsControllerOptions {
   readonly sink: MetricSink;
   readonly now: () => number;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
-  /** How often ended minutes are looked for; default 60 s. */
+  /** How often ended minutes are looked for; default 60 s (10 s with high resolution). */
   readonly intervalMs?: number;
+  /**
+   * Fold CPUUtilization/MemoryUtilization per 10 s at StorageResolution 1 instead of per minute, so
+   * a 10-s alarm can read them (the server sets it when agents sample faster than once a minute).
+   * The cluster reservations stay per minute.
+   */
+  readonly highResolution?: boolean;
 }
 
 export class TaskMetricsController {
@@ -40,10 +51,14 @@ export class TaskMetricsController {
 
   constructor(private readonly options: TaskMetricsControllerOptions) {}
 
+  private get periodMs(): number {
+    return this.options.highResolution === true ? HIGH_RESOLUTION_PERIOD_MS : MINUTE_MS;
+  }
+
   start(): void {
     this.timer = setInterval(() => {
       this.publishing = this.publishing.then(() => this.publishEndedMinutes());
-    }, this.options.intervalMs ?? MINUTE_MS);
+    }, this.options.intervalMs ?? this.periodMs);
     this.timer.unref();
   }
 
@@ -54,25 +69,28 @@ export class TaskMetricsController {
   /** Folds and publishes every minute that is ready; resolves once the sink has taken them. */
   async publishEndedMinutes(): Promise<void> {
     const nowMs = this.options.now();
-    for (const start of minutesToFold(this.lastFolded, nowMs)) {
+    for (const start of periodsToFold(this.lastFolded, nowMs, this.periodMs)) {
       this.lastFolded = start;
-      await this.publishMinute(start);
+      await this.publishPeriod(start);
     }
     this.options.samples.forgetBefore(nowMs - MAX_MINUTES_BEHIND * MINUTE_MS);
   }
 
-  private async publishMinute(startMs: number): Promise<void> {
+  private async publishPeriod(startMs: number): Promise<void> {
     const timestamp = startMs / 1000;
     const tasks = taskMinutesByPartition(
       this.options.store,
-      this.options.samples.samplesIn(startMs, startMs + MINUTE_MS),
+      this.options.samples.samplesIn(startMs, startMs + this.periodMs),
     );
+    const resolution = this.options.highResolution === true ? 1 : 60;
     const data = new Map<string, MetricDatum[]>();
-    for (const [key, minutes] of tasks) data.set(key, utilizationData(minutes, timestamp));
+    for (const [key, minutes] of tasks) data.set(key, utilizationData(minutes, timestamp, resolution));
+    // Reservations are a per-minute reading: published once, with the period that starts the minute.
+    const startsMinute = startMs % MINUTE_MS === 0;
     for (const [key, { clusters, instances }] of clusterCapacityByPartition(this.options.store)) {
       const ofCluster = [
-        ...clusterUtilizationData(instances, tasks.get(key) ?? [], timestamp),
-        ...reservationData(clusters, timestamp),
+        ...clusterUtilizationData(instances, tasks.get(key) ?? [], timestamp, resolution),
+        ...(startsMinute ? reservationData(clusters, timestamp) : []),
       ];
       data.set(key, [...(data.get(key) ?? []), ...ofCluster]);
     }

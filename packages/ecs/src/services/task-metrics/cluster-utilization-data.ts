@@ -67,6 +67,7 @@ export const clusterUtilizationData = (
   instances: readonly InstanceCapacity[],
   tasks: readonly TaskMinute[],
   minuteStartSeconds: number,
+  storageResolution: 1 | 60 = 60,
 ): MetricDatum[] => {
   const clusters = new Set(instances.map((i) => i.clusterName));
   return [...clusters].flatMap((clusterName) => {
@@ -86,7 +87,7 @@ export const clusterUtilizationData = (
               Timestamp: minuteStartSeconds,
               StatisticValues: values,
               Unit: 'Percent' as const,
-              StorageResolution: 60 as const,
+              StorageResolution: storageResolution,
             },
           ]
         : [];

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { LATE_SAMPLE_ALLOWANCE_MS, MAX_MINUTES_BEHIND, MINUTE_MS, minutesToFold } from './metric-minutes.js';
+import {
+  HIGH_RESOLUTION_PERIOD_MS,
+  LATE_SAMPLE_ALLOWANCE_MS,
+  MAX_MINUTES_BEHIND,
+  MINUTE_MS,
+  minutesToFold,
+  periodsToFold,
+} from './metric-minutes.js';
 
 const T = 1_700_000_040_000; // a minute boundary
 
@@ -31,5 +38,16 @@ describe('minutesToFold', () => {
           expect(start + MINUTE_MS + LATE_SAMPLE_ALLOWANCE_MS).toBeLessThanOrEqual(now);
       }),
     );
+  });
+});
+
+describe('periodsToFold at high resolution', () => {
+  it('folds 10-s periods once they ended and the late-sample allowance passed', () => {
+    const P = HIGH_RESOLUTION_PERIOD_MS;
+    expect(periodsToFold(undefined, T + LATE_SAMPLE_ALLOWANCE_MS, P)).toEqual([T - P]);
+    expect(periodsToFold(T - P, T + LATE_SAMPLE_ALLOWANCE_MS + 2 * P, P)).toEqual([T, T + P]);
+    const behind = periodsToFold(T, T + 10 * MINUTE_MS, P);
+    expect(behind).toHaveLength((MAX_MINUTES_BEHIND * MINUTE_MS) / P);
+    expect(behind.at(-1)).toBe(T + 10 * MINUTE_MS - LATE_SAMPLE_ALLOWANCE_MS - P);
   });
 });

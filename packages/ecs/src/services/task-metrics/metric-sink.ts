@@ -11,11 +11,14 @@ export interface MetricDimension {
   readonly Value: string;
 }
 
-/** One minute's statistic set of one metric (PutMetricData's MetricDatum with StatisticValues). */
+/**
+ * One period's statistic set of one metric (PutMetricData's MetricDatum with StatisticValues): a
+ * minute at StorageResolution 60, or a 10-s period at StorageResolution 1 (high resolution).
+ */
 export interface MetricDatum {
   readonly MetricName: string;
   readonly Dimensions: readonly MetricDimension[];
-  /** The start of the minute, epoch seconds. */
+  /** The start of the period, epoch seconds. */
   readonly Timestamp: number;
   readonly StatisticValues: {
     readonly SampleCount: number;
@@ -24,7 +27,7 @@ export interface MetricDatum {
     readonly Maximum: number;
   };
   readonly Unit: 'Percent';
-  readonly StorageResolution: 60;
+  readonly StorageResolution: 1 | 60;
 }
 
 export interface MetricSink {

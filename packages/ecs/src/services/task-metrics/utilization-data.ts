@@ -94,7 +94,11 @@ const byService = (tasks: readonly TaskMinute[]): [MetricDimension[], TaskMinute
   ]);
 };
 
-export const utilizationData = (tasks: readonly TaskMinute[], minuteStartSeconds: number): MetricDatum[] =>
+export const utilizationData = (
+  tasks: readonly TaskMinute[],
+  minuteStartSeconds: number,
+  storageResolution: 1 | 60 = 60,
+): MetricDatum[] =>
   byService(tasks).flatMap(([dimensions, group]) =>
     MEASURES.flatMap((measure) => {
       const values = statisticSet(measure, group);
@@ -106,7 +110,7 @@ export const utilizationData = (tasks: readonly TaskMinute[], minuteStartSeconds
               Timestamp: minuteStartSeconds,
               StatisticValues: values,
               Unit: 'Percent' as const,
-              StorageResolution: 60 as const,
+              StorageResolution: storageResolution,
             },
           ]
         : [];
