@@ -1,9 +1,9 @@
 /**
  * Application Auto Scaling end to end with the real aws CLI against `berth server` and real
  * containers: a scalable target over an ECS service (and the errors for bad ones), a step scaling
- * policy stored and described, target tracking's honest refusal while CloudWatch alarms are not
- * built, and a scheduled action `at()` a few seconds ahead that really moves the service's min, max
- * and desired count — seen by ECS, by Docker, and in the scaling activities.
+ * policy stored and described, and a scheduled action `at()` a few seconds ahead that really moves
+ * the service's min, max and desired count — seen by ECS, by Docker, and in the scaling activities.
+ * Target tracking driven by real CPU load is autoscaling-cpu.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -122,27 +122,6 @@ describe('Application Auto Scaling for an ECS service', () => {
     expect(ScalableTargets).toEqual([
       expect.objectContaining({ ResourceId: RESOURCE, MinCapacity: 1, MaxCapacity: 10, ScalableTargetARN }),
     ]);
-  });
-
-  it('put-scaling-policy TargetTracking answers honestly that CloudWatch alarms are not available', () => {
-    // This branch has no CloudWatch alarms, so target tracking cannot create its alarm pair. The
-    // integrator who wires cloudWatch.useCases into the ScalingAlarms port flips this assertion:
-    // the call then succeeds with two Alarms (AlarmHigh/AlarmLow) and the policy is described.
-    const stderr = autoscalingError([
-      'put-scaling-policy',
-      ...TARGET,
-      '--policy-name',
-      'cpu70',
-      '--policy-type',
-      'TargetTrackingScaling',
-      '--target-tracking-scaling-policy-configuration',
-      JSON.stringify({
-        TargetValue: 70,
-        PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
-      }),
-    ]);
-    expect(stderr).toContain('(FailedResourceAccessException) when calling the PutScalingPolicy operation');
-    expect(stderr).toContain('CloudWatch alarms are not available');
   });
 
   it('put-scaling-policy StepScaling is stored and described', () => {

@@ -111,7 +111,12 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       // Created below, over ECS; an action only runs once the controllers have started.
       autoScaling: {
         onAlarmAction: async (invocation) => {
-          await autoScaling.useCases.onAlarmAction(invocation);
+          const outcome = await autoScaling.useCases.onAlarmAction(invocation);
+          if (outcome.outcome === 'not-scaled')
+            config.log('auto scaling: an alarm action did not scale', {
+              alarm: invocation.alarmName,
+              why: outcome.why,
+            });
         },
       },
     }),

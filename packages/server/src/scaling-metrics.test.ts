@@ -42,6 +42,18 @@ describe('the scaling metrics adapter over CloudWatch', () => {
     ).toBeUndefined();
   });
 
+  it('looks back two minutes when the newest 10-s periods are still unpublished', async () => {
+    const now = (T + 80) * 1000;
+    const cloudWatch = createCloudWatchModule({
+      metrics: new SqliteMetricStore(':memory:'),
+      store: new MemoryStateStore(),
+      now: () => now,
+    });
+    await cloudWatch.useCases.putMetricData(PARTITION, 'AWS/ECS', [cpu(T, 20, 1), cpu(T + 10, 90, 1)]);
+    const metrics = cloudWatchScalingMetrics(cloudWatch.useCases);
+    expect(await metrics.average(PARTITION, 'AWS/ECS', 'CPUUtilization', DIMENSIONS, 10, now)).toBe(90);
+  });
+
   it('reads the newest minute of 1-minute points', async () => {
     const now = (T + 190) * 1000;
     const cloudWatch = createCloudWatchModule({

@@ -1,10 +1,13 @@
 /**
  * Application Auto Scaling's ScalingMetrics port over CloudWatch's GetMetricStatistics use case:
- * the Average of the newest datapoint among the last three periods (AWS/ECS minutes are published
- * a little after they end), in the partition the policy belongs to.
+ * the Average of the newest datapoint among the last three periods, or the last two minutes when
+ * that is longer (AWS/ECS points are published a little after their period ends, so the newest
+ * periods are often still empty when an alarm fires), in the partition the policy belongs to.
  */
 import type { ScalingMetrics } from '@berth/autoscaling';
 import type { CloudWatchUseCases } from '@berth/cloudwatch';
+
+const LOOKBACK_FLOOR_SECONDS = 120;
 
 export const cloudWatchScalingMetrics = (cloudWatch: CloudWatchUseCases): ScalingMetrics => ({
   average: async (partition, namespace, metricName, dimensions, periodSeconds, now) => {
@@ -13,7 +16,7 @@ export const cloudWatchScalingMetrics = (cloudWatch: CloudWatchUseCases): Scalin
       Namespace: namespace,
       MetricName: metricName,
       Dimensions: dimensions.map((d) => ({ Name: d.Name, Value: d.Value })),
-      StartTime: end - 3 * periodSeconds,
+      StartTime: end - Math.max(3 * periodSeconds, LOOKBACK_FLOOR_SECONDS),
       EndTime: end,
       Period: periodSeconds,
       Statistics: ['Average'],

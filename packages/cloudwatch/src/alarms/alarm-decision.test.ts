@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { decideAlarmState, longReasonDate, reasonDate, type DecisionInput } from './alarm-decision.js';
+import {
+  decideAlarmState,
+  evaluationRange,
+  longReasonDate,
+  periodsToEvaluate,
+  reasonDate,
+  type DecisionInput,
+} from './alarm-decision.js';
 
 /** 2026-12-03T14:20:00Z */
 const END = Date.UTC(2026, 11, 3, 14, 20, 0);
@@ -120,5 +127,26 @@ describe('the alarm decision', () => {
   it('prints times as dd/MM/yy HH:mm:ss UTC', () => {
     expect(reasonDate(Date.UTC(2026, 0, 2, 3, 4, 5))).toBe('02/01/26 03:04:05');
     expect(longReasonDate(Date.UTC(2020, 11, 4, 16, 32, 27))).toBe('Friday 04 December, 2020 16:32:27 UTC');
+  });
+});
+
+describe('the evaluation range', () => {
+  const starts = [90, 80, 70, 60, 50, 40];
+  it('evaluates the newest datapoints that exist when there are enough, late ones left out', () => {
+    const values = new Map([
+      [70, 1],
+      [60, 2],
+      [40, 3],
+    ]);
+    expect(periodsToEvaluate(starts, values, 3)).toEqual([70, 60, 40]);
+  });
+
+  it('falls back to the newest periods, missing included, when too few exist', () => {
+    expect(periodsToEvaluate(starts, new Map([[60, 2]]), 3)).toEqual([90, 80, 70]);
+  });
+
+  it('spans more periods than are evaluated, more of them at high resolution', () => {
+    expect(evaluationRange(3, 60)).toBeGreaterThan(3);
+    expect(evaluationRange(3, 10)).toBeGreaterThan(evaluationRange(3, 60));
   });
 });

@@ -3,6 +3,12 @@
  * the alarm's settings, the state the alarm should be in, with StateReason and StateReasonData
  * worded as CloudWatch words them.
  *
+ * Which periods: CloudWatch reads an evaluation range longer than EvaluationPeriods, so a metric
+ * published late is not taken for missing. With at least EvaluationPeriods datapoints in the range,
+ * the newest that many are evaluated and TreatMissingData plays no part; with fewer, the newest
+ * EvaluationPeriods periods are, missing ones treated as configured (docs: "Configuring how
+ * CloudWatch alarms treat missing data").
+ *
  * Each period either has a value or is missing. TreatMissingData says what a missing one counts
  * as: breaching, notBreaching, or nothing (missing, ignore). With no period known at all, the
  * alarm goes to INSUFFICIENT_DATA (missing) or keeps its state (ignore). Otherwise it is ALARM
@@ -40,6 +46,29 @@ const WORDS: Record<StaticComparison, string> = {
   GreaterThanOrEqualToThreshold: 'greater than or equal to',
   LessThanThreshold: 'less than',
   LessThanOrEqualToThreshold: 'less than or equal to',
+};
+
+/**
+ * How many periods the evaluation range spans. AWS does not publish its exact numbers; these leave
+ * room for two minutes of delay at 1-minute periods and fifty seconds at high resolution.
+ */
+export const evaluationRange = (evaluationPeriods: number, periodSeconds: number): number =>
+  evaluationPeriods + (periodSeconds < 60 ? 5 : 2);
+
+/**
+ * The periods to evaluate (starts, newest first), out of the range's (`range`, newest first): the
+ * newest `evaluationPeriods` that have a value when there are enough of them, else the newest
+ * `evaluationPeriods` of the range, missing or not.
+ */
+export const periodsToEvaluate = (
+  range: readonly number[],
+  values: ReadonlyMap<number, number>,
+  evaluationPeriods: number,
+): number[] => {
+  const present = range.filter((start) => values.has(start));
+  return present.length >= evaluationPeriods
+    ? present.slice(0, evaluationPeriods)
+    : range.slice(0, evaluationPeriods);
 };
 
 export const breaches = (comparison: StaticComparison, value: number, threshold: number): boolean => {

@@ -1,7 +1,7 @@
 /**
  * The alarm evaluator: a level-triggered controller. Every tick it looks at each metric alarm
- * and, once a period boundary has passed since its last evaluation, reads the last
- * EvaluationPeriods complete periods through GetMetricData (one MetricStat, or the alarm's
+ * and, once a period boundary has passed since its last evaluation, reads its evaluation range
+ * (more complete periods than EvaluationPeriods, for late data) through GetMetricData (one MetricStat, or the alarm's
  * metric-math queries), asks the pure decision (alarm-decision.ts) for a state, and writes a
  * change with its history item. Composite alarms then follow their children's states. Nothing
  * depends on having seen a transition: a restarted server evaluates from the stored state.
@@ -12,7 +12,13 @@ import type { MetricDataQuery } from '@berth/wire/cloudwatch';
 import type { MetricDataService } from '../services/metric-data/metric-data-service.js';
 
 import type { AlarmActionDispatcher } from './alarm-action-dispatcher.js';
-import { decideAlarmState, isoTime, longReasonDate } from './alarm-decision.js';
+import {
+  decideAlarmState,
+  evaluationRange,
+  isoTime,
+  longReasonDate,
+  periodsToEvaluate,
+} from './alarm-decision.js';
 import {
   ALARM_KIND,
   alarmKey,
@@ -107,7 +113,8 @@ export class AlarmEvaluator {
     if (this.evaluatedAt.get(key) === mark) return;
     this.evaluatedAt.set(key, mark);
     const n = alarm.metric.evaluationPeriods;
-    const start = end - n * periodMs;
+    const rangeLength = evaluationRange(n, period);
+    const start = end - rangeLength * periodMs;
     const [accountId = '', region = ''] = alarm.partitionKey.split('/');
     const result = await this.options.metricData.getData(
       { accountId, region },
@@ -124,7 +131,8 @@ export class AlarmEvaluator {
       const v = series?.Values?.[i];
       if (v !== undefined && Number.isFinite(v)) values.set(Math.round(t * 1000), v);
     });
-    const periods = Array.from({ length: n }, (_, i) => end - (i + 1) * periodMs);
+    const range = Array.from({ length: rangeLength }, (_, i) => end - (i + 1) * periodMs);
+    const periods = periodsToEvaluate(range, values, n);
     const current = this.options.store.get<MetricAlarmRecord>(ALARM_KIND, key);
     if (!current || current.configurationUpdatedAt !== alarm.configurationUpdatedAt) return;
     const decision = decideAlarmState({
