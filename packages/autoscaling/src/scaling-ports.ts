@@ -63,4 +63,6 @@ export interface AlarmActionInvocation {
   readonly reason: string;
   /** Epoch ms (or an ISO string). */
   readonly timestamp: number | string;
+  /** The alarm as DescribeAlarms shows it at the change; its StateReasonData holds the datapoints. */
+  readonly alarm?: { readonly StateReasonData?: string };
 }

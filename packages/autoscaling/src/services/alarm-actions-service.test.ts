@@ -135,6 +135,29 @@ describe('onAlarmAction: step scaling', () => {
   });
 });
 
+describe('onAlarmAction: step scaling from the alarm’s StateReasonData', () => {
+  it('takes the datapoints and threshold CloudWatch recorded over the reason’s wording', async () => {
+    const t = unitAutoScaling({ alarmsWork: false });
+    await t.call('RegisterScalableTarget', { ...TARGET, MinCapacity: 1, MaxCapacity: 9 });
+    const { PolicyARN } = (await t.call('PutScalingPolicy', {
+      ...TARGET,
+      PolicyName: 'out',
+      StepScalingPolicyConfiguration: {
+        AdjustmentType: 'ChangeInCapacity',
+        StepAdjustments: [
+          { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 20, ScalingAdjustment: 1 },
+          { MetricIntervalLowerBound: 20, ScalingAdjustment: 3 },
+        ],
+        Cooldown: 0,
+      },
+    })) as { PolicyARN: string };
+    // The reason's wording names no datapoint; StateReasonData does: average 80 is 10 over 70.
+    const StateReasonData = JSON.stringify({ version: '1.0', recentDatapoints: [75, 85], threshold: 70 });
+    const action = { ...invocation(t, PolicyARN, 'my-alarm'), alarm: { StateReasonData } };
+    expect(await t.module.useCases.onAlarmAction(action)).toEqual({ outcome: 'scaled', from: 2, to: 3 });
+  });
+});
+
 describe('onAlarmAction: several target-tracking policies', () => {
   it('scale in only as far as every policy agrees', async () => {
     const t = unitAutoScaling();

@@ -158,7 +158,7 @@ export class AlarmActionsService {
   ): Proposal | AlarmActionOutcome {
     const config = policy.stepScaling;
     if (!config?.AdjustmentType) return skip('step policy without configuration');
-    const reading = readAlarmReason(invocation.reason);
+    const reading = readAlarmReason(invocation.reason, invocation.alarm?.StateReasonData);
     if (!reading) return skip(`the alarm's reason gives no datapoints: ${invocation.reason}`);
     const value = aggregate(reading.datapoints, config.MetricAggregationType ?? 'Average');
     const step = selectStepAdjustment(config.StepAdjustments ?? [], value, reading.threshold);
