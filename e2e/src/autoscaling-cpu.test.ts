@@ -19,21 +19,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type BerthProcess } from './support/berth-process.js';
 import { aws, awsOk } from './support/clients.js';
 import { describeService, waitClusterStopped, waitServicesStable } from './support/services.js';
+import { scalableTargetArgs, serviceResource } from './support/scalable-target.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
 /** The embedded agent's cluster: these are EC2 tasks with a host volume, so Fargate will not do. */
 const CLUSTER = 'default';
 const SERVICE = 'burner';
-const RESOURCE = `service/${CLUSTER}/${SERVICE}`;
-const TARGET = [
-  '--service-namespace',
-  'ecs',
-  '--scalable-dimension',
-  'ecs:service:DesiredCount',
-  '--resource-id',
-  RESOURCE,
-];
+const RESOURCE = serviceResource(CLUSTER, SERVICE);
+const TARGET = scalableTargetArgs(RESOURCE);
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 let berth: BerthProcess;

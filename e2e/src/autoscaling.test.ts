@@ -10,20 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type BerthProcess } from './support/berth-process.js';
 import { aws, awsOk, docker } from './support/clients.js';
 import { describeService, serviceTasks, waitClusterStopped, waitServicesStable } from './support/services.js';
+import { scalableTargetArgs, serviceResource } from './support/scalable-target.js';
 import { ensureTestImages } from './support/test-images.js';
 import { waitFor } from './support/wait-for.js';
 
 const CLUSTER = 'default';
 const SERVICE = 'scaled';
-const RESOURCE = `service/${CLUSTER}/${SERVICE}`;
-const TARGET = [
-  '--service-namespace',
-  'ecs',
-  '--scalable-dimension',
-  'ecs:service:DesiredCount',
-  '--resource-id',
-  RESOURCE,
-];
+const RESOURCE = serviceResource(CLUSTER, SERVICE);
+const TARGET = scalableTargetArgs(RESOURCE);
 
 let berth: BerthProcess;
 

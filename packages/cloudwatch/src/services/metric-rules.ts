@@ -1,38 +1,12 @@
 /** Rules shared by the metric operations: units, statistics, periods, dimensions, times. */
-import type { Dimension, StandardUnit } from '@berth/wire/cloudwatch';
+import { CLOUDWATCH_MODEL, type Dimension, type StandardUnit } from '@berth/wire/cloudwatch';
 import type { MetricDimension } from '@berth/telemetry';
 
 import { invalidParameterValue, invalidValue, missingParameter, tooMany } from './cloudwatch-errors.js';
 
-export const STANDARD_UNITS: readonly StandardUnit[] = [
-  'Seconds',
-  'Microseconds',
-  'Milliseconds',
-  'Bytes',
-  'Kilobytes',
-  'Megabytes',
-  'Gigabytes',
-  'Terabytes',
-  'Bits',
-  'Kilobits',
-  'Megabits',
-  'Gigabits',
-  'Terabits',
-  'Percent',
-  'Count',
-  'Bytes/Second',
-  'Kilobytes/Second',
-  'Megabytes/Second',
-  'Gigabytes/Second',
-  'Terabytes/Second',
-  'Bits/Second',
-  'Kilobits/Second',
-  'Megabits/Second',
-  'Gigabits/Second',
-  'Terabits/Second',
-  'Count/Second',
-  'None',
-];
+/** CloudWatch's units, as its model lists them. */
+export const STANDARD_UNITS = (CLOUDWATCH_MODEL.shapes['StandardUnit']?.enum ??
+  []) as readonly StandardUnit[];
 
 export const STATISTICS = ['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum'] as const;
 export type StatisticName = (typeof STATISTICS)[number];

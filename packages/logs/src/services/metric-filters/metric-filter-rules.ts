@@ -3,7 +3,12 @@
  * one metric transformation whose value and dimensions the pattern can extract, at most three
  * dimensions, no default value beside dimensions, a CloudWatch unit.
  */
-import type { MetricTransformation, PutMetricFilterRequest, StandardUnit } from '@berth/wire/logs';
+import {
+  LOGS_MODEL,
+  type MetricTransformation,
+  type PutMetricFilterRequest,
+  type StandardUnit,
+} from '@berth/wire/logs';
 
 import {
   compileExtractingPattern,
@@ -15,35 +20,8 @@ import { constraintError, invalidParameter, notSupported } from '../logs-errors.
 
 export const MAX_METRIC_FILTERS_PER_GROUP = 100;
 const MAX_DIMENSIONS = 3;
-const UNITS: readonly StandardUnit[] = [
-  'Seconds',
-  'Microseconds',
-  'Milliseconds',
-  'Bytes',
-  'Kilobytes',
-  'Megabytes',
-  'Gigabytes',
-  'Terabytes',
-  'Bits',
-  'Kilobits',
-  'Megabits',
-  'Gigabits',
-  'Terabits',
-  'Percent',
-  'Count',
-  'Bytes/Second',
-  'Kilobytes/Second',
-  'Megabytes/Second',
-  'Gigabytes/Second',
-  'Terabytes/Second',
-  'Bits/Second',
-  'Kilobits/Second',
-  'Megabits/Second',
-  'Gigabits/Second',
-  'Terabits/Second',
-  'Count/Second',
-  'None',
-];
+/** CloudWatch's units, as the Logs model lists them. */
+const UNITS = (LOGS_MODEL.shapes['StandardUnit']?.enum ?? []) as readonly StandardUnit[];
 /** A metric value written as a number (`1`, `0.5`). */
 const NUMBER_LITERAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 

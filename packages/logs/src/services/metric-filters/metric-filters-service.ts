@@ -14,8 +14,9 @@ import type {
 
 import type { ExtractingPattern } from '../filter-pattern/compile-filter-pattern.js';
 import { pageOfFilters } from '../filter-pages.js';
+import { putGroupFilter } from '../group-filters.js';
 import { checkGroupName, checkLimit } from '../log-names.js';
-import { filterNotFound, invalidParameter, logGroupNotFound, resourceLimitExceeded } from '../logs-errors.js';
+import { filterNotFound, invalidParameter, logGroupNotFound } from '../logs-errors.js';
 import type { ServiceDeps } from '../service-deps.js';
 
 import type { LogMetricSink } from './log-metric-sink.js';
@@ -50,18 +51,13 @@ export class MetricFiltersService {
 
   async put(scope: LogScope, request: PutMetricFilterRequest): Promise<void> {
     const { groupName, filterName, definition } = checkPutMetricFilter(request);
-    if (!(await this.deps.store.getGroup(scope, groupName))) throw logGroupNotFound();
-    const existing = await this.deps.store.listGroupFilters(scope, 'metric', { groupName });
-    if (!existing.some((f) => f.name === filterName) && existing.length >= MAX_METRIC_FILTERS_PER_GROUP) {
-      throw resourceLimitExceeded();
-    }
-    const stored = await this.deps.store.putGroupFilter(scope, 'metric', {
+    await putGroupFilter(this.deps, scope, {
+      kind: 'metric',
+      limit: MAX_METRIC_FILTERS_PER_GROUP,
       groupName,
       name: filterName,
-      creationTime: this.deps.now(),
       body: { ...definition },
     });
-    if (!stored) throw logGroupNotFound();
   }
 
   async describe(

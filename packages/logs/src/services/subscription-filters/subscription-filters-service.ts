@@ -15,6 +15,7 @@ import type {
 
 import { compileFilterPattern, InvalidFilterPatternError } from '../filter-pattern/compile-filter-pattern.js';
 import { pageOfFilters } from '../filter-pages.js';
+import { putGroupFilter } from '../group-filters.js';
 import { checkGroupName, checkLimit } from '../log-names.js';
 import {
   constraintError,
@@ -22,7 +23,6 @@ import {
   invalidParameter,
   logGroupNotFound,
   notSupported,
-  resourceLimitExceeded,
 } from '../logs-errors.js';
 import { checkFilterName, checkText } from '../metric-filters/metric-filter-rules.js';
 import type { ServiceDeps } from '../service-deps.js';
@@ -84,21 +84,13 @@ export class SubscriptionFiltersService {
     const groupName = checkGroupName(request.logGroupName);
     const filterName = checkFilterName(request.filterName);
     const definition = checkDefinition(request);
-    if (!(await this.deps.store.getGroup(scope, groupName))) throw logGroupNotFound();
-    const existing = await this.deps.store.listGroupFilters(scope, 'subscription', { groupName });
-    if (
-      !existing.some((f) => f.name === filterName) &&
-      existing.length >= MAX_SUBSCRIPTION_FILTERS_PER_GROUP
-    ) {
-      throw resourceLimitExceeded();
-    }
-    const stored = await this.deps.store.putGroupFilter(scope, 'subscription', {
+    await putGroupFilter(this.deps, scope, {
+      kind: 'subscription',
+      limit: MAX_SUBSCRIPTION_FILTERS_PER_GROUP,
       groupName,
       name: filterName,
-      creationTime: this.deps.now(),
       body: { ...definition },
     });
-    if (!stored) throw logGroupNotFound();
   }
 
   async describe(
