@@ -23,12 +23,10 @@ import { createLogsModule, type LogsUseCases } from '@berth/logs';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
 import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/telemetry';
 
-import { albMetricSink } from './alb-metric-sink.js';
 import { createAlarmActionSink, type AlarmWebhook } from './alarm-action-sink.js';
+import { cloudWatchMetricSink } from './cloudwatch-metric-sink.js';
 import { ecsDeploymentAlarms } from './ecs-deployment-alarms.js';
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
-import { ecsMetricSink } from './ecs-metric-sink.js';
-import { logMetricSink } from './log-metric-sink.js';
 import { cloudWatchScalingMetrics } from './scaling-metrics.js';
 
 export interface DataPlaneConfig {
@@ -124,12 +122,13 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       ? { alarmEvaluationEveryMs: config.alarmEvaluationEveryMs }
       : {}),
   });
+  const metricSink = cloudWatchMetricSink(cloudWatch.useCases);
   const logStore = openLogStore(telemetryLocation);
   const logs = createLogsModule({
     store: logStore,
     now,
     log: config.log,
-    metricSink: logMetricSink(cloudWatch.useCases),
+    metricSink,
   });
   const board = new TargetHealthBoard();
   let ecsInstanceAddress: (id: string) => string | undefined = () => undefined;
@@ -144,7 +143,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     ...config,
     store,
     loadBalancing: ecsLoadBalancing(elbv2.useCases),
-    metricSink: ecsMetricSink(cloudWatch.useCases),
+    metricSink,
     deploymentAlarms: ecsDeploymentAlarms(cloudWatch.useCases),
   });
   ecsInstanceAddress = (id) => ecs.instanceHostAddress(id);
@@ -170,7 +169,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
         runtimeApi: supervisor.runtimeApi,
         elbv2,
         board,
-        sink: albMetricSink(cloudWatch.useCases),
+        sink: metricSink,
         intervalMs: config.dataPlane?.albMetricsIntervalMs ?? 60_000,
         now,
         log: config.log,
