@@ -24,6 +24,8 @@ const ALLOWED_BERTH_IMPORTS = {
   logs: ['wire', 'core', 'gateway', 'telemetry'],
   cloudwatch: ['wire', 'core', 'gateway', 'telemetry', 'store'],
   autoscaling: ['wire', 'core', 'scheduler', 'store', 'gateway'],
+  ecr: ['wire', 'core', 'store', 'gateway'],
+  registry: ['wire', 'core'],
   server: [
     'wire',
     'core',
@@ -36,6 +38,8 @@ const ALLOWED_BERTH_IMPORTS = {
     'logs',
     'cloudwatch',
     'autoscaling',
+    'ecr',
+    'registry',
   ],
   cli: ['wire', 'core', 'agent', 'ecs', 'server'],
 };

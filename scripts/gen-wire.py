@@ -7,7 +7,7 @@ it writes two files into packages/wire/src/<api>/:
   <api>-model.ts   the protocol model the gateway's codecs read (shapes without documentation)
 Timestamps are epoch seconds in handlers; each codec writes them as its protocol requires.
 
-Run: python3 scripts/gen-wire.py ecs elbv2 logs cloudwatch application-autoscaling
+Run: python3 scripts/gen-wire.py ecs elbv2 logs cloudwatch application-autoscaling ecr
 """
 import json
 import os
