@@ -47,7 +47,7 @@ export class DiskBlobStore {
     }
   }
 
-  touch(digest: string): Promise<void> {
+  async touch(digest: string): Promise<void> {
     const path = this.#blobPath(digest);
     return this.#digestLocks.run(digest, async () => {
       try {
@@ -81,7 +81,7 @@ export class DiskBlobStore {
     return this.#sessions.exclusive(uploadId, () => this.#sessions.append(uploadId, offset, body));
   }
 
-  completeUpload(uploadId: string, digest: string): Promise<BlobInfo> {
+  async completeUpload(uploadId: string, digest: string): Promise<BlobInfo> {
     const hex = sha256Hex(digest);
     return this.#sessions.exclusive(uploadId, async () => {
       const status = await this.#sessions.status(uploadId);
@@ -127,7 +127,7 @@ export class DiskBlobStore {
     }
   }
 
-  deleteIfUntouchedSince(digest: string, notTouchedSince: number): Promise<boolean> {
+  async deleteIfUntouchedSince(digest: string, notTouchedSince: number): Promise<boolean> {
     const path = this.#blobPath(digest);
     return this.#digestLocks.run(digest, async () => {
       const info = await this.stat(digest);
