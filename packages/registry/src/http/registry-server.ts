@@ -118,16 +118,17 @@ export class RegistryServer {
   }
 
   #fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
-    if (req.destroyed || res.destroyed) return;
+    // A client gone mid-request has nobody to answer (a consumed body also reads as destroyed).
+    const gone = res.destroyed || req.socket.destroyed;
     const known = toRegistryError(error);
-    if (known === undefined) {
+    if (known === undefined && !gone) {
       this.#config.log?.('registry request failed', {
         method: req.method,
         url: req.url,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
     }
-    if (res.headersSent) {
+    if (gone || res.headersSent) {
       res.destroy();
       return;
     }
