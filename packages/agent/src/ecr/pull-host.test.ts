@@ -34,7 +34,16 @@ describe('decidePullHost', () => {
 
 describe('pull host helpers', () => {
   it('knows loopback names and addresses', () => {
-    for (const h of ['localhost', 'LOCALHOST', '127.0.0.1', '127.200.3.4', '[::1]', 'a.localhost'])
+    for (const h of [
+      'localhost',
+      'LOCALHOST',
+      '127.0.0.1',
+      '127.200.3.4',
+      '[::1]',
+      'a.localhost',
+      '0.0.0.0',
+      '[::]',
+    ])
       expect(isLoopbackHostname(h)).toBe(true);
     for (const h of ['10.0.0.1', 'berth.internal', '128.0.0.1', '[fd00::1]', 'localhost.example'])
       expect(isLoopbackHostname(h)).toBe(false);

@@ -13,7 +13,10 @@ export type PullHost =
 /** The port Berth's registry listens on unless the control plane says otherwise (`--registry-port`). */
 export const DEFAULT_REGISTRY_PORT = 7471;
 
-/** `localhost`, 127.0.0.0/8, `::1` (as URL.hostname spells them). */
+/**
+ * `localhost`, 127.0.0.0/8, `::1` (as URL.hostname spells them), and the unspecified addresses
+ * (`0.0.0.0`, `::`), which connect to this host too (an embedded agent of `berth server --host 0.0.0.0`).
+ */
 export const isLoopbackHostname = (hostname: string): boolean => {
   const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
   return (
@@ -21,7 +24,8 @@ export const isLoopbackHostname = (hostname: string): boolean => {
     h.endsWith('.localhost') ||
     /^127(?:\.\d{1,3}){3}$/.test(h) ||
     h === '::1' ||
-    h === '0:0:0:0:0:0:0:1'
+    h === '0.0.0.0' ||
+    h === '::'
   );
 };
 

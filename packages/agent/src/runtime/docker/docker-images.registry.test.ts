@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { docker, shortId, TEST_IMAGE } from '../../test-support/engine-harness.test-support.js';
 import { startFakeRegistry, type FakeRegistry } from '../../test-support/fake-registry.test-support.js';
+import { LoopbackForwarder } from '../../ecr/loopback-forwarder.js';
 import { RuntimeError } from '../runtime-error.js';
 import { DockerRuntime } from './docker-runtime.js';
 
@@ -66,5 +67,41 @@ describe('DockerRuntime: pulls from a registry with credentials', () => {
     const ensured = await runtime.ensureImage(image, 'default');
     expect(ensured).toMatchObject({ pulled: false });
     await expect(runtime.ensureImage(image, 'always')).rejects.toThrow(/no basic auth credentials/);
+  });
+});
+
+/** An agent on another host than the control plane: Docker pulls through the loopback forwarder. */
+describe('DockerRuntime: pulls through the loopback forwarder', () => {
+  const repo = `berth-test-ecr-fwd-${shortId()}`;
+  let registry: FakeRegistry;
+  let forwarder: LoopbackForwarder;
+  const tags: string[] = [];
+
+  beforeAll(async () => {
+    registry = await startFakeRegistry(repo, PASSWORD);
+    forwarder = new LoopbackForwarder({ hostname: '127.0.0.1', port: registry.port }, () => undefined);
+  });
+
+  afterAll(async () => {
+    await Promise.all(
+      tags.map((t) =>
+        docker
+          .getImage(t)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
+    );
+    await forwarder.close();
+    await registry.close();
+  });
+
+  it('pulls the image, with credentials, from 127.0.0.1:<forwarder port>', async () => {
+    const host = `127.0.0.1:${await forwarder.port()}`;
+    const image = `${host}/${repo}:latest`;
+    tags.push(image);
+    const ensured = await runtime.ensureImage(image, 'default', {
+      auth: { username: 'AWS', password: PASSWORD, serveraddress: host },
+    });
+    expect(ensured).toMatchObject({ pulled: true, digest: registry.digest });
   });
 });
