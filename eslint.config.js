@@ -143,6 +143,15 @@ export default tseslint.config(
     rules: { ...boundaryRules('lb', ALLOWED_BERTH_IMPORTS.lb, true), ...pureRules },
   },
   {
+    // The agent's ECR decisions are pure: which images are registry images, where Docker pulls them
+    // from, with what credentials. The token calls and the loopback forwarder do the I/O.
+    files: [
+      'packages/agent/src/ecr/{image-reference,pull-host,pull-credentials,registry-pull-plan,registry-token}.ts',
+      'packages/agent/src/runtime/docker/repo-digest.ts',
+    ],
+    rules: { ...boundaryRules('agent', ALLOWED_BERTH_IMPORTS.agent, true), ...pureRules },
+  },
+  {
     files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -15,6 +15,7 @@ import {
   type TaskStatsSample,
 } from '@berth/wire/agent';
 
+import { EcrClient, RegistryCredentials, RegistryImages } from './ecr/index.js';
 import type { EngineConfig } from './engine/index.js';
 import { TaskEngine } from './engine/index.js';
 import type { UlimitPolicy } from './engine/ulimit-grants.js';
@@ -80,6 +81,7 @@ export class Agent {
   private readonly runtime: DockerRuntime;
   private readonly registry: HostRegistry;
   private readonly ulimits: UlimitPolicy;
+  private readonly images: RegistryImages;
   private identity: AgentIdentity;
   private engine: TaskEngine | undefined;
   private block: AddressBlock | undefined;
@@ -91,6 +93,7 @@ export class Agent {
     this.runtime = new DockerRuntime(config.dockerSocket ? { socketPath: config.dockerSocket } : {});
     this.registry = new HostRegistry(config.runDir);
     this.ulimits = { ceilings: readUlimitCeilings(), strict: config.strictUlimits === true };
+    this.images = this.registryImages();
   }
 
   get containerInstanceArn(): string | undefined {
@@ -120,6 +123,7 @@ export class Agent {
       addresses: new TaskAddresses(this.block, this.runtime),
       ulimits: this.ulimits,
       logs: this.logShipping(),
+      images: this.images,
     });
     await this.engine.recover();
     this.loops = [this.pollLoop(), this.reportLoop(), this.statsLoop()];
@@ -140,6 +144,7 @@ export class Agent {
     this.stopping.abort();
     await Promise.allSettled(this.loops);
     const stopped = (await this.engine?.shutdown({ stopTasks: options.stopTasks })) ?? 0;
+    await this.images.close();
     if (this.block && this.identity.containerInstanceArn)
       this.registry.release(this.block.cidr, this.engine?.owner ?? this.identity.containerInstanceArn);
     return stopped;
@@ -155,6 +160,23 @@ export class Agent {
         new CloudWatchLogsClient(new ControlPlaneClient(endpoint, credentials, region, 'logs')),
       now: Date.now,
       log: (message, fields) => this.config.log(message, { ...fields }),
+    });
+  }
+
+  /**
+   * ECR images come from the control plane's registry: its address and Docker credentials come
+   * from GetAuthorizationToken on the control plane's endpoint, signed for `ecr` in the image's region.
+   */
+  private registryImages(): RegistryImages {
+    const { endpoint, credentials, region } = this.config;
+    const log = (message: string, fields?: Record<string, unknown>): void =>
+      this.config.log(message, { ...fields });
+    const source = new EcrClient((r) => new ControlPlaneClient(endpoint, credentials, r, 'ecr'));
+    return new RegistryImages({
+      endpoint,
+      region,
+      credentials: new RegistryCredentials({ source, now: Date.now, log }),
+      log,
     });
   }
 

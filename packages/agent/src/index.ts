@@ -1,7 +1,10 @@
 /**
  * @berth/agent — runs on each host ("container instance"). It registers the host, long-polls the
  * desired tasks of its instance from the control plane, drives each task's containers through the
- * Docker Engine API with one serial loop per task, and reports observed state.
+ * Docker Engine API with one serial loop per task, and reports observed state. ECR images (the
+ * AWS form, or the registry host the control plane advertises) are pulled from Berth's registry
+ * with the agent's GetAuthorizationToken (none for a FARGATE task without an execution role),
+ * through a loopback forwarder when the control plane is on another host.
  * Invariants: it writes lastStatus only, never desired status; statuses move forward only; it
  * touches only containers carrying its ownership labels; a restart re-adopts, never duplicates.
  */

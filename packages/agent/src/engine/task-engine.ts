@@ -1,5 +1,6 @@
 import type { DesiredTask, TaskReport } from '@berth/wire/agent';
 
+import type { ImageResolver } from '../ecr/index.js';
 import { TaskCgroups } from '../host/task-cgroups.js';
 import type { ContainerLogShipping } from '../logs/log-shipping.js';
 import type { TaskAddresses } from '../host/task-addresses.js';
@@ -32,6 +33,8 @@ export interface TaskEngineOptions {
   readonly ulimits?: UlimitPolicy;
   /** Ships awslogs containers' output (absent: it stays in json-file on the host). */
   readonly logs?: ContainerLogShipping;
+  /** Pulls registry (ECR) images from Berth's registry (absent: every image as written). */
+  readonly images?: ImageResolver;
 }
 
 /** How long shutdown waits for task loops to notice they are detached. */
@@ -88,6 +91,7 @@ export class TaskEngine {
       addresses: options.addresses,
       ulimits: options.ulimits ?? NO_ULIMIT_CEILINGS,
       ...(options.logs === undefined ? {} : { logs: options.logs }),
+      ...(options.images === undefined ? {} : { images: options.images }),
       now: options.now,
       log,
       report: (report) => {

@@ -27,6 +27,7 @@
  *    address released. Its containers (and task-scoped volumes) are removed taskCleanupWaitSeconds
  *    later, or at once when the task leaves the desired set.
  */
+import type { ImageResolver } from '../ecr/index.js';
 import type { TaskCgroups } from '../host/task-cgroups.js';
 import type { ContainerInspection, ContainerRuntime } from '../runtime/container-runtime.js';
 import { isOwnedBy, LABELS } from '../runtime/ownership-labels.js';
@@ -56,6 +57,8 @@ export interface TransitionContext {
   readonly ulimits: UlimitPolicy;
   /** The agent as awslogs driver: creates a container's log stream before it starts. */
   readonly logs?: ContainerLogShipping;
+  /** Rewrites registry (ECR) images to what Docker pulls, with credentials; absent: images as written. */
+  readonly images?: ImageResolver;
 }
 
 /** What a transition observed; the task loop folds it into the state. */
@@ -94,12 +97,22 @@ const inspectAfter = async (ctx: TransitionContext, id: string): Promise<Outcome
   }
 };
 
-const pull: Transition = async (ctx, _task, c) => {
+/**
+ * The image as Docker pulls it — a registry image rewritten to the host Docker reaches Berth's
+ * registry at — is what the cache check, the pull, the digest and the create use; the task
+ * definition's `image` stays what ECS shows.
+ */
+const pull: Transition = async (ctx, task, c) => {
   if (c.internal) return { kind: 'pulled', image: await ctx.pause.ensure() };
-  const ensured = await ctx.runtime.ensureImage(c.image, ctx.config.imagePullBehavior);
+  const request = ctx.images ? await ctx.images.resolve(c.image, task.desired) : { reference: c.image };
+  const ensured = await ctx.runtime.ensureImage(
+    request.reference,
+    ctx.config.imagePullBehavior,
+    request.auth === undefined ? {} : { auth: request.auth },
+  );
   return {
     kind: 'pulled',
-    image: c.image,
+    image: request.reference,
     ...(ensured.digest === undefined ? {} : { digest: ensured.digest }),
   };
 };

@@ -12,6 +12,19 @@ import type { Readable } from 'node:stream';
 /** ECS_IMAGE_PULL_BEHAVIOR. */
 export type ImagePullBehavior = 'default' | 'always' | 'once' | 'prefer-cached';
 
+/** Docker credentials for one registry (dockerode's `authconfig`, Docker's X-Registry-Auth). */
+export interface RegistryAuth {
+  readonly username: string;
+  readonly password: string;
+  /** The registry's `host[:port]`, as the image reference spells it. */
+  readonly serveraddress: string;
+}
+
+export interface PullOptions {
+  /** Absent: pull anonymously. */
+  readonly auth?: RegistryAuth;
+}
+
 export interface EnsuredImage {
   readonly imageId: string;
   /** The registry digest (`sha256:…`) when the image came from a registry. */
@@ -213,8 +226,11 @@ export interface ContainerStatsReading {
  * labels, and it lists, stops, kills or removes only what carries that owner's labels.
  */
 export interface ContainerRuntime {
-  /** Makes `image` available locally according to `behavior`. */
-  ensureImage(image: string, behavior: ImagePullBehavior): Promise<EnsuredImage>;
+  /**
+   * Makes `image` available locally according to `behavior`: the cache check, the pull (with
+   * `options.auth`, if any) and the digest reported all use `image` as given.
+   */
+  ensureImage(image: string, behavior: ImagePullBehavior, options?: PullOptions): Promise<EnsuredImage>;
   hasImage(image: string): Promise<boolean>;
   importImage(source: ImageImport): Promise<void>;
 

@@ -68,6 +68,12 @@ export interface DesiredTask {
    * reclaimed FARGATE_SPOT task gets.
    */
   readonly stopGraceSeconds?: number;
+  /**
+   * The task execution role (the task's override, else its definition's). ECS pulls private ECR
+   * images of a FARGATE task with this role, so a FARGATE task without one pulls them with no
+   * credentials; EC2 tasks pull with the container instance's credentials either way.
+   */
+  readonly executionRoleArn?: string;
   readonly containers: readonly ContainerDefinition[];
   readonly volumes: readonly Volume[];
 }

@@ -50,12 +50,15 @@ interface ModemError {
   readonly message?: unknown;
 }
 
+/** docker-modem's prefix on errors of streamed calls (pull, logs): `(HTTP code 500) server error - `. */
+const MODEM_PREFIX = /^\(HTTP code \d+\) .*? - /;
+
 /** Docker's own message: the API's `{"message": …}` body when there is one. */
 export const dockerMessage = (error: unknown): string => {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ModemError;
   const json = e.json as { message?: unknown } | undefined;
   if (json && typeof json === 'object' && typeof json.message === 'string') return json.message.trim();
-  if (typeof e.message === 'string') return e.message.trim();
+  if (typeof e.message === 'string') return e.message.replace(MODEM_PREFIX, '').trim();
   return String(error);
 };
 

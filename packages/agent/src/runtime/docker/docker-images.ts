@@ -1,11 +1,18 @@
 import type Dockerode from 'dockerode';
 
-import type { EnsuredImage, ImageImport, ImagePullBehavior } from '../container-runtime.js';
+import type {
+  EnsuredImage,
+  ImageImport,
+  ImagePullBehavior,
+  PullOptions,
+  RegistryAuth,
+} from '../container-runtime.js';
 import { decidePull } from '../image-pull-policy.js';
 import { RuntimeError } from '../runtime-error.js';
 import { dockerCall, goDuration } from './docker-call.js';
 import { DOCKER_TIMEOUTS } from './docker-timeouts.js';
 import { progressError, readJsonLines } from './json-lines.js';
+import { repoDigestFor } from './repo-digest.js';
 
 interface CachedImage {
   readonly id: string;
@@ -18,7 +25,7 @@ export class DockerImages {
 
   constructor(private readonly docker: Dockerode) {}
 
-  async ensure(image: string, behavior: ImagePullBehavior): Promise<EnsuredImage> {
+  async ensure(image: string, behavior: ImagePullBehavior, options: PullOptions = {}): Promise<EnsuredImage> {
     const cached = await this.inspect(image);
     const decision = decidePull(behavior, {
       cached: cached !== undefined,
@@ -27,7 +34,7 @@ export class DockerImages {
     if (decision.action === 'use-cached' && cached)
       return { imageId: cached.id, ...digestOf(cached), pulled: false };
     try {
-      await this.pull(image);
+      await this.pull(image, options.auth);
     } catch (error) {
       if (decision.action === 'pull' && decision.fallBackToCache && cached) {
         return { imageId: cached.id, ...digestOf(cached), pulled: false };
@@ -58,7 +65,7 @@ export class DockerImages {
     return dockerCall({ op: 'inspectImage', errorName: 'CannotPullContainerError' }, async () => {
       try {
         const info = await this.docker.getImage(image).inspect();
-        const digest = info.RepoDigests?.[0]?.split('@')[1];
+        const digest = repoDigestFor(image, info.RepoDigests ?? []);
         return { id: info.Id, ...(digest === undefined ? {} : { digest }) };
       } catch (error) {
         if ((error as { statusCode?: unknown }).statusCode === 404) return undefined;
@@ -67,13 +74,30 @@ export class DockerImages {
     });
   }
 
-  private async pull(image: string): Promise<void> {
-    await dockerCall({ op: 'pull', errorName: 'CannotPullContainerError' }, async (abortSignal) => {
-      const stream = await this.docker.pull(image, { abortSignal });
-      await drainProgress(stream, DOCKER_TIMEOUTS.pullInactivity);
-    });
+  private async pull(image: string, auth: RegistryAuth | undefined): Promise<void> {
+    const authconfig = auth && { ...auth };
+    try {
+      await dockerCall({ op: 'pull', errorName: 'CannotPullContainerError' }, async (abortSignal) => {
+        const stream = await this.docker.pull(image, { abortSignal, ...(authconfig ? { authconfig } : {}) });
+        await drainProgress(stream, DOCKER_TIMEOUTS.pullInactivity);
+      });
+    } catch (error) {
+      throw daemonWording(error);
+    }
   }
 }
+
+/**
+ * A pull the daemon refused reads as the ECS agent (over Docker) reports it:
+ * `CannotPullContainerError: Error response from daemon: <Docker's message>`.
+ */
+const daemonWording = (error: unknown): unknown =>
+  error instanceof RuntimeError && error.statusCode !== undefined
+    ? new RuntimeError('CannotPullContainerError', `Error response from daemon: ${error.message}`, {
+        statusCode: error.statusCode,
+        cause: error,
+      })
+    : error;
 
 const digestOf = (image: CachedImage): { digest?: string } =>
   image.digest === undefined ? {} : { digest: image.digest };

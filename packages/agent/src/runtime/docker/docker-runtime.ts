@@ -12,6 +12,7 @@ import type {
   ImagePullBehavior,
   OwnedContainer,
   OwnedVolume,
+  PullOptions,
   RuntimeEvent,
   RuntimeLogLine,
   VolumeSpec,
@@ -83,8 +84,8 @@ export class DockerRuntime implements ContainerRuntime {
     this.log = options.log ?? (() => undefined);
   }
 
-  ensureImage(image: string, behavior: ImagePullBehavior): Promise<EnsuredImage> {
-    return this.images.ensure(image, behavior);
+  ensureImage(image: string, behavior: ImagePullBehavior, options: PullOptions = {}): Promise<EnsuredImage> {
+    return this.images.ensure(image, behavior, options);
   }
 
   hasImage(image: string): Promise<boolean> {

@@ -35,6 +35,7 @@ const MAX_WAIT_SECONDS = 20;
 export const toDesiredTask = (record: TaskRecord): DesiredTask => {
   const cpu = record.task.cpu !== undefined ? parseCpuUnits(record.task.cpu) : undefined;
   const memory = record.task.memory !== undefined ? parseMemoryMiB(record.task.memory) : undefined;
+  const executionRoleArn = record.task.overrides?.executionRoleArn ?? record.taskDefinition.executionRoleArn;
   return {
     taskArn: record.task.taskArn ?? '',
     clusterArn: record.clusterArn,
@@ -47,6 +48,7 @@ export const toDesiredTask = (record: TaskRecord): DesiredTask => {
     ...(cpu !== undefined ? { cpu } : {}),
     ...(memory !== undefined ? { memory } : {}),
     ...(record.stopGraceSeconds !== undefined ? { stopGraceSeconds: record.stopGraceSeconds } : {}),
+    ...(executionRoleArn ? { executionRoleArn } : {}),
     containers: record.containerDefinitions,
     volumes: record.taskDefinition.volumes ?? [],
   };
