@@ -10,7 +10,9 @@
  * `node bench/dist/main.js alb` runs only the ALB data-plane benchmark (Berth's listener vs nginx as
  * a reverse proxy, RegisterTargets → first request) and writes bench/results/alb.json; `node
  * bench/dist/main.js telemetry` runs only the CloudWatch Logs / metrics benchmark (Berth vs moto,
- * and the awslogs pipeline against Docker's floor) and writes bench/results/telemetry.json.
+ * and the awslogs pipeline against Docker's floor) and writes bench/results/telemetry.json; `node
+ * bench/dist/main.js registry` runs only the registry benchmark (Berth's ECR registry vs
+ * distribution: push/pull throughput, time to first byte) and writes bench/results/registry.json.
  */
 import { cpus, platform } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +30,7 @@ import {
   type FargateCpuResults,
 } from './fargate-cpu/fargate-cpu-bench.js';
 import { runReplacementAlone } from './replacement/index.js';
+import { registryCommand } from './registry/index.js';
 import { measureTelemetry, renderTelemetry, type TelemetryResults } from './telemetry/index.js';
 import { renderReport } from './report.js';
 import { writeResultsFile } from './results-file.js';
@@ -290,6 +293,7 @@ const ALONE: Readonly<Record<string, () => Promise<void>>> = {
   'fargate-cpu': fargateCpuOnly,
   alb: albCommand,
   telemetry: telemetryOnly,
+  registry: registryCommand,
 };
 
 const selected = process.argv[2];
