@@ -115,7 +115,7 @@ const get = async (
   return res;
 };
 
-export const ping = async (connection: RegistryConnection): Promise<void> =>
+const ping = async (connection: RegistryConnection): Promise<void> =>
   expect(await send(connection, 'GET', '/v2/'), 200, 'GET /v2/');
 
 interface PushableBlob {

@@ -2,7 +2,8 @@
  * The registry benchmark's run: distribution and the subject (Berth's registry, or a second
  * distribution) started side by side under one temp directory; a small warm-up push and pull on
  * each; then round after round a fresh image (new random layers) pushed, pulled and probed on
- * each system, the order alternating, with the in-process disk floor measured on the same bytes.
+ * each system step by step (registry-round.ts), which goes first alternating from round to round,
+ * with the in-process disk floor measured on the same bytes.
  * Everything started is stopped, and the temp directory removed, in `finally`.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,47 +15,14 @@ import type { BenchConfig } from '../config.js';
 import { startBerthRegistry } from './berth-registry.js';
 import { measureDiskFloor } from './disk-floor.js';
 import { startDistribution } from './distribution-server.js';
-import { blobFirstByteMs, manifestFirstByteMs, pullImage, pushImage } from './distribution-client.js';
-import type { RegistryResults, RegistryRound, RegistrySettings, SystemRound } from './registry-results.js';
+import type { RegistryResults, RegistryRound, RegistrySettings } from './registry-results.js';
+import { measureRound } from './registry-round.js';
 import type { RegistryUnderTest } from './registry-under-test.js';
-import { writeTestImage, type TestImage } from './test-image.js';
+import { writeTestImage } from './test-image.js';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-const TAG = 'latest';
 const WARMUP_LAYER_BYTES = 4 << 20;
-
-const mbPerSecond = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000);
-
-/** Push, pull (both timed whole), then first-byte probes of the manifest and of the layers. */
-const measureSystemRound = async (
-  system: RegistryUnderTest,
-  image: TestImage,
-  repository: string,
-  settings: RegistrySettings,
-): Promise<SystemRound> => {
-  const { connection } = system;
-  await system.createRepository(repository);
-  const pushed = performance.now();
-  await pushImage(connection, repository, TAG, image, settings.concurrency);
-  const pushMs = performance.now() - pushed;
-  const pulled = performance.now();
-  await pullImage(connection, repository, TAG, image.manifest.digest, settings.concurrency);
-  const pullMs = performance.now() - pulled;
-  const blob: number[] = [];
-  const manifest: number[] = [];
-  for (let i = 0; i < settings.firstByteSamples; i++) {
-    manifest.push(await manifestFirstByteMs(connection, repository, TAG));
-    const layer = image.layers[i % image.layers.length]!;
-    blob.push(await blobFirstByteMs(connection, repository, layer.digest));
-  }
-  return {
-    pushMBps: mbPerSecond(image.blobBytes, pushMs),
-    pullMBps: mbPerSecond(image.blobBytes, pullMs),
-    blobFirstByteMs: blob,
-    manifestFirstByteMs: manifest,
-  };
-};
 
 const startSubject = (
   config: BenchConfig,
@@ -81,12 +49,10 @@ const warmUp = async (
   const image = writeTestImage(dir, 1, WARMUP_LAYER_BYTES);
   const passed: RegistryUnderTest[] = [];
   for (const system of systems) {
-    try {
-      await measureSystemRound(system, image, 'bench/warm-up', results.settings);
-      passed.push(system);
-    } catch (error) {
+    const done = await measureRound([system], image, 'bench/warm-up', results.settings, (_, error) => {
       results.errors[`${system.system} warm-up`] = message(error);
-    }
+    });
+    if (done[system.system]) passed.push(system);
   }
   rmSync(dir, { recursive: true, force: true });
   return passed;
@@ -100,31 +66,25 @@ const measureRounds = async (
   progress: (text: string) => void,
 ): Promise<void> => {
   const { settings } = results;
-  const failed = new Set<string>();
-  for (let r = 0; r < settings.rounds && !signal.aborted; r++) {
+  let live = [...systems];
+  for (let r = 0; r < settings.rounds && !signal.aborted && live.length > 0; r++) {
     const dir = join(tmp, `round-${r + 1}`);
     mkdirSync(dir);
     const image = writeTestImage(dir, settings.layers, settings.layerMiB << 20);
-    const order = r % 2 === 0 ? systems : [...systems].reverse();
+    const order = r % 2 === 0 ? live : [...live].reverse();
     const round: RegistryRound = { order: order.map((s) => s.system), systems: {} };
     results.rounds.push(round);
     round.floor = await measureDiskFloor(image, dir, settings.concurrency);
     progress(
-      `round ${r + 1}/${settings.rounds}: floor store ${round.floor.storeMBps.toFixed(0)} MB/s, read ${round.floor.readMBps.toFixed(0)} MB/s`,
+      `round ${r + 1}/${settings.rounds} (${round.order.join(' first, ')}): floor store ${round.floor.storeMBps.toFixed(0)} MB/s, read ${round.floor.readMBps.toFixed(0)} MB/s`,
     );
-    for (const system of order) {
-      if (signal.aborted || failed.has(system.system)) continue;
-      try {
-        const measured = await measureSystemRound(system, image, `bench/round-${r + 1}`, settings);
-        round.systems[system.system] = measured;
-        progress(
-          `  ${system.system}: push ${measured.pushMBps.toFixed(0)} MB/s, pull ${measured.pullMBps.toFixed(0)} MB/s`,
-        );
-      } catch (error) {
-        failed.add(system.system);
-        results.errors[`${system.system} round ${r + 1}`] = signal.aborted ? 'interrupted' : message(error);
-      }
-    }
+    const measured = await measureRound(order, image, `bench/round-${r + 1}`, settings, (system, error) => {
+      live = live.filter((s) => s !== system);
+      results.errors[`${system.system} round ${r + 1}`] = signal.aborted ? 'interrupted' : message(error);
+    });
+    Object.assign(round.systems, measured);
+    for (const [system, m] of Object.entries(measured))
+      progress(`  ${system}: push ${m.pushMBps.toFixed(0)} MB/s, pull ${m.pullMBps.toFixed(0)} MB/s`);
     rmSync(dir, { recursive: true, force: true });
   }
 };
