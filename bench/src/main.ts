@@ -10,9 +10,10 @@
  * `node bench/dist/main.js alb` runs only the ALB data-plane benchmark (Berth's listener vs nginx as
  * a reverse proxy, RegisterTargets → first request) and writes bench/results/alb.json; `node
  * bench/dist/main.js telemetry` runs only the CloudWatch Logs / metrics benchmark (Berth vs moto,
- * and the awslogs pipeline against Docker's floor) and writes bench/results/telemetry.json.
+ * and the awslogs pipeline against Docker's floor) and writes bench/results/telemetry.json; `node
+ * bench/dist/main.js registry` runs only the registry benchmark (Berth's ECR registry vs
+ * distribution: push/pull throughput, time to first byte) and writes bench/results/registry.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -29,8 +30,10 @@ import {
   type FargateCpuResults,
 } from './fargate-cpu/fargate-cpu-bench.js';
 import { runReplacementAlone } from './replacement/index.js';
+import { registryCommand } from './registry/index.js';
 import { measureTelemetry, renderTelemetry, type TelemetryResults } from './telemetry/index.js';
 import { renderReport } from './report.js';
+import { writeResultsFile } from './results-file.js';
 import type { BenchResults } from './results.js';
 import { runTaskStarter } from './runtask-bench.js';
 import {
@@ -63,10 +66,6 @@ const attempt = async (
     process.stderr.write(`bench: ${name} failed: ${message(error)}\n`);
   }
 };
-
-/** Keeps the JSON readable: microsecond precision is plenty. */
-const roundNumbers = (_key: string, value: unknown): unknown =>
-  typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value;
 
 const progress = (text: string): void => {
   process.stderr.write(`bench: ${text}\n`);
@@ -221,8 +220,7 @@ const main = async (): Promise<void> => {
   if (results.telemetry) process.stdout.write(`\n${renderTelemetry(results.telemetry).join('\n')}\n`);
   if (results.schedulerScale)
     process.stdout.write(`\n${renderSchedulerScale(results.schedulerScale).join('\n')}\n`);
-  mkdirSync(dirname(config.resultsFile), { recursive: true });
-  writeFileSync(config.resultsFile, `${JSON.stringify(results, roundNumbers, 2)}\n`);
+  writeResultsFile(config.resultsFile, results);
   process.stdout.write(`\nWrote ${config.resultsFile}\n`);
   if (controller.signal.aborted) process.exitCode = 130;
   else if (Object.keys(results.errors).length > 0) process.exitCode = 1;
@@ -260,8 +258,7 @@ const fargateCpuOnly = async (): Promise<void> => {
     const results = await measureFargateCpu(config);
     process.stdout.write(`${renderFargateCpu(results).join('\n')}\n`);
     const file = join(dirname(config.resultsFile), 'fargate-cpu.json');
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(results, roundNumbers, 2)}\n`);
+    writeResultsFile(file, results);
     process.stdout.write(`\nWrote ${file}\n`);
     if (Object.keys(results.errors).length > 0) process.exitCode = 1;
   } finally {
@@ -280,8 +277,7 @@ const telemetryOnly = async (): Promise<void> => {
     const results = await measureTelemetry(config, controller.signal, progress);
     process.stdout.write(`${renderTelemetry(results).join('\n')}\n`);
     const file = join(dirname(config.resultsFile), 'telemetry.json');
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(results, roundNumbers, 2)}\n`);
+    writeResultsFile(file, results);
     process.stdout.write(`\nWrote ${file}\n`);
     if (controller.signal.aborted) process.exitCode = 130;
     else if (Object.keys(results.errors).length > 0) process.exitCode = 1;
@@ -297,6 +293,7 @@ const ALONE: Readonly<Record<string, () => Promise<void>>> = {
   'fargate-cpu': fargateCpuOnly,
   alb: albCommand,
   telemetry: telemetryOnly,
+  registry: registryCommand,
 };
 
 const selected = process.argv[2];

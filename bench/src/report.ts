@@ -3,8 +3,9 @@ import { OPERATIONS } from './api-workload.js';
 import { apiRatios, startRatios, type BenchResults } from './results.js';
 import { ratio } from './stats.js';
 
-const fmt = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
-const times = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
+export const fmt = (value: number, digits = 1): string =>
+  Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+export const times = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
 
 export const table = (headers: readonly string[], rows: readonly (readonly string[])[]): string => {
   const widths = headers.map((header, col) =>

@@ -15,11 +15,17 @@ export interface EcsEndpoint {
 
 /**
  * `berth server --in-memory`, with or without its embedded agent; ready when it prints its URL.
- * `env` replaces the server's environment (e.g. a TMPDIR of the bench's, to find its HAProxy).
+ * `env` replaces the server's environment (e.g. a TMPDIR of the bench's, to find its HAProxy);
+ * `registryPort` adds `--registry-port`.
  */
 export const startBerth = async (
   config: BenchConfig,
-  options: { readonly agent: boolean; readonly env?: NodeJS.ProcessEnv },
+  options: {
+    readonly agent: boolean;
+    readonly env?: NodeJS.ProcessEnv;
+    /** Also serve the ECR registry (distribution v2 API) on this loopback port. */
+    readonly registryPort?: number;
+  },
 ): Promise<EcsEndpoint> => {
   const args = [
     config.berthCli,
@@ -40,6 +46,7 @@ export const startBerth = async (
     '5',
     '--quiet',
     ...(options.agent ? [] : ['--no-agent']),
+    ...(options.registryPort === undefined ? [] : ['--registry-port', String(options.registryPort)]),
   ];
   const proc = await spawnUntilReady(
     process.execPath,

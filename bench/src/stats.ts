@@ -31,3 +31,22 @@ export const summarize = (samples: readonly number[]): LatencySummary => {
 /** a / b, or NaN when either side is missing. */
 export const ratio = (a: number, b: number): number =>
   Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? a / b : Number.NaN;
+
+export const median = (values: readonly number[]): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+export interface PairedRatio {
+  /** Median over rounds of a ÷ b in the same round, and the lowest and highest. */
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Round-by-round ratios (index i of each list is round i): their median, lowest and highest. */
+export const paired = (a: readonly number[], b: readonly number[]): PairedRatio => {
+  const ratios = a.map((value, i) => ratio(value, b[i] ?? Number.NaN)).filter(Number.isFinite);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+};

@@ -1,7 +1,9 @@
 /** The shape of one ALB benchmark run, its settings, and the summaries computed from wrk runs. */
-import { percentile, ratio, summarize, type LatencySummary } from '../stats.js';
+import { median, paired, ratio, summarize, type LatencySummary, type PairedRatio } from '../stats.js';
 
 import type { WrkRun, WrkSettings } from './wrk.js';
+
+export type { PairedRatio };
 
 export const PROXY_SYSTEMS = ['direct', 'berth', 'nginx'] as const;
 export type ProxySystem = (typeof PROXY_SYSTEMS)[number];
@@ -22,13 +24,6 @@ export interface SystemSummary {
   readonly p99Ms: number;
   readonly non2xx: number;
   readonly socketErrors: number;
-}
-
-export interface PairedRatio {
-  /** Median over rounds of Berth ÷ nginx in the same round, and the lowest and highest. */
-  readonly median: number;
-  readonly min: number;
-  readonly max: number;
 }
 
 export interface ProxyResults {
@@ -63,12 +58,6 @@ export interface AlbResults {
   readonly notes: string[];
 }
 
-const median = (values: readonly number[]): number =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
-
 export const summarizeSystem = (runs: readonly WrkRun[]): SystemSummary => ({
   runs,
   requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
@@ -77,11 +66,6 @@ export const summarizeSystem = (runs: readonly WrkRun[]): SystemSummary => ({
   non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
   socketErrors: runs.reduce((sum, r) => sum + r.socketErrors, 0),
 });
-
-const paired = (a: readonly number[], b: readonly number[]): PairedRatio => {
-  const ratios = a.map((value, i) => ratio(value, b[i] ?? Number.NaN)).filter(Number.isFinite);
-  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
-};
 
 /** Ratios from runs of the same rounds (index i of each list is round i). */
 export const proxyResults = (runs: Readonly<Record<ProxySystem, WrkRun[]>>): ProxyResults => {

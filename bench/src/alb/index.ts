@@ -3,13 +3,13 @@
  * reverse proxy and against the backend hit directly, then RegisterTargets → first request
  * served. `runAlbAlone` is `node bench/dist/main.js alb`; settings come from BENCH_ALB_* variables.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { killAllChildren, stopAllChildren } from '../child-process.js';
 import { positiveInteger, readConfig, type BenchConfig } from '../config.js';
+import { writeResultsFile } from '../results-file.js';
+import { versionOf } from '../version-of.js';
 
 import { benchAlb } from './alb-bench.js';
 import { renderAlbReport } from './alb-report.js';
@@ -27,15 +27,6 @@ export const readAlbSettings = (): AlbSettings => ({
   rounds: positiveInteger('BENCH_ALB_ROUNDS', 3),
   registrations: positiveInteger('BENCH_ALB_REGISTRATIONS', 15),
 });
-
-const versionOf = (command: string, args: readonly string[]): string => {
-  const out = spawnSync(command, args, { encoding: 'utf8' });
-  const text = `${out.stdout ?? ''}${out.stderr ?? ''}`;
-  return /\d+\.\d+(\.\d+)?\S*/.exec(text)?.[0] ?? 'unavailable';
-};
-
-const roundNumbers = (_key: string, value: unknown): unknown =>
-  typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value;
 
 export const newAlbResults = (settings: AlbSettings): AlbResults => ({
   startedAt: new Date().toISOString(),
@@ -69,8 +60,7 @@ export const runAlbAlone = async (
   await benchAlb(config, settings, results, signal, (text) => process.stderr.write(`bench: ${text}\n`));
   results.durationSeconds = (performance.now() - began) / 1000;
   process.stdout.write(renderAlbReport(results));
-  mkdirSync(dirname(resultsFile), { recursive: true });
-  writeFileSync(resultsFile, `${JSON.stringify(results, roundNumbers, 2)}\n`);
+  writeResultsFile(resultsFile, results);
   process.stdout.write(`\nWrote ${resultsFile}\n`);
   return Object.keys(results.errors).length === 0;
 };

@@ -3,20 +3,16 @@
  * restart policy and `docker run`, in one run. `runReplacementAlone` is
  * `node bench/dist/main.js replacement`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform } from 'node:os';
-import { dirname } from 'node:path';
 
 import type { BenchConfig } from '../config.js';
 import { docker } from '../docker-cli.js';
+import { writeResultsFile } from '../results-file.js';
 
 import { benchReplacement, readReplacementSettings, type ReplacementResults } from './replacement-bench.js';
 import { renderReplacementReport } from './replacement-report.js';
 
 export { benchReplacement, type ReplacementResults };
-
-const roundNumbers = (_key: string, value: unknown): unknown =>
-  typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1000) / 1000 : value;
 
 /** Runs, prints the report, writes `resultsFile`; true when every system was measured. */
 export const runReplacementAlone = async (
@@ -46,8 +42,7 @@ export const runReplacementAlone = async (
   );
   results.durationSeconds = (performance.now() - began) / 1000;
   process.stdout.write(renderReplacementReport(results));
-  mkdirSync(dirname(resultsFile), { recursive: true });
-  writeFileSync(resultsFile, `${JSON.stringify(results, roundNumbers, 2)}\n`);
+  writeResultsFile(resultsFile, results);
   process.stdout.write(`\nWrote ${resultsFile}\n`);
   return Object.keys(results.errors).length === 0;
 };
