@@ -6,6 +6,7 @@ import { RegistryCredentials, RegistryImages } from '../ecr/index.js';
 import type { RegistryToken } from '../ecr/registry-token.js';
 import { TaskAddresses } from '../host/task-addresses.js';
 import { FakeRuntime } from '../test-support/fake-runtime.test-support.js';
+import type { ImagePullBehavior } from '../runtime/container-runtime.js';
 import {
   aTask,
   testAddressBlock,
@@ -32,7 +33,7 @@ class FakeEcr implements EcrTokenSource {
 }
 
 /** The engine over a fake runtime whose "registry" refuses pulls of localhost:7471 without the password. */
-const setup = () => {
+const setup = (imagePullBehavior: ImagePullBehavior = 'default') => {
   const runtime = new FakeRuntime();
   runtime.pullRule = (image, options) => {
     if (!image.startsWith('localhost:7471/') || options.auth?.password === PASSWORD)
@@ -53,7 +54,7 @@ const setup = () => {
     runtime,
     containerInstanceArn: instanceArn,
     clusterArn: 'arn:aws:ecs:us-east-1:000000000000:cluster/berth-test',
-    config: { imagePullBehavior: 'default', resyncIntervalSeconds: 1 },
+    config: { imagePullBehavior, resyncIntervalSeconds: 1 },
     report: (r) => reports.push(r),
     now: Date.now,
     log: () => undefined,
@@ -131,5 +132,30 @@ describe('TaskEngine: registry (ECR) images', () => {
     expect(runtime.pulls).toEqual([{ image: 'berth-test/busybox:latest', behavior: 'default', options: {} }]);
     expect(runtime.created.map((s) => s.image)).toEqual(['berth-test/busybox:latest']);
     expect(ecr.regions).toEqual([]);
+  });
+
+  it('prefer-cached: an image the host holds under the definition’s name runs without a pull', async () => {
+    const { runtime, ecr, engine, reportOf } = setup('prefer-cached');
+    runtime.cached = (image) => image === AWS_IMAGE;
+    shutdown = () => engine.shutdown({ stopTasks: true });
+    const task = aTask([{ name: 'web', image: AWS_IMAGE, essential: true }]);
+    engine.applyDesired([task]);
+    await reportOf(task.taskArn, 'RUNNING');
+    expect(runtime.pulls).toEqual([{ image: AWS_IMAGE, behavior: 'prefer-cached', options: {} }]);
+    expect(runtime.created.map((s) => s.image)).toEqual([AWS_IMAGE]);
+    expect(ecr.regions).toEqual(['us-east-1']);
+  });
+
+  it('default: a refused registry pull falls back to the image cached under the definition’s name', async () => {
+    const { runtime, engine, reportOf } = setup('default');
+    runtime.cached = (image) => image === AWS_IMAGE;
+    runtime.pullRule = (image) =>
+      image === AWS_IMAGE ? { digest: DIGEST } : { refused: 'manifest unknown: manifest unknown' };
+    shutdown = () => engine.shutdown({ stopTasks: true });
+    const task = aTask([{ name: 'web', image: AWS_IMAGE, essential: true }]);
+    engine.applyDesired([task]);
+    await reportOf(task.taskArn, 'RUNNING');
+    expect(runtime.pulls.map((p) => p.image)).toEqual(['localhost:7471/web:1.0', AWS_IMAGE]);
+    expect(runtime.created.map((s) => s.image)).toEqual([AWS_IMAGE]);
   });
 });

@@ -39,6 +39,7 @@ import { containerSpec, type SpecContext } from './container-spec.js';
 import type { ResolvedEngineConfig } from './engine-config.js';
 import { pauseSpec } from './pause-spec.js';
 import { pauseContainer, type AgentStatus, type ManagedContainer, type TaskState } from './task-state.js';
+import { ensureTaskImage } from './task-image.js';
 import { resolveTaskVolumes, volumeSources } from './task-volumes.js';
 import type { UlimitPolicy } from './ulimit-grants.js';
 
@@ -99,20 +100,16 @@ const inspectAfter = async (ctx: TransitionContext, id: string): Promise<Outcome
 
 /**
  * The image as Docker pulls it — a registry image rewritten to the host Docker reaches Berth's
- * registry at — is what the cache check, the pull, the digest and the create use; the task
- * definition's `image` stays what ECS shows.
+ * registry at, or the definition's name when the host caches it so (task-image.ts) — is what the
+ * digest and the create use; the task definition's `image` stays what ECS shows.
  */
 const pull: Transition = async (ctx, task, c) => {
   if (c.internal) return { kind: 'pulled', image: await ctx.pause.ensure() };
   const request = ctx.images ? await ctx.images.resolve(c.image, task.desired) : { reference: c.image };
-  const ensured = await ctx.runtime.ensureImage(
-    request.reference,
-    ctx.config.imagePullBehavior,
-    request.auth === undefined ? {} : { auth: request.auth },
-  );
+  const ensured = await ensureTaskImage(ctx.runtime, ctx.config.imagePullBehavior, c.image, request);
   return {
     kind: 'pulled',
-    image: request.reference,
+    image: ensured.reference,
     ...(ensured.digest === undefined ? {} : { digest: ensured.digest }),
   };
 };

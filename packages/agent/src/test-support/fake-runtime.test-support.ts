@@ -42,6 +42,8 @@ export class FakeRuntime implements ContainerRuntime {
   readonly pulls: RecordedPull[] = [];
   readonly created: ContainerSpec[] = [];
   pullRule: PullRule = () => ({ digest: `sha256:${'0'.repeat(64)}` });
+  /** Which images the host holds already (hasImage). */
+  cached: (image: string) => boolean = () => true;
   private readonly containers = new Map<string, FakeContainer>();
   private readonly watchers = new Set<(event: RuntimeEvent) => void>();
   private nextId = 1;
@@ -58,8 +60,8 @@ export class FakeRuntime implements ContainerRuntime {
     return Promise.resolve({ imageId: `sha256:${image.length}`, digest: result.digest, pulled: true });
   }
 
-  hasImage(): Promise<boolean> {
-    return Promise.resolve(true);
+  hasImage(image: string): Promise<boolean> {
+    return Promise.resolve(this.cached(image));
   }
 
   importImage(): Promise<void> {
