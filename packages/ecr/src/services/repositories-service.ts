@@ -1,0 +1,197 @@
+/**
+ * Repository use cases: create, describe, delete (force deletes its images and tags), tag
+ * mutability, scan-on-push, the repository policy (validated JSON, stored, not enforced) and
+ * resource tags (on repository ARNs).
+ */
+import { partitionKey, type Partition } from '@berth/core';
+import type {
+  CreateRepositoryRequest,
+  EncryptionConfiguration,
+  ImageTagMutability,
+  ImageTagMutabilityExclusionFilter,
+  Repository,
+  Tag,
+} from '@berth/wire/ecr';
+
+import { repositoryArn, repositoryNameOfArn } from '../records/ecr-arns.js';
+import { ECR_KIND, repositoryScope, type RepositoryRecord } from '../records/ecr-records.js';
+
+import {
+  constraint,
+  invalidParameter,
+  invalidTagParameter,
+  repositoryAlreadyExists,
+  repositoryNotEmpty,
+  repositoryNotFound,
+  tooManyTags,
+} from './ecr-errors.js';
+import { requireRepositoryName } from './ecr-names.js';
+import { paginate, type Page } from './pagination.js';
+import { deleteImage, findRepository, imagesOf, putRepository, requireRepository } from './repository-access.js';
+import { epochSeconds, type ServiceDeps } from './service-deps.js';
+
+const MUTABILITIES: readonly ImageTagMutability[] = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
+
+export const repositoryOf = (r: RepositoryRecord): Repository => ({
+  repositoryArn: r.repositoryArn,
+  registryId: r.registryId,
+  repositoryName: r.repositoryName,
+  repositoryUri: r.repositoryUri,
+  createdAt: r.createdAt,
+  imageTagMutability: r.imageTagMutability,
+  ...(r.imageTagMutabilityExclusionFilters.length > 0
+    ? { imageTagMutabilityExclusionFilters: r.imageTagMutabilityExclusionFilters.map((f) => ({ ...f })) }
+    : {}),
+  imageScanningConfiguration: { ...r.imageScanningConfiguration },
+  encryptionConfiguration: { ...r.encryptionConfiguration },
+});
+
+/** Checks a mutability setting and its exclusion filters (required exactly for the _WITH_EXCLUSION ones). */
+export const checkMutability = (
+  mutability: ImageTagMutability | undefined,
+  filters: readonly ImageTagMutabilityExclusionFilter[] | undefined,
+): { imageTagMutability: ImageTagMutability; imageTagMutabilityExclusionFilters: ImageTagMutabilityExclusionFilter[] } => {
+  const value = mutability ?? 'MUTABLE';
+  if (!MUTABILITIES.includes(value)) {
+    throw constraint('imageTagMutability', `Member must satisfy enum value set: [${MUTABILITIES.join(', ')}]`);
+  }
+  const list = filters ?? [];
+  const withExclusion = value.endsWith('_WITH_EXCLUSION');
+  if (withExclusion && list.length === 0) {
+    throw invalidParameter(`imageTagMutabilityExclusionFilters must be specified when imageTagMutability is ${value}`);
+  }
+  if (!withExclusion && list.length > 0) {
+    throw invalidParameter(`imageTagMutabilityExclusionFilters can only be specified when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION`);
+  }
+  for (const f of list) {
+    if (f.filterType !== 'WILDCARD' || !/^[0-9a-zA-Z._*-]{1,128}$/.test(f.filter)) {
+      throw constraint('imageTagMutabilityExclusionFilters', 'filterType must be WILDCARD and filter must match [0-9a-zA-Z._*-]{1,128}');
+    }
+  }
+  return { imageTagMutability: value, imageTagMutabilityExclusionFilters: list.map((f) => ({ filterType: f.filterType, filter: f.filter })) };
+};
+
+const checkTags = (tags: readonly Tag[]): Record<string, string> => {
+  const result: Record<string, string> = {};
+  for (const tag of tags) {
+    if (typeof tag.Key !== 'string' || tag.Key.length < 1 || tag.Key.length > 128 || tag.Key.startsWith('aws:')) {
+      throw invalidTagParameter(`Invalid tag key: '${String(tag.Key)}'`);
+    }
+    if (typeof tag.Value !== 'string' || tag.Value.length > 256) throw invalidTagParameter(`Invalid tag value for key '${tag.Key}'`);
+    result[tag.Key] = tag.Value;
+  }
+  return result;
+};
+
+export class RepositoriesService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  create(partition: Partition, request: CreateRepositoryRequest): RepositoryRecord {
+    const name = requireRepositoryName(request.repositoryName);
+    const mutability = checkMutability(request.imageTagMutability, request.imageTagMutabilityExclusionFilters);
+    const tags = checkTags(request.tags ?? []);
+    if (Object.keys(tags).length > 50) throw tooManyTags();
+    const encryption: EncryptionConfiguration = request.encryptionConfiguration ?? { encryptionType: 'AES256' };
+    if (!['AES256', 'KMS', 'KMS_DSSE'].includes(encryption.encryptionType)) {
+      throw constraint('encryptionConfiguration.encryptionType', 'Member must satisfy enum value set: [AES256, KMS, KMS_DSSE]');
+    }
+    return this.deps.store.transact((tx) => {
+      if (findRepository(tx, partition, name) !== undefined) throw repositoryAlreadyExists(partition, name);
+      const record: RepositoryRecord = {
+        repositoryName: name,
+        repositoryArn: repositoryArn(partition, name),
+        registryId: partition.accountId,
+        repositoryUri: `${this.deps.registryHost}/${name}`,
+        createdAt: epochSeconds(this.deps.now()),
+        ...mutability,
+        imageScanningConfiguration: { scanOnPush: request.imageScanningConfiguration?.scanOnPush ?? false },
+        encryptionConfiguration: { ...encryption },
+        tags,
+      };
+      putRepository(tx, partition, record);
+      return record;
+    });
+  }
+
+  describe(partition: Partition, names: readonly string[] | undefined, maxResults: unknown, nextToken: unknown): Page<Repository> {
+    if (names !== undefined && names.length > 0) {
+      return { items: names.map((name) => repositoryOf(requireRepository(this.deps.store, partition, name))) };
+    }
+    const all = this.deps.store
+      .list<RepositoryRecord>(ECR_KIND.repository, partitionKey(partition))
+      .sort((a, b) => a.createdAt - b.createdAt || a.repositoryName.localeCompare(b.repositoryName));
+    const page = paginate(all, maxResults, nextToken);
+    return { ...page, items: page.items.map(repositoryOf) };
+  }
+
+  delete(partition: Partition, name: string, force: boolean): RepositoryRecord {
+    return this.deps.store.transact((tx) => {
+      const repository = requireRepository(tx, partition, name);
+      const images = imagesOf(tx, partition, name);
+      if (images.length > 0 && !force) throw repositoryNotEmpty(partition, name);
+      for (const image of images) deleteImage(tx, partition, image);
+      const scope = repositoryScope(partitionKey(partition), name);
+      for (const kind of [ECR_KIND.imageTag, ECR_KIND.blobLink]) {
+        for (const record of tx.list<{ tag?: string; digest?: string }>(kind, scope)) {
+          const suffix = record.tag !== undefined ? `tag:${record.tag}` : `blob:${record.digest ?? ''}`;
+          tx.delete(kind, `${scope}|${suffix}`);
+        }
+      }
+      tx.delete(ECR_KIND.lifecyclePreview, scope);
+      tx.delete(ECR_KIND.repository, scope);
+      return repository;
+    });
+  }
+
+  /** Applies `change` to the repository in one transaction and returns the new record. */
+  update(partition: Partition, name: string, change: (r: RepositoryRecord) => RepositoryRecord): RepositoryRecord {
+    return this.deps.store.transact((tx) => {
+      const next = change(requireRepository(tx, partition, name));
+      putRepository(tx, partition, next);
+      return next;
+    });
+  }
+
+  setPolicy(partition: Partition, name: string, policyText: unknown): RepositoryRecord {
+    if (typeof policyText !== 'string' || !isJsonObject(policyText)) {
+      throw constraint('policyText', 'Invalid repository policy provided');
+    }
+    return this.update(partition, name, (r) => ({ ...r, policyText }));
+  }
+
+  private repositoryOfArn(partition: Partition, arn: string): string {
+    const name = repositoryNameOfArn(partition, arn);
+    if (name === undefined) throw constraint('resourceArn', `Invalid ARN: ${arn}`);
+    if (findRepository(this.deps.store, partition, name) === undefined) throw repositoryNotFound(partition, name);
+    return name;
+  }
+
+  tag(partition: Partition, arn: string, tags: readonly Tag[]): void {
+    const name = this.repositoryOfArn(partition, arn);
+    const added = checkTags(tags);
+    this.update(partition, name, (r) => {
+      const next = { ...r.tags, ...added };
+      if (Object.keys(next).length > 50) throw tooManyTags();
+      return { ...r, tags: next };
+    });
+  }
+
+  untag(partition: Partition, arn: string, keys: readonly string[]): void {
+    const name = this.repositoryOfArn(partition, arn);
+    this.update(partition, name, (r) => ({ ...r, tags: Object.fromEntries(Object.entries(r.tags).filter(([k]) => !keys.includes(k))) }));
+  }
+
+  listTags(partition: Partition, arn: string): Tag[] {
+    const name = this.repositoryOfArn(partition, arn);
+    return Object.entries(requireRepository(this.deps.store, partition, name).tags).map(([Key, Value]) => ({ Key, Value }));
+  }
+}
+
+export const isJsonObject = (text: string): boolean => {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+};
