@@ -1,11 +1,13 @@
 /**
  * Lifecycle policies, pure: `parseLifecyclePolicy` validates the JSON as ECR does and
- * `evaluateLifecyclePolicy` decides which images expire. Rules run in rulePriority order (lowest
- * first); an image is expired by at most one rule, the first that selects it; `any` must be the
- * rule with the highest priority number. imageCountMoreThan keeps the newest N images the rule
- * selects (among those no earlier rule expired) and expires the rest; sinceImagePushed expires the
- * selected images pushed more than N days ago. tagPrefixList/tagPatternList select an image when
- * every listed prefix (pattern) matches one of its tags.
+ * `evaluateLifecyclePolicy` decides which images expire, as ECR's documentation describes its
+ * evaluator: each rule marks images on its own (imageCountMoreThan: all but the newest N of the
+ * images its selection matches; sinceImagePushed: those it matches pushed more than N days ago),
+ * then the marks are applied in rulePriority order, lowest first, so an image is expired by
+ * exactly one rule (the lowest-numbered that marked it) or none. `any` must be the rule with the
+ * highest priority number. tagPrefixList/tagPatternList select an image when every listed prefix
+ * (pattern) matches one of its tags. (ECR's "Example A": images A[beta-1,prod-1], B[beta-2,prod-2],
+ * C[beta-3], rules prod keep 1 then beta keep 1: A and B expire.)
  */
 import { constraint } from './ecr-errors.js';
 import { wildcardMatches } from './tag-mutability.js';
@@ -143,13 +145,15 @@ export const evaluateLifecyclePolicy = (
   const sorted = [...rules].sort((a, b) => a.rulePriority - b.rulePriority);
   for (const rule of sorted) {
     const selected = images
-      .filter((image) => !expired.has(image.imageDigest) && ruleSelects(rule, image))
+      .filter((image) => ruleSelects(rule, image))
       .sort((a, b) => b.imagePushedAt - a.imagePushedAt || a.imageDigest.localeCompare(b.imageDigest));
     const expiring =
       rule.countType === 'imageCountMoreThan'
         ? selected.slice(rule.countNumber)
         : selected.filter((image) => nowSeconds - image.imagePushedAt > rule.countNumber * DAY_SECONDS);
-    for (const image of expiring) expired.set(image.imageDigest, { image, appliedRulePriority: rule.rulePriority });
+    for (const image of expiring) {
+      if (!expired.has(image.imageDigest)) expired.set(image.imageDigest, { image, appliedRulePriority: rule.rulePriority });
+    }
   }
   return [...expired.values()];
 };
