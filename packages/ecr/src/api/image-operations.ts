@@ -17,7 +17,11 @@ import { NO_SCANNER } from '../services/images-service.js';
 import type { EcrServices } from './ecr-services.js';
 import { as, page, repoOf, stringOf } from './wire-request.js';
 
-const imageOf = (registryId: string, image: ImageRecord, imageId: ImageIdentifier): Record<string, unknown> => ({
+const imageOf = (
+  registryId: string,
+  image: ImageRecord,
+  imageId: ImageIdentifier,
+): Record<string, unknown> => ({
   registryId,
   repositoryName: image.repositoryName,
   imageId,
@@ -26,8 +30,8 @@ const imageOf = (registryId: string, image: ImageRecord, imageId: ImageIdentifie
 });
 
 const imageIdOf = (input: Record<string, unknown>): ImageIdentifier => {
-  const id = input['imageId'];
-  return typeof id === 'object' && id !== null ? (id as ImageIdentifier) : {};
+  const id: unknown = input['imageId'];
+  return typeof id === 'object' && id !== null ? id : {};
 };
 
 const FAILED_SCAN = { status: 'FAILED', description: NO_SCANNER } as const;
@@ -35,7 +39,10 @@ const FAILED_SCAN = { status: 'FAILED', description: NO_SCANNER } as const;
 export const imageOperations = ({ images, putImage }: EcrServices): Record<string, Operation> => ({
   ListImages: (ctx, input) => {
     const r = as<ListImagesRequest>(input);
-    return page('imageIds', images.list(ctx.partition, repoOf(input), r.filter?.tagStatus, r.maxResults, r.nextToken));
+    return page(
+      'imageIds',
+      images.list(ctx.partition, repoOf(input), r.filter?.tagStatus, r.maxResults, r.nextToken),
+    );
   },
   DescribeImages: (ctx, input) => {
     const r = as<DescribeImagesRequest>(input);
@@ -73,7 +80,10 @@ export const imageOperations = ({ images, putImage }: EcrServices): Record<strin
       },
       'api',
     );
-    const imageId = { imageDigest: image.imageDigest, ...(r.imageTag !== undefined ? { imageTag: r.imageTag } : {}) };
+    const imageId = {
+      imageDigest: image.imageDigest,
+      ...(r.imageTag !== undefined ? { imageTag: r.imageTag } : {}),
+    };
     return { image: imageOf(ctx.partition.accountId, image, imageId) };
   },
   StartImageScan: (ctx, input) => {
@@ -82,7 +92,10 @@ export const imageOperations = ({ images, putImage }: EcrServices): Record<strin
     return {
       registryId: ctx.partition.accountId,
       repositoryName: repo,
-      imageId: { imageDigest: image.imageDigest, ...(image.tags[0] !== undefined ? { imageTag: image.tags[0] } : {}) },
+      imageId: {
+        imageDigest: image.imageDigest,
+        ...(image.tags[0] !== undefined ? { imageTag: image.tags[0] } : {}),
+      },
       imageScanStatus: FAILED_SCAN,
     };
   },
@@ -100,7 +113,10 @@ export const imageOperations = ({ images, putImage }: EcrServices): Record<strin
     return {
       registryId: ctx.partition.accountId,
       repositoryName: repo,
-      imageId: { imageDigest: image.imageDigest, ...(id.imageTag !== undefined ? { imageTag: id.imageTag } : {}) },
+      imageId: {
+        imageDigest: image.imageDigest,
+        ...(id.imageTag !== undefined ? { imageTag: id.imageTag } : {}),
+      },
       imageScanStatus: FAILED_SCAN,
     };
   },

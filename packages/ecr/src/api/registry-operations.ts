@@ -14,7 +14,12 @@ import { paginate } from '../services/pagination.js';
 import type { EcrServices } from './ecr-services.js';
 import { as, repoOf, stringOf } from './wire-request.js';
 
-export const registryOperations = ({ layers, lifecycle, registry, tokens }: EcrServices): Record<string, Operation> => ({
+export const registryOperations = ({
+  layers,
+  lifecycle,
+  registry,
+  tokens,
+}: EcrServices): Record<string, Operation> => ({
   InitiateLayerUpload: async (ctx, input) => await layers.initiate(ctx.partition, repoOf(input)),
   UploadLayerPart: async (ctx, input) => {
     const r = as<UploadLayerPartRequest>(input);
@@ -22,7 +27,14 @@ export const registryOperations = ({ layers, lifecycle, registry, tokens }: EcrS
     const uploadId = stringOf(input, 'uploadId');
     // JSON protocols carry blob members as base64 text; the gateway hands them over as such.
     const data = Buffer.from(stringOf(input, 'layerPartBlob'), 'base64');
-    const last = await layers.uploadPart(ctx.partition, repo, uploadId, Number(r.partFirstByte), Number(r.partLastByte), data);
+    const last = await layers.uploadPart(
+      ctx.partition,
+      repo,
+      uploadId,
+      Number(r.partFirstByte),
+      Number(r.partLastByte),
+      data,
+    );
     return { registryId: ctx.partition.accountId, repositoryName: repo, uploadId, lastByteReceived: last };
   },
   CompleteLayerUpload: async (ctx, input) => {
@@ -33,13 +45,20 @@ export const registryOperations = ({ layers, lifecycle, registry, tokens }: EcrS
     return { registryId: ctx.partition.accountId, repositoryName: repo, uploadId, layerDigest };
   },
   BatchCheckLayerAvailability: async (ctx, input) =>
-    await layers.check(ctx.partition, repoOf(input), as<BatchCheckLayerAvailabilityRequest>(input).layerDigests ?? []),
+    await layers.check(
+      ctx.partition,
+      repoOf(input),
+      as<BatchCheckLayerAvailabilityRequest>(input).layerDigests ?? [],
+    ),
   GetDownloadUrlForLayer: async (ctx, input) => {
     const layerDigest = stringOf(input, 'layerDigest');
     return { downloadUrl: await layers.downloadUrl(ctx.partition, repoOf(input), layerDigest), layerDigest };
   },
   GetAuthorizationToken: (ctx) => ({ authorizationData: [tokens.mint(ctx.partition)] }),
-  DescribeRegistry: (ctx) => ({ registryId: ctx.partition.accountId, replicationConfiguration: { rules: [] } }),
+  DescribeRegistry: (ctx) => ({
+    registryId: ctx.partition.accountId,
+    replicationConfiguration: { rules: [] },
+  }),
   GetRegistryPolicy: (ctx) => {
     throw registryPolicyNotFound(ctx.partition);
   },
@@ -65,7 +84,9 @@ export const registryOperations = ({ layers, lifecycle, registry, tokens }: EcrS
       registryId: repo.registryId,
       repositoryName: repo.repositoryName,
       lifecyclePolicyText: repo.lifecyclePolicyText,
-      ...(repo.lifecycleLastEvaluatedAt !== undefined ? { lastEvaluatedAt: repo.lifecycleLastEvaluatedAt } : {}),
+      ...(repo.lifecycleLastEvaluatedAt !== undefined
+        ? { lastEvaluatedAt: repo.lifecycleLastEvaluatedAt }
+        : {}),
     };
   },
   DeleteLifecyclePolicy: (ctx, input) => {
@@ -74,12 +95,18 @@ export const registryOperations = ({ layers, lifecycle, registry, tokens }: EcrS
       registryId: repo.registryId,
       repositoryName: repo.repositoryName,
       lifecyclePolicyText: repo.lifecyclePolicyText,
-      ...(repo.lifecycleLastEvaluatedAt !== undefined ? { lastEvaluatedAt: repo.lifecycleLastEvaluatedAt } : {}),
+      ...(repo.lifecycleLastEvaluatedAt !== undefined
+        ? { lastEvaluatedAt: repo.lifecycleLastEvaluatedAt }
+        : {}),
     };
   },
   StartLifecyclePolicyPreview: (ctx, input) => {
     const text = input['lifecyclePolicyText'];
-    const preview = lifecycle.startPreview(ctx.partition, repoOf(input), typeof text === 'string' ? text : undefined);
+    const preview = lifecycle.startPreview(
+      ctx.partition,
+      repoOf(input),
+      typeof text === 'string' ? text : undefined,
+    );
     return {
       registryId: ctx.partition.accountId,
       repositoryName: preview.repositoryName,
@@ -95,8 +122,14 @@ export const registryOperations = ({ layers, lifecycle, registry, tokens }: EcrS
     const results = preview.previewResults.filter(
       (p) =>
         (ids.length === 0 ||
-          ids.some((id) => id.imageDigest === p.imageDigest || (id.imageTag !== undefined && (p.imageTags ?? []).includes(id.imageTag)))) &&
-        (tagStatus === undefined || tagStatus === 'ANY' || (tagStatus === 'TAGGED') === (p.imageTags ?? []).length > 0),
+          ids.some(
+            (id) =>
+              id.imageDigest === p.imageDigest ||
+              (id.imageTag !== undefined && (p.imageTags ?? []).includes(id.imageTag)),
+          )) &&
+        (tagStatus === undefined ||
+          tagStatus === 'ANY' ||
+          (tagStatus === 'TAGGED') === (p.imageTags ?? []).length > 0),
     );
     const { items, nextToken } = paginate(results, r.maxResults, r.nextToken, 100);
     return {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call -- replies are read as the JSON a client sees */
 import { describe, expect, it } from 'vitest';
 
 import { ECR_OPERATIONS } from '@berth/wire/ecr';
@@ -13,7 +14,9 @@ describe('the ECR API', () => {
     expect(await t.errorOf('CreatePullThroughCacheRule', {})).toBe(
       'ValidationException: Berth does not support pull through cache rules.',
     );
-    expect(await t.errorOf('PutReplicationConfiguration', {})).toMatch(/^ValidationException: Berth does not support replication/);
+    expect(await t.errorOf('PutReplicationConfiguration', {})).toMatch(
+      /^ValidationException: Berth does not support replication/,
+    );
   });
 });
 
@@ -32,7 +35,9 @@ describe('repositories', () => {
       encryptionConfiguration: { encryptionType: 'AES256' },
     });
     expect((await t.call('DescribeRepositories', {})).repositories).toEqual([repository]);
-    expect((await t.call('DescribeRepositories', { repositoryNames: ['team/web'] })).repositories).toEqual([repository]);
+    expect((await t.call('DescribeRepositories', { repositoryNames: ['team/web'] })).repositories).toEqual([
+      repository,
+    ]);
     expect((await t.call('DeleteRepository', { repositoryName: 'team/web' })).repository).toEqual(repository);
     expect(await t.errorOf('DescribeRepositories', { repositoryNames: ['team/web'] })).toBe(
       "RepositoryNotFoundException: The repository with name 'team/web' does not exist in the registry with id '123456789012'",
@@ -46,7 +51,9 @@ describe('repositories', () => {
       "RepositoryAlreadyExistsException: The repository with name 'web' already exists in the registry with id '123456789012'",
     );
     for (const bad of ['Web', 'a', 'web/', '-web', 'we__b', 'x'.repeat(257)]) {
-      expect(await t.errorOf('CreateRepository', { repositoryName: bad })).toMatch(/^InvalidParameterException: /);
+      expect(await t.errorOf('CreateRepository', { repositoryName: bad })).toMatch(
+        /^InvalidParameterException: /,
+      );
     }
   });
 
@@ -93,11 +100,14 @@ describe('repositories', () => {
       imageTagMutabilityExclusionFilters: filters,
     });
     expect(
-      await t.errorOf('PutImageTagMutability', { repositoryName: 'web', imageTagMutability: 'MUTABLE_WITH_EXCLUSION' }),
+      await t.errorOf('PutImageTagMutability', {
+        repositoryName: 'web',
+        imageTagMutability: 'MUTABLE_WITH_EXCLUSION',
+      }),
     ).toMatch(/^InvalidParameterException: imageTagMutabilityExclusionFilters must be specified/);
-    expect(await t.errorOf('PutImageTagMutability', { repositoryName: 'web', imageTagMutability: 'SOMETIMES' })).toMatch(
-      /^InvalidParameterException: /,
-    );
+    expect(
+      await t.errorOf('PutImageTagMutability', { repositoryName: 'web', imageTagMutability: 'SOMETIMES' }),
+    ).toMatch(/^InvalidParameterException: /);
   });
 
   it('keeps a repository policy (valid JSON) and the scan-on-push setting', async () => {
@@ -113,8 +123,13 @@ describe('repositories', () => {
     await t.call('SetRepositoryPolicy', { repositoryName: 'web', policyText });
     expect((await t.call('GetRepositoryPolicy', { repositoryName: 'web' })).policyText).toBe(policyText);
     expect((await t.call('DeleteRepositoryPolicy', { repositoryName: 'web' })).policyText).toBe(policyText);
-    expect(await t.errorOf('DeleteRepositoryPolicy', { repositoryName: 'web' })).toMatch(/^RepositoryPolicyNotFoundException/);
-    await t.call('PutImageScanningConfiguration', { repositoryName: 'web', imageScanningConfiguration: { scanOnPush: true } });
+    expect(await t.errorOf('DeleteRepositoryPolicy', { repositoryName: 'web' })).toMatch(
+      /^RepositoryPolicyNotFoundException/,
+    );
+    await t.call('PutImageScanningConfiguration', {
+      repositoryName: 'web',
+      imageScanningConfiguration: { scanOnPush: true },
+    });
     const { repositories } = await t.call('DescribeRepositories', {});
     expect(repositories[0].imageScanningConfiguration).toEqual({ scanOnPush: true });
   });
@@ -124,14 +139,20 @@ describe('repositories', () => {
     await t.call('CreateRepository', { repositoryName: 'team/web', tags: [{ Key: 'team', Value: 'a' }] });
     await t.call('TagResource', { resourceArn: ARN, tags: [{ Key: 'env', Value: 'prod' }] });
     await t.call('UntagResource', { resourceArn: ARN, tagKeys: ['team'] });
-    expect((await t.call('ListTagsForResource', { resourceArn: ARN })).tags).toEqual([{ Key: 'env', Value: 'prod' }]);
+    expect((await t.call('ListTagsForResource', { resourceArn: ARN })).tags).toEqual([
+      { Key: 'env', Value: 'prod' },
+    ]);
     expect(await t.errorOf('TagResource', { resourceArn: ARN, tags: [{ Key: 'aws:x', Value: '' }] })).toMatch(
       /^InvalidTagParameterException/,
     );
     const many = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     expect(await t.errorOf('TagResource', { resourceArn: ARN, tags: many })).toMatch(/^TooManyTagsException/);
-    expect(await t.errorOf('ListTagsForResource', { resourceArn: `${ARN}x` })).toMatch(/^RepositoryNotFoundException/);
-    expect(await t.errorOf('ListTagsForResource', { resourceArn: 'arn:aws:s3:::b' })).toMatch(/^InvalidParameterException/);
+    expect(await t.errorOf('ListTagsForResource', { resourceArn: `${ARN}x` })).toMatch(
+      /^RepositoryNotFoundException/,
+    );
+    expect(await t.errorOf('ListTagsForResource', { resourceArn: 'arn:aws:s3:::b' })).toMatch(
+      /^InvalidParameterException/,
+    );
   });
 
   it('describes the registry, its (absent) policy and its scanning configuration', async () => {
@@ -143,9 +164,17 @@ describe('repositories', () => {
     expect(await t.errorOf('GetRegistryPolicy', {})).toBe(
       "RegistryPolicyNotFoundException: Registry policy does not exist in the registry with id '123456789012'",
     );
-    expect((await t.call('GetRegistryScanningConfiguration', {})).scanningConfiguration).toEqual({ scanType: 'BASIC', rules: [] });
-    const rules = [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }] }];
+    expect((await t.call('GetRegistryScanningConfiguration', {})).scanningConfiguration).toEqual({
+      scanType: 'BASIC',
+      rules: [],
+    });
+    const rules = [
+      { scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: [{ filter: '*', filterType: 'WILDCARD' }] },
+    ];
     await t.call('PutRegistryScanningConfiguration', { scanType: 'BASIC', rules });
-    expect((await t.call('GetRegistryScanningConfiguration', {})).scanningConfiguration).toEqual({ scanType: 'BASIC', rules });
+    expect((await t.call('GetRegistryScanningConfiguration', {})).scanningConfiguration).toEqual({
+      scanType: 'BASIC',
+      rules,
+    });
   });
 });

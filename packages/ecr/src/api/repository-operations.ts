@@ -18,20 +18,31 @@ import { requireRepository } from '../services/repository-access.js';
 import type { EcrServices } from './ecr-services.js';
 import { as, page, repoOf, stringOf } from './wire-request.js';
 
-export const repositoryOperations = ({ repositories }: EcrServices, store: StoreReader): Record<string, Operation> => ({
+export const repositoryOperations = (
+  { repositories }: EcrServices,
+  store: StoreReader,
+): Record<string, Operation> => ({
   CreateRepository: (ctx, input) => ({
     repository: repositoryOf(repositories.create(ctx.partition, as<CreateRepositoryRequest>(input))),
   }),
   DescribeRepositories: (ctx, input) => {
     const r = as<DescribeRepositoriesRequest>(input);
-    return page('repositories', repositories.describe(ctx.partition, r.repositoryNames, r.maxResults, r.nextToken));
+    return page(
+      'repositories',
+      repositories.describe(ctx.partition, r.repositoryNames, r.maxResults, r.nextToken),
+    );
   },
   DeleteRepository: (ctx, input) => ({
-    repository: repositoryOf(repositories.delete(ctx.partition, repoOf(input), as<DeleteRepositoryRequest>(input).force === true)),
+    repository: repositoryOf(
+      repositories.delete(ctx.partition, repoOf(input), as<DeleteRepositoryRequest>(input).force === true),
+    ),
   }),
   PutImageTagMutability: (ctx, input) => {
     const r = as<PutImageTagMutabilityRequest>(input);
-    const mutability = checkMutability(stringOf(input, 'imageTagMutability') as typeof r.imageTagMutability, r.imageTagMutabilityExclusionFilters);
+    const mutability = checkMutability(
+      stringOf(input, 'imageTagMutability') as typeof r.imageTagMutability,
+      r.imageTagMutabilityExclusionFilters,
+    );
     const next = repositories.update(ctx.partition, repoOf(input), (repo) => ({ ...repo, ...mutability }));
     return {
       registryId: next.registryId,
@@ -43,12 +54,17 @@ export const repositoryOperations = ({ repositories }: EcrServices, store: Store
     };
   },
   PutImageScanningConfiguration: (ctx, input) => {
-    const scanOnPush = as<PutImageScanningConfigurationRequest>(input).imageScanningConfiguration?.scanOnPush === true;
+    const scanOnPush =
+      as<PutImageScanningConfigurationRequest>(input).imageScanningConfiguration?.scanOnPush === true;
     const next = repositories.update(ctx.partition, repoOf(input), (repo) => ({
       ...repo,
       imageScanningConfiguration: { scanOnPush },
     }));
-    return { registryId: next.registryId, repositoryName: next.repositoryName, imageScanningConfiguration: { scanOnPush } };
+    return {
+      registryId: next.registryId,
+      repositoryName: next.repositoryName,
+      imageScanningConfiguration: { scanOnPush },
+    };
   },
   SetRepositoryPolicy: (ctx, input) => {
     const next = repositories.setPolicy(ctx.partition, repoOf(input), input['policyText']);
@@ -76,8 +92,14 @@ export const repositoryOperations = ({ repositories }: EcrServices, store: Store
     return {};
   },
   UntagResource: (ctx, input) => {
-    repositories.untag(ctx.partition, stringOf(input, 'resourceArn'), as<UntagResourceRequest>(input).tagKeys ?? []);
+    repositories.untag(
+      ctx.partition,
+      stringOf(input, 'resourceArn'),
+      as<UntagResourceRequest>(input).tagKeys ?? [],
+    );
     return {};
   },
-  ListTagsForResource: (ctx, input) => ({ tags: repositories.listTags(ctx.partition, stringOf(input, 'resourceArn')) }),
+  ListTagsForResource: (ctx, input) => ({
+    tags: repositories.listTags(ctx.partition, stringOf(input, 'resourceArn')),
+  }),
 });

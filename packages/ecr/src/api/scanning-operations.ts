@@ -16,14 +16,21 @@ import { findRepository, requireRepository } from '../services/repository-access
 import type { EcrServices } from './ecr-services.js';
 import { as, page, repoOf } from './wire-request.js';
 
-export const scanningOperations = ({ images }: EcrServices, store: StoreReader): Record<string, Operation> => ({
+export const scanningOperations = (
+  { images }: EcrServices,
+  store: StoreReader,
+): Record<string, Operation> => ({
   BatchGetRepositoryScanningConfiguration: (ctx, input) => {
     const scanningConfigurations: RepositoryScanningConfiguration[] = [];
     const failures: RepositoryScanningConfigurationFailure[] = [];
     for (const name of as<BatchGetRepositoryScanningConfigurationRequest>(input).repositoryNames ?? []) {
       const repo = findRepository(store, ctx.partition, name);
       if (repo === undefined) {
-        failures.push({ repositoryName: name, failureCode: 'REPOSITORY_NOT_FOUND', failureReason: 'REPOSITORY_NOT_FOUND' });
+        failures.push({
+          repositoryName: name,
+          failureCode: 'REPOSITORY_NOT_FOUND',
+          failureReason: 'REPOSITORY_NOT_FOUND',
+        });
       } else {
         scanningConfigurations.push({
           repositoryArn: repo.repositoryArn,
@@ -41,11 +48,14 @@ export const scanningOperations = ({ images }: EcrServices, store: StoreReader):
     const repo = repoOf(input);
     requireRepository(store, ctx.partition, repo);
     const subject = r.subjectId?.imageDigest;
-    if (typeof subject !== 'string' || !isDigest(subject)) throw constraint('subjectId.imageDigest', 'must be a sha256 digest');
+    if (typeof subject !== 'string' || !isDigest(subject))
+      throw constraint('subjectId.imageDigest', 'must be a sha256 digest');
     const types = r.filter?.artifactTypes ?? [];
     const referrers = images
       .referrers(ctx.partition, repo, subject)
-      .filter((ref) => types.length === 0 || (ref.artifactType !== undefined && types.includes(ref.artifactType)))
+      .filter(
+        (ref) => types.length === 0 || (ref.artifactType !== undefined && types.includes(ref.artifactType)),
+      )
       .map((ref) => ({ ...ref, artifactStatus: 'ACTIVE' }));
     return page('referrers', paginate(referrers, r.maxResults, r.nextToken, 50));
   },

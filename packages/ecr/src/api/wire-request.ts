@@ -6,7 +6,8 @@ import type { Page } from '../services/pagination.js';
 export const as = <T>(input: Record<string, unknown>): T => input as T;
 
 /** The request's repositoryName, checked (present, ECR's pattern). */
-export const repoOf = (input: Record<string, unknown>): string => requireRepositoryName(input['repositoryName']);
+export const repoOf = (input: Record<string, unknown>): string =>
+  requireRepositoryName(input['repositoryName']);
 
 export const stringOf = (input: Record<string, unknown>, member: string): string =>
   requireString(input[member], member);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument -- replies are read as the JSON a client sees */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -37,9 +38,16 @@ describe('BlobCollector', () => {
   it('never removes a blob an image in any repository references', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.constantFrom('a', 'b'), fc.uniqueArray(fc.constantFrom('l1', 'l2', 'l3', 'l4'), { minLength: 1, maxLength: 3 }), fc.boolean()), {
-          maxLength: 8,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('a', 'b'),
+            fc.uniqueArray(fc.constantFrom('l1', 'l2', 'l3', 'l4'), { minLength: 1, maxLength: 3 }),
+            fc.boolean(),
+          ),
+          {
+            maxLength: 8,
+          },
+        ),
         async (pushes) => {
           const t = unitEcr();
           await t.call('CreateRepository', { repositoryName: 'aa' });
@@ -48,10 +56,14 @@ describe('BlobCollector', () => {
           for (const [repo, layers] of pushes) {
             const bytes = Buffer.from(t.manifest(layers));
             const push = { reference: digestOf(bytes), mediaType: '', bytes };
-            digests.push([`${repo}${repo}`, (await t.module.catalog.putManifest(PARTITION, `${repo}${repo}`, push)).digest]);
+            digests.push([
+              `${repo}${repo}`,
+              (await t.module.catalog.putManifest(PARTITION, `${repo}${repo}`, push)).digest,
+            ]);
           }
           for (const [i, [repo, digest]] of digests.entries()) {
-            if (pushes[i]?.[2]) await t.call('BatchDeleteImage', { repositoryName: repo, imageIds: [{ imageDigest: digest }] });
+            if (pushes[i]?.[2])
+              await t.call('BatchDeleteImage', { repositoryName: repo, imageIds: [{ imageDigest: digest }] });
           }
           t.blobs.add('stray');
           t.clock.now += 2 * HOUR;

@@ -39,7 +39,9 @@ export class BlobCollector {
 
   start(): void {
     this.timer ??= setInterval(() => {
-      this.collectOnce().catch((error: unknown) => this.options.log('blob collection failed', { error: String(error) }));
+      this.collectOnce().catch((error: unknown) =>
+        this.options.log('blob collection failed', { error: String(error) }),
+      );
     }, this.options.intervalMs ?? DEFAULT_GC_INTERVAL_MS);
     this.timer.unref();
   }

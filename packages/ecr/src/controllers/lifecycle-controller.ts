@@ -30,7 +30,10 @@ export class LifecycleController {
   constructor(private readonly options: LifecycleControllerOptions) {}
 
   start(): void {
-    this.timer ??= setInterval(() => this.evaluateOnce(), this.options.intervalMs ?? DEFAULT_LIFECYCLE_INTERVAL_MS);
+    this.timer ??= setInterval(
+      () => this.evaluateOnce(),
+      this.options.intervalMs ?? DEFAULT_LIFECYCLE_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 
@@ -45,7 +48,10 @@ export class LifecycleController {
     for (const repository of this.options.store.list<RepositoryRecord>(ECR_KIND.repository)) {
       if (repository.lifecyclePolicyText === undefined) continue;
       try {
-        expired += this.options.lifecycle.expire(partitionOfArn(repository.repositoryArn), repository.repositoryName);
+        expired += this.options.lifecycle.expire(
+          partitionOfArn(repository.repositoryArn),
+          repository.repositoryName,
+        );
       } catch (error) {
         this.options.log('lifecycle policy evaluation failed', {
           repositoryArn: repository.repositoryArn,

@@ -6,7 +6,12 @@ import { createEcrModule } from '../ecr-module.js';
 import { MemoryLayerBlobs, PARTITION, T0 } from '../test-support/ecr.test-support.js';
 
 const moduleOver = (store: MemoryStateStore, clock: { now: number }) =>
-  createEcrModule({ store, blobs: new MemoryLayerBlobs(clock), registryHost: 'localhost:7471', now: () => clock.now });
+  createEcrModule({
+    store,
+    blobs: new MemoryLayerBlobs(clock),
+    registryHost: 'localhost:7471',
+    now: () => clock.now,
+  });
 
 const passwordOf = (token: string): string => Buffer.from(token, 'base64').toString().slice('AWS:'.length);
 
@@ -29,8 +34,17 @@ describe('authorization tokens', () => {
     const ecr = moduleOver(new MemoryStateStore(), clock);
     const password = passwordOf(ecr.services.tokens.mint(PARTITION).authorizationToken);
     const [payload = '', mac = ''] = password.split('.');
-    const forged = Buffer.from(JSON.stringify({ account: '999999999999', region: 'us-east-1', exp: T0 / 1000 + 99999 })).toString('base64url');
-    for (const bad of [`${forged}.${mac}`, `${payload}.${mac.slice(0, -2)}AA`, 'garbage', '', `${payload}.${mac}.x`, `.${mac}`]) {
+    const forged = Buffer.from(
+      JSON.stringify({ account: '999999999999', region: 'us-east-1', exp: T0 / 1000 + 99999 }),
+    ).toString('base64url');
+    for (const bad of [
+      `${forged}.${mac}`,
+      `${payload}.${mac.slice(0, -2)}AA`,
+      'garbage',
+      '',
+      `${payload}.${mac}.x`,
+      `.${mac}`,
+    ]) {
       expect(ecr.authenticator.verifyPassword(bad)).toEqual({ ok: false, reason: 'invalid' });
     }
     const stranger = moduleOver(new MemoryStateStore(), clock);

@@ -49,7 +49,11 @@ export class AuthorizationTokens {
 
   mintPassword(partition: Partition, expiresAtMs: number): string {
     const payload = Buffer.from(
-      JSON.stringify({ account: partition.accountId, region: partition.region, exp: Math.floor(expiresAtMs / 1000) }),
+      JSON.stringify({
+        account: partition.accountId,
+        region: partition.region,
+        exp: Math.floor(expiresAtMs / 1000),
+      }),
     ).toString('base64url');
     return `${payload}.${this.mac(payload).toString('base64url')}`;
   }
@@ -66,10 +70,12 @@ export class AuthorizationTokens {
 
   verifyPassword(password: string): PasswordCheck {
     const [payload, mac, ...rest] = password.split('.');
-    if (payload === undefined || mac === undefined || rest.length > 0 || payload === '') return { ok: false, reason: 'invalid' };
+    if (payload === undefined || mac === undefined || rest.length > 0 || payload === '')
+      return { ok: false, reason: 'invalid' };
     const expected = this.mac(payload);
     const given = Buffer.from(mac, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return { ok: false, reason: 'invalid' };
     let claims: unknown;
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

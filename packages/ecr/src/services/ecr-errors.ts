@@ -59,7 +59,8 @@ export const imageDigestDoesNotMatch = (given: string, computed: string): ApiErr
     'ImageDigestDoesNotMatchException',
     `Provided digest ${given} does not match the digest of the image manifest ${computed}`,
   );
-export const unsupportedImageType = (message: string): ApiError => error('UnsupportedImageTypeException', message);
+export const unsupportedImageType = (message: string): ApiError =>
+  error('UnsupportedImageTypeException', message);
 export const uploadNotFound = (p: Partition, name: string, uploadId: string): ApiError =>
   error(
     'UploadNotFoundException',
@@ -81,11 +82,14 @@ export const lifecyclePreviewNotFound = (p: Partition, name: string): ApiError =
     `There is no dry run for the repository with name '${name}' in the registry with id '${p.accountId}'`,
   );
 export const registryPolicyNotFound = (p: Partition): ApiError =>
-  error('RegistryPolicyNotFoundException', `Registry policy does not exist in the registry with id '${p.accountId}'`);
-export const invalidTagParameter = (message: string): ApiError => error('InvalidTagParameterException', message);
+  error(
+    'RegistryPolicyNotFoundException',
+    `Registry policy does not exist in the registry with id '${p.accountId}'`,
+  );
+export const invalidTagParameter = (message: string): ApiError =>
+  error('InvalidTagParameterException', message);
 export const tooManyTags = (): ApiError =>
   error('TooManyTagsException', 'A resource can have no more than 50 tags.');
 
 /** What Berth does not do, said plainly (ECR's error for requests it cannot serve). */
-export const notSupported = (what: string): ApiError =>
-  validation(`Berth does not support ${what}.`);
+export const notSupported = (what: string): ApiError => validation(`Berth does not support ${what}.`);

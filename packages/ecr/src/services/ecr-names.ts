@@ -11,12 +11,15 @@ export const isRepositoryName = (name: string): boolean =>
 
 export const requireRepositoryName = (name: unknown): string => {
   if (typeof name !== 'string' || name === '') {
-    throw invalidParameter("Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must not be null'");
+    throw invalidParameter(
+      "Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must not be null'",
+    );
   }
   if (name.length < 2 || name.length > 256) {
     throw constraint('repositoryName', 'Member must have length between 2 and 256');
   }
-  if (!NAME.test(name)) throw constraint('repositoryName', `must satisfy regular expression '${NAME_PATTERN}'`);
+  if (!NAME.test(name))
+    throw constraint('repositoryName', `must satisfy regular expression '${NAME_PATTERN}'`);
   return name;
 };
 

@@ -70,7 +70,11 @@ export const ecrRegistryCatalog = (
   getManifest: (partition, name, reference) => {
     const found = resolveImage(deps.store, partition, name, idOf(reference));
     if (!found.ok) return undefined;
-    return { digest: found.image.imageDigest, mediaType: found.image.mediaType, bytes: Buffer.from(found.image.manifest, 'utf8') };
+    return {
+      digest: found.image.imageDigest,
+      mediaType: found.image.mediaType,
+      bytes: Buffer.from(found.image.manifest, 'utf8'),
+    };
   },
   recordPull: (partition, name, digest) => images.recordPull(partition, name, digest),
   deleteManifest: (partition, name, digest) => {
@@ -80,7 +84,10 @@ export const ecrRegistryCatalog = (
       throw images.failureError(partition, name, failure);
     }
   },
-  listTags: (partition, name) => imagesOf(deps.store, partition, name).flatMap((i) => i.tags).sort(),
+  listTags: (partition, name) =>
+    imagesOf(deps.store, partition, name)
+      .flatMap((i) => i.tags)
+      .sort(),
   referrers: (partition, name, subject) => images.referrers(partition, name, subject),
   linkBlob: (partition, name, digest) => deps.store.transact((tx) => linkBlob(tx, partition, name, digest)),
   hasBlob: (partition, name, digest) => layers.hasBlob(partition, name, digest),

@@ -45,7 +45,13 @@ export interface BatchGetResult {
 export class ImagesService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  list(partition: Partition, repo: string, tagStatus: TagStatus | undefined, maxResults: unknown, nextToken: unknown): Page<ImageIdentifier> {
+  list(
+    partition: Partition,
+    repo: string,
+    tagStatus: TagStatus | undefined,
+    maxResults: unknown,
+    nextToken: unknown,
+  ): Page<ImageIdentifier> {
     requireRepository(this.deps.store, partition, repo);
     const ids = imagesOf(this.deps.store, partition, repo)
       .filter(byTagStatus(tagStatus))
@@ -61,7 +67,12 @@ export class ImagesService {
   describe(
     partition: Partition,
     repo: string,
-    request: { imageIds?: ImageIdentifier[]; tagStatus?: TagStatus; maxResults?: unknown; nextToken?: unknown },
+    request: {
+      imageIds?: ImageIdentifier[];
+      tagStatus?: TagStatus;
+      maxResults?: unknown;
+      nextToken?: unknown;
+    },
   ): Page<ImageDetail> {
     const repository = requireRepository(this.deps.store, partition, repo);
     let images: ImageRecord[];
@@ -72,7 +83,9 @@ export class ImagesService {
         return found.image;
       });
     } else {
-      images = imagesOf(this.deps.store, partition, repo).filter(byTagStatus(request.tagStatus)).sort(newestFirst);
+      images = imagesOf(this.deps.store, partition, repo)
+        .filter(byTagStatus(request.tagStatus))
+        .sort(newestFirst);
     }
     const page = paginate(images, request.maxResults, request.nextToken);
     const scanOnPush = repository.imageScanningConfiguration.scanOnPush;
@@ -89,7 +102,9 @@ export class ImagesService {
       imagePushedAt: image.imagePushedAt,
       imageManifestMediaType: image.mediaType,
       ...(image.artifactMediaType !== undefined ? { artifactMediaType: image.artifactMediaType } : {}),
-      ...(image.lastRecordedPullTime !== undefined ? { lastRecordedPullTime: image.lastRecordedPullTime } : {}),
+      ...(image.lastRecordedPullTime !== undefined
+        ? { lastRecordedPullTime: image.lastRecordedPullTime }
+        : {}),
       ...(image.subjectDigest !== undefined ? { subjectManifestDigest: image.subjectDigest } : {}),
       ...(image.scanRequestedAt !== undefined || scanOnPush
         ? { imageScanStatus: { status: 'FAILED', description: NO_SCANNER } }
@@ -98,14 +113,23 @@ export class ImagesService {
     };
   }
 
-  batchGet(partition: Partition, repo: string, ids: readonly ImageIdentifier[], accepted: readonly string[] | undefined): BatchGetResult {
+  batchGet(
+    partition: Partition,
+    repo: string,
+    ids: readonly ImageIdentifier[],
+    accepted: readonly string[] | undefined,
+  ): BatchGetResult {
     requireRepository(this.deps.store, partition, repo);
     const images: { image: ImageRecord; imageId: ImageIdentifier }[] = [];
     const failures: ImageFailure[] = [];
     for (const imageId of ids) {
       const found = resolveImage(this.deps.store, partition, repo, imageId);
       if (!found.ok) {
-        failures.push({ imageId, failureCode: found.failureCode, failureReason: FAILURE_REASON[found.failureCode] });
+        failures.push({
+          imageId,
+          failureCode: found.failureCode,
+          failureReason: FAILURE_REASON[found.failureCode],
+        });
       } else if (accepted !== undefined && accepted.length > 0 && !accepted.includes(found.image.mediaType)) {
         failures.push({
           imageId,
@@ -119,7 +143,11 @@ export class ImagesService {
     return { images, failures };
   }
 
-  batchDelete(partition: Partition, repo: string, ids: readonly ImageIdentifier[]): { imageIds: ImageIdentifier[]; failures: ImageFailure[] } {
+  batchDelete(
+    partition: Partition,
+    repo: string,
+    ids: readonly ImageIdentifier[],
+  ): { imageIds: ImageIdentifier[]; failures: ImageFailure[] } {
     return this.deps.store.transact((tx) => {
       requireRepository(tx, partition, repo);
       const imageIds: ImageIdentifier[] = [];
@@ -133,9 +161,16 @@ export class ImagesService {
   }
 
   /** Deletes one image id in `tx`; returns its failure, or pushes what went to `deleted`. */
-  deleteOne(tx: StoreTransaction, partition: Partition, repo: string, imageId: ImageIdentifier, deleted: ImageIdentifier[]): ImageFailure | undefined {
+  deleteOne(
+    tx: StoreTransaction,
+    partition: Partition,
+    repo: string,
+    imageId: ImageIdentifier,
+    deleted: ImageIdentifier[],
+  ): ImageFailure | undefined {
     const found = resolveImage(tx, partition, repo, imageId);
-    if (!found.ok) return { imageId, failureCode: found.failureCode, failureReason: FAILURE_REASON[found.failureCode] };
+    if (!found.ok)
+      return { imageId, failureCode: found.failureCode, failureReason: FAILURE_REASON[found.failureCode] };
     const image = found.image;
     const parents = parentsOf(tx, partition, repo, image.imageDigest);
     if (imageId.imageTag !== undefined) {
@@ -162,7 +197,11 @@ export class ImagesService {
   recordPull(partition: Partition, repo: string, digest: string): void {
     this.deps.store.transact((tx) => {
       const found = resolveImage(tx, partition, repo, { imageDigest: digest });
-      if (found.ok) putImageRecord(tx, partition, { ...found.image, lastRecordedPullTime: epochSeconds(this.deps.now()) });
+      if (found.ok)
+        putImageRecord(tx, partition, {
+          ...found.image,
+          lastRecordedPullTime: epochSeconds(this.deps.now()),
+        });
     });
   }
 
@@ -181,7 +220,11 @@ export class ImagesService {
   /** The ApiError a BatchDeleteImage failure stands for (the registry's DELETE throws it). */
   failureError(partition: Partition, repo: string, failure: ImageFailure): ApiError {
     if (failure.failureCode === 'ImageReferencedByManifestList') {
-      return new ApiError('InvalidParameterException', failure.failureReason ?? 'Requested image referenced by manifest list', 400);
+      return new ApiError(
+        'InvalidParameterException',
+        failure.failureReason ?? 'Requested image referenced by manifest list',
+        400,
+      );
     }
     return imageNotFound(partition, repo, failure.imageId ?? {});
   }

@@ -28,20 +28,34 @@ export class LayersService {
 
   async initiate(partition: Partition, repo: string): Promise<{ uploadId: string; partSize: number }> {
     requireRepository(this.deps.store, partition, repo);
-    const uploadId = await this.deps.blobs.startUpload({ partitionKey: partitionKey(partition), repositoryName: repo });
+    const uploadId = await this.deps.blobs.startUpload({
+      partitionKey: partitionKey(partition),
+      repositoryName: repo,
+    });
     return { uploadId, partSize: LAYER_PART_SIZE };
   }
 
   private async session(partition: Partition, repo: string, uploadId: string): Promise<number> {
     requireRepository(this.deps.store, partition, repo);
     const status = await this.deps.blobs.uploadStatus(uploadId);
-    if (status === undefined || status.owner.partitionKey !== partitionKey(partition) || status.owner.repositoryName !== repo) {
+    if (
+      status === undefined ||
+      status.owner.partitionKey !== partitionKey(partition) ||
+      status.owner.repositoryName !== repo
+    ) {
       throw uploadNotFound(partition, repo, uploadId);
     }
     return status.offset;
   }
 
-  async uploadPart(partition: Partition, repo: string, uploadId: string, first: number, last: number, data: Uint8Array): Promise<number> {
+  async uploadPart(
+    partition: Partition,
+    repo: string,
+    uploadId: string,
+    first: number,
+    last: number,
+    data: Uint8Array,
+  ): Promise<number> {
     const offset = await this.session(partition, repo, uploadId);
     if (first !== offset || last - first + 1 !== data.length || data.length === 0) {
       throw error(
@@ -53,23 +67,35 @@ export class LayersService {
     return length - 1;
   }
 
-  async complete(partition: Partition, repo: string, uploadId: string, digests: readonly string[]): Promise<string> {
+  async complete(
+    partition: Partition,
+    repo: string,
+    uploadId: string,
+    digests: readonly string[],
+  ): Promise<string> {
     const offset = await this.session(partition, repo, uploadId);
     const digest = digests[0];
     if (digests.length !== 1 || digest === undefined || !isDigest(digest)) {
       throw constraint('layerDigests', 'Member must contain exactly one sha256 digest');
     }
-    if (offset === 0) throw error('EmptyUploadException', `The upload with id '${uploadId}' contains no layer parts`);
+    if (offset === 0)
+      throw error('EmptyUploadException', `The upload with id '${uploadId}' contains no layer parts`);
     if ((await this.deps.blobs.stat(digest)) !== undefined) {
       await this.deps.blobs.cancelUpload(uploadId);
       this.link(partition, repo, digest);
-      throw error('LayerAlreadyExistsException', `The layer with digest '${digest}' already exists in the repository with name '${repo}' in the registry with id '${partition.accountId}'`);
+      throw error(
+        'LayerAlreadyExistsException',
+        `The layer with digest '${digest}' already exists in the repository with name '${repo}' in the registry with id '${partition.accountId}'`,
+      );
     }
     try {
       await this.deps.blobs.completeUpload(uploadId, digest);
     } catch (cause) {
       if ((cause as { code?: unknown }).code === 'DIGEST_INVALID') {
-        throw error('InvalidLayerException', `The layer digest '${digest}' does not match the digest of the uploaded layer`);
+        throw error(
+          'InvalidLayerException',
+          `The layer digest '${digest}' does not match the digest of the uploaded layer`,
+        );
       }
       throw cause;
     }
@@ -82,20 +108,37 @@ export class LayersService {
   }
 
   hasBlob(partition: Partition, repo: string, digest: string): boolean {
-    return this.deps.store.get(ECR_KIND.blobLink, blobLinkKey(partitionKey(partition), repo, digest)) !== undefined;
+    return (
+      this.deps.store.get(ECR_KIND.blobLink, blobLinkKey(partitionKey(partition), repo, digest)) !== undefined
+    );
   }
 
-  async check(partition: Partition, repo: string, digests: readonly string[]): Promise<{ layers: Layer[]; failures: LayerFailure[] }> {
+  async check(
+    partition: Partition,
+    repo: string,
+    digests: readonly string[],
+  ): Promise<{ layers: Layer[]; failures: LayerFailure[] }> {
     requireRepository(this.deps.store, partition, repo);
     const layers: Layer[] = [];
     const failures: LayerFailure[] = [];
     for (const layerDigest of digests) {
       if (!isDigest(layerDigest)) {
-        failures.push({ layerDigest, failureCode: 'InvalidLayerDigest', failureReason: 'Invalid layer digest' });
+        failures.push({
+          layerDigest,
+          failureCode: 'InvalidLayerDigest',
+          failureReason: 'Invalid layer digest',
+        });
         continue;
       }
-      const info = this.hasBlob(partition, repo, layerDigest) ? await this.deps.blobs.stat(layerDigest) : undefined;
-      if (info === undefined) failures.push({ layerDigest, failureCode: 'MissingLayerDigest', failureReason: 'Could not find layer' });
+      const info = this.hasBlob(partition, repo, layerDigest)
+        ? await this.deps.blobs.stat(layerDigest)
+        : undefined;
+      if (info === undefined)
+        failures.push({
+          layerDigest,
+          failureCode: 'MissingLayerDigest',
+          failureReason: 'Could not find layer',
+        });
       else layers.push({ layerDigest, layerAvailability: 'AVAILABLE', layerSize: info.size });
     }
     return { layers, failures };

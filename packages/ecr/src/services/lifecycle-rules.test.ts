@@ -24,17 +24,36 @@ const image = (name: string, tags: string[], daysAgo: number): LifecycleImage =>
 });
 const expiredBy = (text: string, images: LifecycleImage[]): Record<string, number> =>
   Object.fromEntries(
-    evaluateLifecyclePolicy(parseLifecyclePolicy(text), images, NOW).map((d) => [d.image.imageDigest, d.appliedRulePriority]),
+    evaluateLifecyclePolicy(parseLifecyclePolicy(text), images, NOW).map((d) => [
+      d.image.imageDigest,
+      d.appliedRulePriority,
+    ]),
   );
 
 describe('parseLifecyclePolicy', () => {
   it('accepts ECR’s documented examples', () => {
-    expect(parseLifecyclePolicy(policy(rule(1, { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 14 })))).toHaveLength(1);
+    expect(
+      parseLifecyclePolicy(
+        policy(
+          rule(1, {
+            tagStatus: 'untagged',
+            countType: 'sinceImagePushed',
+            countUnit: 'days',
+            countNumber: 14,
+          }),
+        ),
+      ),
+    ).toHaveLength(1);
     expect(
       parseLifecyclePolicy(
         policy(
           rule(2, { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 1 }),
-          rule(1, { tagStatus: 'tagged', tagPatternList: ['prod*'], countType: 'imageCountMoreThan', countNumber: 1 }),
+          rule(1, {
+            tagStatus: 'tagged',
+            tagPatternList: ['prod*'],
+            countType: 'imageCountMoreThan',
+            countNumber: 1,
+          }),
         ),
       ).map((r) => r.rulePriority),
     ).toEqual([1, 2]);
@@ -43,15 +62,72 @@ describe('parseLifecyclePolicy', () => {
   it.each([
     ['not JSON', '{', /not valid JSON/],
     ['no rules', '{"rules":[]}', /non-empty 'rules'/],
-    ['duplicate priorities', policy(rule(1, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 }), rule(1, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 2 })), /not unique/],
-    ['priority 0', policy(rule(0, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 })), /positive integer/],
-    ['tagged without prefixes', policy(rule(1, { tagStatus: 'tagged', countType: 'imageCountMoreThan', countNumber: 1 })), /required when tagStatus is tagged/],
-    ['prefixes on untagged', policy(rule(1, { tagStatus: 'untagged', tagPrefixList: ['a'], countType: 'imageCountMoreThan', countNumber: 1 })), /only allowed when tagStatus is tagged/],
-    ['bad tagStatus', policy(rule(1, { tagStatus: 'some', countType: 'imageCountMoreThan', countNumber: 1 })), /tagStatus must be/],
-    ['days without unit', policy(rule(1, { tagStatus: 'untagged', countType: 'sinceImagePushed', countNumber: 3 })), /countUnit must be 'days'/],
-    ['count 0', policy(rule(1, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 0 })), /at least 1/],
-    ['action', JSON.stringify({ rules: [{ rulePriority: 1, selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 1 }, action: { type: 'delete' } }] }), /action.type/],
-    ['any not last', policy(rule(1, { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 1 }), rule(2, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 })), /'any' must have the highest rulePriority/],
+    [
+      'duplicate priorities',
+      policy(
+        rule(1, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 }),
+        rule(1, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 2 }),
+      ),
+      /not unique/,
+    ],
+    [
+      'priority 0',
+      policy(rule(0, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 })),
+      /positive integer/,
+    ],
+    [
+      'tagged without prefixes',
+      policy(rule(1, { tagStatus: 'tagged', countType: 'imageCountMoreThan', countNumber: 1 })),
+      /required when tagStatus is tagged/,
+    ],
+    [
+      'prefixes on untagged',
+      policy(
+        rule(1, {
+          tagStatus: 'untagged',
+          tagPrefixList: ['a'],
+          countType: 'imageCountMoreThan',
+          countNumber: 1,
+        }),
+      ),
+      /only allowed when tagStatus is tagged/,
+    ],
+    [
+      'bad tagStatus',
+      policy(rule(1, { tagStatus: 'some', countType: 'imageCountMoreThan', countNumber: 1 })),
+      /tagStatus must be/,
+    ],
+    [
+      'days without unit',
+      policy(rule(1, { tagStatus: 'untagged', countType: 'sinceImagePushed', countNumber: 3 })),
+      /countUnit must be 'days'/,
+    ],
+    [
+      'count 0',
+      policy(rule(1, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 0 })),
+      /at least 1/,
+    ],
+    [
+      'action',
+      JSON.stringify({
+        rules: [
+          {
+            rulePriority: 1,
+            selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 1 },
+            action: { type: 'delete' },
+          },
+        ],
+      }),
+      /action.type/,
+    ],
+    [
+      'any not last',
+      policy(
+        rule(1, { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 1 }),
+        rule(2, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 }),
+      ),
+      /'any' must have the highest rulePriority/,
+    ],
   ])('refuses %s with InvalidParameterException', (_, text, message) => {
     expect(() => parseLifecyclePolicy(text)).toThrow(message);
     try {
@@ -64,59 +140,115 @@ describe('parseLifecyclePolicy', () => {
 
 describe('evaluateLifecyclePolicy', () => {
   it('expires untagged images older than 14 days (ECR: filtering on image age)', () => {
-    const text = policy(rule(1, { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 14 }));
-    expect(expiredBy(text, [image('old', [], 15), image('new', [], 13), image('tagged', ['v1'], 30)])).toEqual({ old: 1 });
+    const text = policy(
+      rule(1, { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 14 }),
+    );
+    expect(
+      expiredBy(text, [image('old', [], 15), image('new', [], 13), image('tagged', ['v1'], 30)]),
+    ).toEqual({ old: 1 });
   });
 
   it('keeps only the newest untagged image (ECR: filtering on image count)', () => {
     const text = policy(rule(1, { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 }));
-    expect(expiredBy(text, [image('a', [], 3), image('b', [], 2), image('c', [], 1)])).toEqual({ a: 1, b: 1 });
+    expect(expiredBy(text, [image('a', [], 3), image('b', [], 2), image('c', [], 1)])).toEqual({
+      a: 1,
+      b: 1,
+    });
   });
 
   it('ECR’s multiple-rules example A: A and B expire', () => {
     const text = policy(
-      rule(1, { tagStatus: 'tagged', tagPrefixList: ['prod'], countType: 'imageCountMoreThan', countNumber: 1 }),
-      rule(2, { tagStatus: 'tagged', tagPrefixList: ['beta'], countType: 'imageCountMoreThan', countNumber: 1 }),
+      rule(1, {
+        tagStatus: 'tagged',
+        tagPrefixList: ['prod'],
+        countType: 'imageCountMoreThan',
+        countNumber: 1,
+      }),
+      rule(2, {
+        tagStatus: 'tagged',
+        tagPrefixList: ['beta'],
+        countType: 'imageCountMoreThan',
+        countNumber: 1,
+      }),
     );
-    const images = [image('A', ['beta-1', 'prod-1'], 10), image('B', ['beta-2', 'prod-2'], 9), image('C', ['beta-3'], 8)];
+    const images = [
+      image('A', ['beta-1', 'prod-1'], 10),
+      image('B', ['beta-2', 'prod-2'], 9),
+      image('C', ['beta-3'], 8),
+    ];
     expect(expiredBy(text, images)).toEqual({ A: 1, B: 2 });
   });
 
   it('ECR’s multiple-rules example B: A and B expire, both by rule 1', () => {
     const text = policy(
-      rule(1, { tagStatus: 'tagged', tagPrefixList: ['prod'], countType: 'imageCountMoreThan', countNumber: 1 }),
-      rule(2, { tagStatus: 'tagged', tagPrefixList: ['beta'], countType: 'imageCountMoreThan', countNumber: 1 }),
+      rule(1, {
+        tagStatus: 'tagged',
+        tagPrefixList: ['prod'],
+        countType: 'imageCountMoreThan',
+        countNumber: 1,
+      }),
+      rule(2, {
+        tagStatus: 'tagged',
+        tagPrefixList: ['beta'],
+        countType: 'imageCountMoreThan',
+        countNumber: 1,
+      }),
     );
-    const images = [image('A', ['beta-1', 'prod-1'], 10), image('B', ['beta-2', 'prod-2'], 9), image('C', ['beta-3', 'prod-3'], 8)];
+    const images = [
+      image('A', ['beta-1', 'prod-1'], 10),
+      image('B', ['beta-2', 'prod-2'], 9),
+      image('C', ['beta-3', 'prod-3'], 8),
+    ];
     expect(expiredBy(text, images)).toEqual({ A: 1, B: 1 });
   });
 
   it('selects by every prefix or pattern in the list', () => {
-    const text = policy(rule(1, { tagStatus: 'tagged', tagPatternList: ['prod*', '*-rc'], countType: 'sinceImagePushed', countUnit: 'days', countNumber: 1 }));
-    expect(expiredBy(text, [image('both', ['prod-1', '2-rc'], 5), image('one', ['prod-2'], 5)])).toEqual({ both: 1 });
+    const text = policy(
+      rule(1, {
+        tagStatus: 'tagged',
+        tagPatternList: ['prod*', '*-rc'],
+        countType: 'sinceImagePushed',
+        countUnit: 'days',
+        countNumber: 1,
+      }),
+    );
+    expect(expiredBy(text, [image('both', ['prod-1', '2-rc'], 5), image('one', ['prod-2'], 5)])).toEqual({
+      both: 1,
+    });
   });
 
-  const arbImages = fc
-    .uniqueArray(
-      fc.record({
-        imageDigest: fc.integer({ min: 0, max: 9999 }).map((n) => `d${n}`),
-        imageTags: fc.uniqueArray(fc.constantFrom('prod-1', 'prod-2', 'beta-1', 'dev', 'latest'), { maxLength: 3 }),
-        imagePushedAt: fc.integer({ min: NOW - 60 * DAY, max: NOW }),
+  const arbImages = fc.uniqueArray(
+    fc.record({
+      imageDigest: fc.integer({ min: 0, max: 9999 }).map((n) => `d${n}`),
+      imageTags: fc.uniqueArray(fc.constantFrom('prod-1', 'prod-2', 'beta-1', 'dev', 'latest'), {
+        maxLength: 3,
       }),
-      { selector: (i) => i.imageDigest, maxLength: 20 },
-    );
+      imagePushedAt: fc.integer({ min: NOW - 60 * DAY, max: NOW }),
+    }),
+    { selector: (i) => i.imageDigest, maxLength: 20 },
+  );
   const arbRules = fc
     .array(
-      fc.oneof(
-        fc.record({ tagStatus: fc.constant('untagged' as const) }),
-        fc.record({ tagStatus: fc.constant('tagged' as const), tagPrefixList: fc.constant(['prod']) }),
-        fc.record({ tagStatus: fc.constant('tagged' as const), tagPatternList: fc.constant(['*-1']) }),
-      ).chain((sel) =>
-        fc.oneof(
-          fc.record({ countType: fc.constant('imageCountMoreThan' as const), countNumber: fc.integer({ min: 1, max: 5 }) }),
-          fc.record({ countType: fc.constant('sinceImagePushed' as const), countNumber: fc.integer({ min: 1, max: 60 }) }),
-        ).map((count) => ({ ...sel, ...count })),
-      ),
+      fc
+        .oneof(
+          fc.record({ tagStatus: fc.constant('untagged' as const) }),
+          fc.record({ tagStatus: fc.constant('tagged' as const), tagPrefixList: fc.constant(['prod']) }),
+          fc.record({ tagStatus: fc.constant('tagged' as const), tagPatternList: fc.constant(['*-1']) }),
+        )
+        .chain((sel) =>
+          fc
+            .oneof(
+              fc.record({
+                countType: fc.constant('imageCountMoreThan' as const),
+                countNumber: fc.integer({ min: 1, max: 5 }),
+              }),
+              fc.record({
+                countType: fc.constant('sinceImagePushed' as const),
+                countNumber: fc.integer({ min: 1, max: 60 }),
+              }),
+            )
+            .map((count) => ({ ...sel, ...count })),
+        ),
       { minLength: 1, maxLength: 4 },
     )
     .map((rules): LifecycleRule[] => rules.map((r, i) => ({ ...r, rulePriority: (i + 1) * 10 })));
@@ -128,7 +260,11 @@ describe('evaluateLifecyclePolicy', () => {
         expect(new Set(decisions.map((d) => d.image.imageDigest)).size).toBe(decisions.length);
         for (const d of decisions) {
           const alone = rules
-            .filter((r) => evaluateLifecyclePolicy([r], images, NOW).some((x) => x.image.imageDigest === d.image.imageDigest))
+            .filter((r) =>
+              evaluateLifecyclePolicy([r], images, NOW).some(
+                (x) => x.image.imageDigest === d.image.imageDigest,
+              ),
+            )
             .map((r) => r.rulePriority);
           expect(d.appliedRulePriority).toBe(Math.min(...alone));
         }
@@ -139,12 +275,15 @@ describe('evaluateLifecyclePolicy', () => {
   it('imageCountMoreThan always keeps the newest N images it selects', () => {
     fc.assert(
       fc.property(arbImages, fc.integer({ min: 1, max: 5 }), (images, n) => {
-        const rules: LifecycleRule[] = [{ rulePriority: 1, tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: n }];
+        const rules: LifecycleRule[] = [
+          { rulePriority: 1, tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: n },
+        ];
         const expired = new Set(evaluateLifecyclePolicy(rules, images, NOW).map((d) => d.image.imageDigest));
         const kept = images.filter((i) => !expired.has(i.imageDigest));
         expect(kept.length).toBe(Math.min(n, images.length));
         const oldestKept = Math.min(...kept.map((i) => i.imagePushedAt));
-        for (const i of images) if (expired.has(i.imageDigest)) expect(i.imagePushedAt).toBeLessThanOrEqual(oldestKept);
+        for (const i of images)
+          if (expired.has(i.imageDigest)) expect(i.imagePushedAt).toBeLessThanOrEqual(oldestKept);
       }),
     );
   });

@@ -37,7 +37,8 @@ export interface LifecycleDecision {
 const fail = (why: string): Error =>
   constraint('lifecyclePolicyText', `Lifecycle policy validation failure: ${why}`);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const stringList = (v: unknown, name: string): string[] | undefined => {
   if (v === undefined) return undefined;
@@ -56,7 +57,8 @@ const parseRule = (raw: unknown): LifecycleRule => {
   const selection = raw['selection'];
   const action = raw['action'];
   if (!isObject(selection)) throw fail(`rule ${priority} must have a selection`);
-  if (!isObject(action) || action['type'] !== 'expire') throw fail(`rule ${priority}: action.type must be 'expire'`);
+  if (!isObject(action) || action['type'] !== 'expire')
+    throw fail(`rule ${priority}: action.type must be 'expire'`);
   const tagStatus = selection['tagStatus'];
   if (tagStatus !== 'tagged' && tagStatus !== 'untagged' && tagStatus !== 'any') {
     throw fail(`rule ${priority}: tagStatus must be one of tagged, untagged, any`);
@@ -67,12 +69,15 @@ const parseRule = (raw: unknown): LifecycleRule => {
     throw fail(`rule ${priority}: tagPrefixList or tagPatternList is required when tagStatus is tagged`);
   }
   if (tagStatus !== 'tagged' && (prefixes !== undefined || patterns !== undefined)) {
-    throw fail(`rule ${priority}: tagPrefixList and tagPatternList are only allowed when tagStatus is tagged`);
+    throw fail(
+      `rule ${priority}: tagPrefixList and tagPatternList are only allowed when tagStatus is tagged`,
+    );
   }
   if (prefixes !== undefined && patterns !== undefined) {
     throw fail(`rule ${priority}: tagPrefixList and tagPatternList cannot both be specified`);
   }
-  if (patterns?.some((p) => p.split('*').length - 1 > 4)) throw fail(`rule ${priority}: a tag pattern may hold at most 4 wildcards`);
+  if (patterns?.some((p) => p.split('*').length - 1 > 4))
+    throw fail(`rule ${priority}: a tag pattern may hold at most 4 wildcards`);
   const countType = selection['countType'];
   const countNumber = selection['countNumber'];
   if (countType !== 'imageCountMoreThan' && countType !== 'sinceImagePushed') {
@@ -111,7 +116,8 @@ export const parseLifecyclePolicy = (text: string): LifecycleRule[] => {
   }
   const rules = body['rules'].map(parseRule).sort((a, b) => a.rulePriority - b.rulePriority);
   for (let i = 1; i < rules.length; i++) {
-    if (rules[i]?.rulePriority === rules[i - 1]?.rulePriority) throw fail(`rulePriority ${rules[i]?.rulePriority} is not unique`);
+    if (rules[i]?.rulePriority === rules[i - 1]?.rulePriority)
+      throw fail(`rulePriority ${rules[i]?.rulePriority} is not unique`);
   }
   const anyIndex = rules.findIndex((r) => r.tagStatus === 'any');
   if (anyIndex !== -1 && anyIndex !== rules.length - 1) {
@@ -128,7 +134,8 @@ export const ruleSelects = (rule: LifecycleRule, image: LifecycleImage): boolean
     case 'untagged':
       return tags.length === 0;
     case 'tagged':
-      if (rule.tagPrefixList !== undefined) return rule.tagPrefixList.every((p) => tags.some((t) => t.startsWith(p)));
+      if (rule.tagPrefixList !== undefined)
+        return rule.tagPrefixList.every((p) => tags.some((t) => t.startsWith(p)));
       return (rule.tagPatternList ?? []).every((p) => tags.some((t) => wildcardMatches(p, t)));
   }
 };
@@ -152,7 +159,8 @@ export const evaluateLifecyclePolicy = (
         ? selected.slice(rule.countNumber)
         : selected.filter((image) => nowSeconds - image.imagePushedAt > rule.countNumber * DAY_SECONDS);
     for (const image of expiring) {
-      if (!expired.has(image.imageDigest)) expired.set(image.imageDigest, { image, appliedRulePriority: rule.rulePriority });
+      if (!expired.has(image.imageDigest))
+        expired.set(image.imageDigest, { image, appliedRulePriority: rule.rulePriority });
     }
   }
   return [...expired.values()];

@@ -6,7 +6,12 @@
 import { partitionKey, type Partition } from '@berth/core';
 import type { LifecyclePolicyPreviewResult } from '@berth/wire/ecr';
 
-import { ECR_KIND, repositoryScope, type LifecyclePreviewRecord, type RepositoryRecord } from '../records/ecr-records.js';
+import {
+  ECR_KIND,
+  repositoryScope,
+  type LifecyclePreviewRecord,
+  type RepositoryRecord,
+} from '../records/ecr-records.js';
 
 import { lifecyclePreviewNotFound, policyNotFound } from './ecr-errors.js';
 import type { ImagesService } from './images-service.js';
@@ -75,7 +80,9 @@ export class LifecycleService {
       previewResults: this.decide(partition, repo, policy).map(previewResult),
     };
     const pk = partitionKey(partition);
-    this.deps.store.transact((tx) => tx.put(ECR_KIND.lifecyclePreview, repositoryScope(pk, repo), pk, record));
+    this.deps.store.transact((tx) =>
+      tx.put(ECR_KIND.lifecyclePreview, repositoryScope(pk, repo), pk, record),
+    );
     return record;
   }
 
@@ -96,9 +103,16 @@ export class LifecycleService {
     const decisions = this.decide(partition, repo, repository.lifecyclePolicyText);
     const result =
       decisions.length > 0
-        ? this.images.batchDelete(partition, repo, decisions.map((d) => ({ imageDigest: d.image.imageDigest })))
+        ? this.images.batchDelete(
+            partition,
+            repo,
+            decisions.map((d) => ({ imageDigest: d.image.imageDigest })),
+          )
         : { imageIds: [], failures: [] };
-    this.repositories.update(partition, repo, (r) => ({ ...r, lifecycleLastEvaluatedAt: epochSeconds(this.deps.now()) }));
+    this.repositories.update(partition, repo, (r) => ({
+      ...r,
+      lifecycleLastEvaluatedAt: epochSeconds(this.deps.now()),
+    }));
     return new Set(result.imageIds.map((id) => id.imageDigest)).size;
   }
 }

@@ -46,7 +46,8 @@ export const sha256Digest = (bytes: Uint8Array): string =>
 export const isIndexType = (mediaType: string): boolean =>
   mediaType === MEDIA_TYPE.dockerList || mediaType === MEDIA_TYPE.ociIndex;
 
-const invalid = (why: string): Error => invalidParameter(`Invalid parameter at 'imageManifest' failed to satisfy constraint: '${why}'`);
+const invalid = (why: string): Error =>
+  invalidParameter(`Invalid parameter at 'imageManifest' failed to satisfy constraint: '${why}'`);
 
 const descriptor = (value: unknown, where: string): Descriptor => {
   if (typeof value !== 'object' || value === null) throw invalid(`${where} must be a descriptor`);

@@ -6,7 +6,12 @@ export interface Page<T> {
   readonly nextToken?: string;
 }
 
-export const paginate = <T>(items: readonly T[], maxResults: unknown, nextToken: unknown, limit = 1000): Page<T> => {
+export const paginate = <T>(
+  items: readonly T[],
+  maxResults: unknown,
+  nextToken: unknown,
+  limit = 1000,
+): Page<T> => {
   const size = maxResults === undefined ? limit : Number(maxResults);
   if (!Number.isInteger(size) || size < 1 || size > limit) {
     throw constraint('maxResults', `Member must have value between 1 and ${limit}`);
@@ -15,7 +20,9 @@ export const paginate = <T>(items: readonly T[], maxResults: unknown, nextToken:
   if (nextToken !== undefined) {
     start = Number(Buffer.from(typeof nextToken === 'string' ? nextToken : '', 'base64url').toString('utf8'));
     if (!Number.isInteger(start) || start < 0 || start > items.length) {
-      throw invalidParameter("Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid token'");
+      throw invalidParameter(
+        "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid token'",
+      );
     }
   }
   const end = start + size;

@@ -10,7 +10,13 @@
 import { partitionKey, type Partition } from '@berth/core';
 import type { StoreTransaction } from '@berth/store';
 
-import { blobLinkKey, ECR_KIND, repositoryScope, type BlobLinkRecord, type ImageRecord } from '../records/ecr-records.js';
+import {
+  blobLinkKey,
+  ECR_KIND,
+  repositoryScope,
+  type BlobLinkRecord,
+  type ImageRecord,
+} from '../records/ecr-records.js';
 
 import {
   imageAlreadyExists,
@@ -74,7 +80,9 @@ export class PutImage {
       if ((await this.deps.blobs.stat(digest)) === undefined) missing.push(digest);
     }
     if (missing.length > 0) throw layersNotFound(partition, repo, missing);
-    return this.deps.store.transact((tx) => this.write(tx, partition, repo, manifest, blobs, input.tag, mode));
+    return this.deps.store.transact((tx) =>
+      this.write(tx, partition, repo, manifest, blobs, input.tag, mode),
+    );
   }
 
   private write(
@@ -123,7 +131,10 @@ export class PutImage {
   ): ImageRecord {
     const size =
       m.manifests.length > 0
-        ? Math.max(0, ...m.manifests.map((c) => imageByDigest(tx, partition, repo, c.digest)?.imageSizeInBytes ?? 0))
+        ? Math.max(
+            0,
+            ...m.manifests.map((c) => imageByDigest(tx, partition, repo, c.digest)?.imageSizeInBytes ?? 0),
+          )
         : m.layers.reduce((sum, layer) => sum + layer.size, 0);
     const artifactMediaType = m.artifactType ?? m.config?.mediaType;
     return {

@@ -23,9 +23,14 @@ export class RegistryService {
     );
   }
 
-  putScanning(partition: Partition, scanType: ScanType | undefined, rules: readonly RegistryScanningRule[] | undefined): RegistryScanningRecord {
+  putScanning(
+    partition: Partition,
+    scanType: ScanType | undefined,
+    rules: readonly RegistryScanningRule[] | undefined,
+  ): RegistryScanningRecord {
     const type = scanType ?? 'BASIC';
-    if (type !== 'BASIC' && type !== 'ENHANCED') throw constraint('scanType', 'Member must satisfy enum value set: [BASIC, ENHANCED]');
+    if (type !== 'BASIC' && type !== 'ENHANCED')
+      throw constraint('scanType', 'Member must satisfy enum value set: [BASIC, ENHANCED]');
     const record: RegistryScanningRecord = { scanType: type, rules: [...(rules ?? [])] };
     const pk = partitionKey(partition);
     this.deps.store.transact((tx) => tx.put(ECR_KIND.registryScanning, pk, pk, record));

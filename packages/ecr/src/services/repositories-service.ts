@@ -27,10 +27,21 @@ import {
 } from './ecr-errors.js';
 import { requireRepositoryName } from './ecr-names.js';
 import { paginate, type Page } from './pagination.js';
-import { deleteImage, findRepository, imagesOf, putRepository, requireRepository } from './repository-access.js';
+import {
+  deleteImage,
+  findRepository,
+  imagesOf,
+  putRepository,
+  requireRepository,
+} from './repository-access.js';
 import { epochSeconds, type ServiceDeps } from './service-deps.js';
 
-const MUTABILITIES: readonly ImageTagMutability[] = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
+const MUTABILITIES: readonly ImageTagMutability[] = [
+  'MUTABLE',
+  'IMMUTABLE',
+  'IMMUTABLE_WITH_EXCLUSION',
+  'MUTABLE_WITH_EXCLUSION',
+];
 
 export const repositoryOf = (r: RepositoryRecord): Repository => ({
   repositoryArn: r.repositoryArn,
@@ -50,34 +61,56 @@ export const repositoryOf = (r: RepositoryRecord): Repository => ({
 export const checkMutability = (
   mutability: ImageTagMutability | undefined,
   filters: readonly ImageTagMutabilityExclusionFilter[] | undefined,
-): { imageTagMutability: ImageTagMutability; imageTagMutabilityExclusionFilters: ImageTagMutabilityExclusionFilter[] } => {
+): {
+  imageTagMutability: ImageTagMutability;
+  imageTagMutabilityExclusionFilters: ImageTagMutabilityExclusionFilter[];
+} => {
   const value = mutability ?? 'MUTABLE';
   if (!MUTABILITIES.includes(value)) {
-    throw constraint('imageTagMutability', `Member must satisfy enum value set: [${MUTABILITIES.join(', ')}]`);
+    throw constraint(
+      'imageTagMutability',
+      `Member must satisfy enum value set: [${MUTABILITIES.join(', ')}]`,
+    );
   }
   const list = filters ?? [];
   const withExclusion = value.endsWith('_WITH_EXCLUSION');
   if (withExclusion && list.length === 0) {
-    throw invalidParameter(`imageTagMutabilityExclusionFilters must be specified when imageTagMutability is ${value}`);
+    throw invalidParameter(
+      `imageTagMutabilityExclusionFilters must be specified when imageTagMutability is ${value}`,
+    );
   }
   if (!withExclusion && list.length > 0) {
-    throw invalidParameter(`imageTagMutabilityExclusionFilters can only be specified when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION`);
+    throw invalidParameter(
+      `imageTagMutabilityExclusionFilters can only be specified when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION`,
+    );
   }
   for (const f of list) {
     if (f.filterType !== 'WILDCARD' || !/^[0-9a-zA-Z._*-]{1,128}$/.test(f.filter)) {
-      throw constraint('imageTagMutabilityExclusionFilters', 'filterType must be WILDCARD and filter must match [0-9a-zA-Z._*-]{1,128}');
+      throw constraint(
+        'imageTagMutabilityExclusionFilters',
+        'filterType must be WILDCARD and filter must match [0-9a-zA-Z._*-]{1,128}',
+      );
     }
   }
-  return { imageTagMutability: value, imageTagMutabilityExclusionFilters: list.map((f) => ({ filterType: f.filterType, filter: f.filter })) };
+  return {
+    imageTagMutability: value,
+    imageTagMutabilityExclusionFilters: list.map((f) => ({ filterType: f.filterType, filter: f.filter })),
+  };
 };
 
 const checkTags = (tags: readonly Tag[]): Record<string, string> => {
   const result: Record<string, string> = {};
   for (const tag of tags) {
-    if (typeof tag.Key !== 'string' || tag.Key.length < 1 || tag.Key.length > 128 || tag.Key.startsWith('aws:')) {
+    if (
+      typeof tag.Key !== 'string' ||
+      tag.Key.length < 1 ||
+      tag.Key.length > 128 ||
+      tag.Key.startsWith('aws:')
+    ) {
       throw invalidTagParameter(`Invalid tag key: '${String(tag.Key)}'`);
     }
-    if (typeof tag.Value !== 'string' || tag.Value.length > 256) throw invalidTagParameter(`Invalid tag value for key '${tag.Key}'`);
+    if (typeof tag.Value !== 'string' || tag.Value.length > 256)
+      throw invalidTagParameter(`Invalid tag value for key '${tag.Key}'`);
     result[tag.Key] = tag.Value;
   }
   return result;
@@ -88,12 +121,20 @@ export class RepositoriesService {
 
   create(partition: Partition, request: CreateRepositoryRequest): RepositoryRecord {
     const name = requireRepositoryName(request.repositoryName);
-    const mutability = checkMutability(request.imageTagMutability, request.imageTagMutabilityExclusionFilters);
+    const mutability = checkMutability(
+      request.imageTagMutability,
+      request.imageTagMutabilityExclusionFilters,
+    );
     const tags = checkTags(request.tags ?? []);
     if (Object.keys(tags).length > 50) throw tooManyTags();
-    const encryption: EncryptionConfiguration = request.encryptionConfiguration ?? { encryptionType: 'AES256' };
+    const encryption: EncryptionConfiguration = request.encryptionConfiguration ?? {
+      encryptionType: 'AES256',
+    };
     if (!['AES256', 'KMS', 'KMS_DSSE'].includes(encryption.encryptionType)) {
-      throw constraint('encryptionConfiguration.encryptionType', 'Member must satisfy enum value set: [AES256, KMS, KMS_DSSE]');
+      throw constraint(
+        'encryptionConfiguration.encryptionType',
+        'Member must satisfy enum value set: [AES256, KMS, KMS_DSSE]',
+      );
     }
     return this.deps.store.transact((tx) => {
       if (findRepository(tx, partition, name) !== undefined) throw repositoryAlreadyExists(partition, name);
@@ -113,9 +154,16 @@ export class RepositoriesService {
     });
   }
 
-  describe(partition: Partition, names: readonly string[] | undefined, maxResults: unknown, nextToken: unknown): Page<Repository> {
+  describe(
+    partition: Partition,
+    names: readonly string[] | undefined,
+    maxResults: unknown,
+    nextToken: unknown,
+  ): Page<Repository> {
     if (names !== undefined && names.length > 0) {
-      return { items: names.map((name) => repositoryOf(requireRepository(this.deps.store, partition, name))) };
+      return {
+        items: names.map((name) => repositoryOf(requireRepository(this.deps.store, partition, name))),
+      };
     }
     const all = this.deps.store
       .list<RepositoryRecord>(ECR_KIND.repository, partitionKey(partition))
@@ -144,7 +192,11 @@ export class RepositoriesService {
   }
 
   /** Applies `change` to the repository in one transaction and returns the new record. */
-  update(partition: Partition, name: string, change: (r: RepositoryRecord) => RepositoryRecord): RepositoryRecord {
+  update(
+    partition: Partition,
+    name: string,
+    change: (r: RepositoryRecord) => RepositoryRecord,
+  ): RepositoryRecord {
     return this.deps.store.transact((tx) => {
       const next = change(requireRepository(tx, partition, name));
       putRepository(tx, partition, next);
@@ -162,7 +214,8 @@ export class RepositoriesService {
   private repositoryOfArn(partition: Partition, arn: string): string {
     const name = repositoryNameOfArn(partition, arn);
     if (name === undefined) throw constraint('resourceArn', `Invalid ARN: ${arn}`);
-    if (findRepository(this.deps.store, partition, name) === undefined) throw repositoryNotFound(partition, name);
+    if (findRepository(this.deps.store, partition, name) === undefined)
+      throw repositoryNotFound(partition, name);
     return name;
   }
 
@@ -178,12 +231,18 @@ export class RepositoriesService {
 
   untag(partition: Partition, arn: string, keys: readonly string[]): void {
     const name = this.repositoryOfArn(partition, arn);
-    this.update(partition, name, (r) => ({ ...r, tags: Object.fromEntries(Object.entries(r.tags).filter(([k]) => !keys.includes(k))) }));
+    this.update(partition, name, (r) => ({
+      ...r,
+      tags: Object.fromEntries(Object.entries(r.tags).filter(([k]) => !keys.includes(k))),
+    }));
   }
 
   listTags(partition: Partition, arn: string): Tag[] {
     const name = this.repositoryOfArn(partition, arn);
-    return Object.entries(requireRepository(this.deps.store, partition, name).tags).map(([Key, Value]) => ({ Key, Value }));
+    return Object.entries(requireRepository(this.deps.store, partition, name).tags).map(([Key, Value]) => ({
+      Key,
+      Value,
+    }));
   }
 }
 

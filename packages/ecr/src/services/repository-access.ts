@@ -26,7 +26,11 @@ export const findRepository = (
 ): RepositoryRecord | undefined =>
   reader.get<RepositoryRecord>(ECR_KIND.repository, repositoryKey(partitionKey(partition), name));
 
-export const requireRepository = (reader: StoreReader, partition: Partition, name: string): RepositoryRecord => {
+export const requireRepository = (
+  reader: StoreReader,
+  partition: Partition,
+  name: string,
+): RepositoryRecord => {
   const repository = findRepository(reader, partition, name);
   if (repository === undefined) throw repositoryNotFound(partition, name);
   return repository;
@@ -45,14 +49,23 @@ export const imageByDigest = (
   partition: Partition,
   repo: string,
   digest: string,
-): ImageRecord | undefined => reader.get<ImageRecord>(ECR_KIND.image, imageKey(partitionKey(partition), repo, digest));
+): ImageRecord | undefined =>
+  reader.get<ImageRecord>(ECR_KIND.image, imageKey(partitionKey(partition), repo, digest));
 
-export const digestOfTag = (reader: StoreReader, partition: Partition, repo: string, tag: string): string | undefined =>
+export const digestOfTag = (
+  reader: StoreReader,
+  partition: Partition,
+  repo: string,
+  tag: string,
+): string | undefined =>
   reader.get<ImageTagRecord>(ECR_KIND.imageTag, tagKey(partitionKey(partition), repo, tag))?.imageDigest;
 
 export type Resolved =
   | { readonly ok: true; readonly image: ImageRecord }
-  | { readonly ok: false; readonly failureCode: 'ImageNotFound' | 'ImageTagDoesNotMatchDigest' | 'MissingDigestAndTag' };
+  | {
+      readonly ok: false;
+      readonly failureCode: 'ImageNotFound' | 'ImageTagDoesNotMatchDigest' | 'MissingDigestAndTag';
+    };
 
 /** The image an ECR image id names (tag, digest, or both, which must agree). */
 export const resolveImage = (
@@ -61,7 +74,8 @@ export const resolveImage = (
   repo: string,
   id: { readonly imageTag?: string | undefined; readonly imageDigest?: string | undefined },
 ): Resolved => {
-  if (id.imageTag === undefined && id.imageDigest === undefined) return { ok: false, failureCode: 'MissingDigestAndTag' };
+  if (id.imageTag === undefined && id.imageDigest === undefined)
+    return { ok: false, failureCode: 'MissingDigestAndTag' };
   const tagged = id.imageTag !== undefined ? digestOfTag(reader, partition, repo, id.imageTag) : undefined;
   if (id.imageTag !== undefined && tagged === undefined) return { ok: false, failureCode: 'ImageNotFound' };
   if (tagged !== undefined && id.imageDigest !== undefined && tagged !== id.imageDigest) {
@@ -73,10 +87,21 @@ export const resolveImage = (
 
 export const putImageRecord = (tx: StoreTransaction, partition: Partition, image: ImageRecord): void => {
   const pk = partitionKey(partition);
-  tx.put(ECR_KIND.image, imageKey(pk, image.repositoryName, image.imageDigest), repositoryScope(pk, image.repositoryName), image);
+  tx.put(
+    ECR_KIND.image,
+    imageKey(pk, image.repositoryName, image.imageDigest),
+    repositoryScope(pk, image.repositoryName),
+    image,
+  );
 };
 
-export const putTag = (tx: StoreTransaction, partition: Partition, repo: string, tag: string, digest: string): void => {
+export const putTag = (
+  tx: StoreTransaction,
+  partition: Partition,
+  repo: string,
+  tag: string,
+  digest: string,
+): void => {
   const pk = partitionKey(partition);
   const record: ImageTagRecord = { tag, imageDigest: digest };
   tx.put(ECR_KIND.imageTag, tagKey(pk, repo, tag), repositoryScope(pk, repo), record);
@@ -87,7 +112,12 @@ export const deleteTag = (tx: StoreTransaction, partition: Partition, repo: stri
 };
 
 /** The digests of the repository's indexes that list `digest` as a child. */
-export const parentsOf = (reader: StoreReader, partition: Partition, repo: string, digest: string): string[] =>
+export const parentsOf = (
+  reader: StoreReader,
+  partition: Partition,
+  repo: string,
+  digest: string,
+): string[] =>
   imagesOf(reader, partition, repo)
     .filter((image) => image.childDigests.includes(digest))
     .map((image) => image.imageDigest);

@@ -2,7 +2,7 @@
  * A unit ECR module over an in-memory store and an in-memory LayerBlobs, with a settable clock,
  * plus helpers to push blobs and build manifests.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- replies are read as the JSON a client sees */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- replies are read as the JSON a client sees */
 import { createHash, randomUUID } from 'node:crypto';
 
 import { ApiError, type Partition } from '@berth/core';
@@ -62,7 +62,8 @@ export class MemoryLayerBlobs implements LayerBlobs {
   }
   appendUpload(uploadId: string, offset: number, data: Uint8Array): Promise<number> {
     const u = this.uploads.get(uploadId);
-    if (!u || offset !== u.bytes.length) return Promise.reject(Object.assign(new Error('range'), { code: 'RANGE_INVALID' }));
+    if (!u || offset !== u.bytes.length)
+      return Promise.reject(Object.assign(new Error('range'), { code: 'RANGE_INVALID' }));
     u.bytes = Buffer.concat([u.bytes, data]);
     return Promise.resolve(u.bytes.length);
   }
@@ -134,13 +135,19 @@ export const unitEcr = (): UnitEcr => {
       return error instanceof ApiError ? `${error.code}: ${error.message}` : String(error);
     }
   };
-  const manifest = (layers: readonly string[], options: { mediaType?: string; config?: string } = {}): string => {
+  const manifest = (
+    layers: readonly string[],
+    options: { mediaType?: string; config?: string } = {},
+  ): string => {
     const config = blobs.add(options.config ?? `{"layers":${JSON.stringify(layers)}}`);
     return JSON.stringify({
       schemaVersion: 2,
       mediaType: options.mediaType ?? 'application/vnd.docker.distribution.manifest.v2+json',
       config: { mediaType: 'application/vnd.docker.container.image.v1+json', ...config },
-      layers: layers.map((l) => ({ mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip', ...blobs.add(l) })),
+      layers: layers.map((l) => ({
+        mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+        ...blobs.add(l),
+      })),
     });
   };
   const put = async (repo: string, text: string, tag?: string): Promise<string> => {
