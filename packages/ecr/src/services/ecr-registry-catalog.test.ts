@@ -1,4 +1,3 @@
- 
 import { describe, expect, it } from 'vitest';
 
 import { digestOf, PARTITION, unitEcr, type UnitEcr } from '../test-support/ecr.test-support.js';
