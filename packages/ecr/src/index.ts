@@ -14,6 +14,14 @@
  * - Authorization tokens are HMAC-signed with a secret kept in the store: stateless to verify
  *   on every replica, 12 h lifetime.
  *
+ * - Lifecycle rules mark images rule by rule and apply by rulePriority: an image is expired by
+ *   at most one rule; the preview lists exactly what the controller would delete.
+ *
+ * Choices: BatchGetImage never converts manifests, so an image whose media type is not among
+ * `acceptedMediaTypes` is a failure (ImageNotFound, with a reason saying so).
+ * GetDownloadUrlForLayer's URL is the registry's blob URL, which asks for the same Basic
+ * credentials as `docker pull` (GetAuthorizationToken's), unlike ECR's pre-signed S3 URLs.
+ *
  * Stored, not enforced: repository policies (validated JSON), encryption settings, the registry
  * scanning configuration. Berth has no image scanner: a requested scan reads FAILED with the
  * description "Berth has no image scanner configured" and never has findings. Pull-through

@@ -3,7 +3,7 @@
  * it evaluates each repository that has a policy and deletes the images the policy expires,
  * recording `lastEvaluatedAt`. Level-triggered; leader-only, like every controller.
  */
-import type { Partition } from '@berth/core';
+import { partitionOfArn } from '@berth/core';
 import type { StateStore } from '@berth/store';
 
 import { ECR_KIND, type RepositoryRecord } from '../records/ecr-records.js';
@@ -18,11 +18,6 @@ export interface LifecycleControllerOptions {
   readonly log: EcrLog;
   readonly intervalMs?: number;
 }
-
-const partitionOfArn = (arn: string): Partition => {
-  const [, , , region = '', accountId = ''] = arn.split(':');
-  return { accountId, region };
-};
 
 export class LifecycleController {
   private timer: NodeJS.Timeout | undefined;

@@ -55,6 +55,32 @@ describe('the registry catalog and scans', () => {
     expect(t.module.catalog.getManifest(PARTITION, 'web', 'v1')).toBeUndefined();
   });
 
+  it('takes a push whose Content-Type is generic or carries parameters, and refuses schema 1', async () => {
+    const t = await withRepo();
+    const bytes = Buffer.from(t.manifest(['a']));
+    for (const mediaType of [
+      'application/json',
+      'application/vnd.docker.distribution.manifest.v2+json; charset=utf-8',
+    ]) {
+      expect(
+        await t.module.catalog.putManifest(PARTITION, 'web', { reference: 'v1', mediaType, bytes }),
+      ).toEqual({
+        digest: digestOf(bytes),
+      });
+    }
+    const v1 = Buffer.from(JSON.stringify({ schemaVersion: 1, name: 'web', tag: 'old', fsLayers: [] }));
+    await expect(
+      t.module.catalog.putManifest(PARTITION, 'web', {
+        reference: 'old',
+        mediaType: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+        bytes: v1,
+      }),
+    ).rejects.toMatchObject({ code: 'UnsupportedImageTypeException' });
+    await expect(
+      t.module.catalog.putManifest(PARTITION, 'nope', { reference: 'v1', mediaType: '', bytes }),
+    ).rejects.toMatchObject({ code: 'RepositoryNotFoundException' });
+  });
+
   it('reports a requested scan as FAILED: Berth has no scanner', async () => {
     const t = await withRepo();
     await t.put('web', t.manifest(['a']), 'v1');

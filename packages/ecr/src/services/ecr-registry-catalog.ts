@@ -47,6 +47,12 @@ export interface EcrRegistryCatalog {
 const idOf = (reference: string): { imageDigest: string } | { imageTag: string } =>
   isDigest(reference) ? { imageDigest: reference } : { imageTag: reference };
 
+/** The Content-Type as a manifest media type; generic types (application/json…) say nothing. */
+const declaredType = (contentType: string): { mediaType?: string } => {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type.startsWith('application/vnd.') ? { mediaType: type } : {};
+};
+
 export const ecrRegistryCatalog = (
   deps: ServiceDeps,
   putImage: PutImage,
@@ -60,7 +66,7 @@ export const ecrRegistryCatalog = (
       name,
       {
         manifestBytes: push.bytes,
-        ...(push.mediaType !== '' ? { mediaType: push.mediaType } : {}),
+        ...declaredType(push.mediaType),
         ...(isDigest(push.reference) ? { digest: push.reference } : { tag: push.reference }),
       },
       'registry',
