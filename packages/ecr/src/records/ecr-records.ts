@@ -56,7 +56,7 @@ export interface ImageRecord {
   /** The manifest exactly as pushed (UTF-8 JSON). */
   readonly manifest: string;
   readonly mediaType: string;
-  /** The config's media type (manifests), or the artifactType when one is given. */
+  /** The config's media type (manifests; indexes have none). */
   readonly artifactMediaType?: string;
   readonly tags: readonly string[];
   /** Epoch seconds. */
@@ -68,6 +68,7 @@ export interface ImageRecord {
   /** Child manifests (an index's). */
   readonly childDigests: readonly string[];
   readonly subjectDigest?: string;
+  /** The manifest's own artifactType (OCI 1.1), when it has one. */
   readonly artifactType?: string;
   readonly annotations?: Readonly<Record<string, string>>;
   /** Set by StartImageScan (Berth has no scanner: the scan is reported FAILED). */

@@ -234,13 +234,17 @@ export class ImagesService {
     return imagesOf(this.deps.store, partition, repo)
       .filter((i) => i.subjectDigest === subject)
       .sort(newestFirst)
-      .map((i) => ({
-        mediaType: i.mediaType,
-        digest: i.imageDigest,
-        size: Buffer.byteLength(i.manifest, 'utf8'),
-        ...(i.artifactMediaType !== undefined ? { artifactType: i.artifactMediaType } : {}),
-        ...(i.annotations !== undefined ? { annotations: { ...i.annotations } } : {}),
-      }));
+      .map((i) => {
+        // OCI: a referrer's artifactType is its own, else its config's media type.
+        const artifactType = i.artifactType ?? i.artifactMediaType;
+        return {
+          mediaType: i.mediaType,
+          digest: i.imageDigest,
+          size: Buffer.byteLength(i.manifest, 'utf8'),
+          ...(artifactType !== undefined ? { artifactType } : {}),
+          ...(i.annotations !== undefined ? { annotations: { ...i.annotations } } : {}),
+        };
+      });
   }
 
   find(partition: Partition, repo: string, imageId: ImageIdentifier): ImageRecord {

@@ -136,7 +136,7 @@ export class PutImage {
             ...m.manifests.map((c) => imageByDigest(tx, partition, repo, c.digest)?.imageSizeInBytes ?? 0),
           )
         : m.layers.reduce((sum, layer) => sum + layer.size, 0);
-    const artifactMediaType = m.artifactType ?? m.config?.mediaType;
+    const artifactMediaType = m.config?.mediaType;
     return {
       repositoryName: repo,
       imageDigest: m.digest,
