@@ -1,18 +1,17 @@
 /** What every ECR use case gets: store, layer blobs, clock, ids, the registry host and a logger. */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 import type { StateStore } from '@berth/store';
 
 import type { LayerBlobs } from '../ecr-ports.js';
 
+/** Randomness ECR mints (upload ids come from LayerBlobs). */
 export interface EcrIds {
-  uuid(): string;
   /** 32 random bytes, for the authorization token's HMAC secret. */
   secret(): Buffer;
 }
 
 export const randomEcrIds: EcrIds = {
-  uuid: () => randomUUID(),
   secret: () => randomBytes(32),
 };
 
