@@ -102,8 +102,8 @@ export const imageOperations = ({ images, putImage }: EcrServices): Record<strin
   DescribeImageScanFindings: (ctx, input) => {
     const repo = repoOf(input);
     const id = imageIdOf(input);
-    const image = images.find(ctx.partition, repo, id);
-    if (image.scanRequestedAt === undefined) {
+    const { image, scanned } = images.scanned(ctx.partition, repo, id);
+    if (!scanned) {
       throw new ApiError(
         'ScanNotFoundException',
         `Image scan does not exist for the image with '${describeImageId(id)}' in the repository with name '${repo}' in the registry with id '${ctx.partition.accountId}'`,

@@ -247,10 +247,17 @@ export class ImagesService {
       });
   }
 
-  find(partition: Partition, repo: string, imageId: ImageIdentifier): ImageRecord {
-    requireRepository(this.deps.store, partition, repo);
+  /** The image, and whether a scan of it was asked for (StartImageScan, or scan on push). */
+  scanned(
+    partition: Partition,
+    repo: string,
+    imageId: ImageIdentifier,
+  ): { image: ImageRecord; scanned: boolean } {
+    const repository = requireRepository(this.deps.store, partition, repo);
     const found = resolveImage(this.deps.store, partition, repo, imageId);
     if (!found.ok) throw imageNotFound(partition, repo, imageId);
-    return found.image;
+    const scanned =
+      found.image.scanRequestedAt !== undefined || repository.imageScanningConfiguration.scanOnPush;
+    return { image: found.image, scanned };
   }
 }
