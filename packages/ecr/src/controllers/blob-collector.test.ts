@@ -35,6 +35,17 @@ describe('BlobCollector', () => {
     expect(deletedBlobs).toContain(digestOf('gone'));
   });
 
+  it('spares blobs a push just checked: put-image touches them first', async () => {
+    const t = unitEcr();
+    await t.call('CreateRepository', { repositoryName: 'web' });
+    const manifest = t.manifest(['old']);
+    t.clock.now += 2 * HOUR;
+    const digest = await t.put('web', manifest, 'v1');
+    expect(t.blobs.blobs.get(digestOf('old'))?.modifiedAt).toBe(t.clock.now);
+    await t.call('BatchDeleteImage', { repositoryName: 'web', imageIds: [{ imageDigest: digest }] });
+    expect((await t.module.collector.collectOnce()).deletedBlobs).toEqual([]);
+  });
+
   it('never removes a blob an image in any repository references', async () => {
     await fc.assert(
       fc.asyncProperty(
