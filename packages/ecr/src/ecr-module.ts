@@ -91,7 +91,7 @@ export const createEcrModule = (config: EcrModuleConfig): EcrModule => {
     ...(config.gcGraceMs !== undefined ? { graceMs: config.gcGraceMs } : {}),
   });
   return {
-    api: ecrService(services, config.store),
+    api: ecrService(services),
     services,
     catalog: ecrRegistryCatalog(deps, putImage, images, layers),
     authenticator: ecrRegistryAuthenticator(tokens),

@@ -1,6 +1,5 @@
 /** The ECR API for the gateway (awsJson1_1, target prefix AmazonEC2ContainerRegistry_V20150921). */
 import type { ApiService, Operation } from '@berth/gateway';
-import type { StoreReader } from '@berth/store';
 import { ECR_MODEL, ECR_OPERATIONS } from '@berth/wire/ecr';
 
 import type { EcrServices } from './ecr-services.js';
@@ -10,12 +9,12 @@ import { repositoryOperations } from './repository-operations.js';
 import { scanningOperations } from './scanning-operations.js';
 import { unsupportedOperations } from './unsupported-operations.js';
 
-export const ecrService = (services: EcrServices, store: StoreReader): ApiService => {
+export const ecrService = (services: EcrServices): ApiService => {
   const implemented: Record<string, Operation> = {
-    ...repositoryOperations(services, store),
+    ...repositoryOperations(services),
     ...imageOperations(services),
     ...registryOperations(services),
-    ...scanningOperations(services, store),
+    ...scanningOperations(services),
   };
   const missing = ECR_OPERATIONS.filter((name) => !(name in implemented));
   return {

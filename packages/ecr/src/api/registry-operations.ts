@@ -9,7 +9,6 @@ import type {
 } from '@berth/wire/ecr';
 
 import { registryPolicyNotFound } from '../services/ecr-errors.js';
-import { paginate } from '../services/pagination.js';
 
 import type { EcrServices } from './ecr-services.js';
 import { as, repoOf, stringOf } from './wire-request.js';
@@ -116,30 +115,20 @@ export const registryOperations = ({
   },
   GetLifecyclePolicyPreview: (ctx, input) => {
     const r = as<GetLifecyclePolicyPreviewRequest>(input);
-    const preview = lifecycle.getPreview(ctx.partition, repoOf(input));
-    const ids = r.imageIds ?? [];
-    const tagStatus = r.filter?.tagStatus;
-    const results = preview.previewResults.filter(
-      (p) =>
-        (ids.length === 0 ||
-          ids.some(
-            (id) =>
-              id.imageDigest === p.imageDigest ||
-              (id.imageTag !== undefined && (p.imageTags ?? []).includes(id.imageTag)),
-          )) &&
-        (tagStatus === undefined ||
-          tagStatus === 'ANY' ||
-          (tagStatus === 'TAGGED') === (p.imageTags ?? []).length > 0),
-    );
-    const { items, nextToken } = paginate(results, r.maxResults, r.nextToken, 100);
+    const { preview, total, page } = lifecycle.previewPage(ctx.partition, repoOf(input), {
+      ...(r.imageIds !== undefined ? { imageIds: r.imageIds } : {}),
+      ...(r.filter?.tagStatus !== undefined ? { tagStatus: r.filter.tagStatus } : {}),
+      maxResults: r.maxResults,
+      nextToken: r.nextToken,
+    });
     return {
       registryId: ctx.partition.accountId,
       repositoryName: preview.repositoryName,
       lifecyclePolicyText: preview.lifecyclePolicyText,
       status: 'COMPLETE',
-      previewResults: items,
-      summary: { expiringImageTotalCount: results.length },
-      ...(nextToken !== undefined ? { nextToken } : {}),
+      previewResults: page.items,
+      summary: { expiringImageTotalCount: total },
+      ...(page.nextToken !== undefined ? { nextToken: page.nextToken } : {}),
     };
   },
 });

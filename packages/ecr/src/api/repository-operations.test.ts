@@ -132,6 +132,26 @@ describe('repositories', () => {
     });
     const { repositories } = await t.call('DescribeRepositories', {});
     expect(repositories[0].imageScanningConfiguration).toEqual({ scanOnPush: true });
+    expect(
+      await t.call('BatchGetRepositoryScanningConfiguration', { repositoryNames: ['web', 'nope'] }),
+    ).toEqual({
+      scanningConfigurations: [
+        {
+          repositoryArn: 'arn:aws:ecr:us-east-1:123456789012:repository/web',
+          repositoryName: 'web',
+          scanOnPush: true,
+          scanFrequency: 'SCAN_ON_PUSH',
+          appliedScanFilters: [],
+        },
+      ],
+      failures: [
+        {
+          repositoryName: 'nope',
+          failureCode: 'REPOSITORY_NOT_FOUND',
+          failureReason: 'REPOSITORY_NOT_FOUND',
+        },
+      ],
+    });
   });
 
   it('tags repositories by ARN', async () => {

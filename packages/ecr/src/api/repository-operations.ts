@@ -1,6 +1,5 @@
 /** Repository handlers: create, describe, delete, settings, policy and tags. */
 import type { Operation } from '@berth/gateway';
-import type { StoreReader } from '@berth/store';
 import type {
   CreateRepositoryRequest,
   DeleteRepositoryRequest,
@@ -11,17 +10,12 @@ import type {
   UntagResourceRequest,
 } from '@berth/wire/ecr';
 
-import { policyNotFound } from '../services/ecr-errors.js';
 import { checkMutability, repositoryOf } from '../services/repositories-service.js';
-import { requireRepository } from '../services/repository-access.js';
 
 import type { EcrServices } from './ecr-services.js';
 import { as, page, repoOf, stringOf } from './wire-request.js';
 
-export const repositoryOperations = (
-  { repositories }: EcrServices,
-  store: StoreReader,
-): Record<string, Operation> => ({
+export const repositoryOperations = ({ repositories }: EcrServices): Record<string, Operation> => ({
   CreateRepository: (ctx, input) => ({
     repository: repositoryOf(repositories.create(ctx.partition, as<CreateRepositoryRequest>(input))),
   }),
@@ -71,21 +65,12 @@ export const repositoryOperations = (
     return { registryId: next.registryId, repositoryName: next.repositoryName, policyText: next.policyText };
   },
   GetRepositoryPolicy: (ctx, input) => {
-    const name = repoOf(input);
-    const repo = requireRepository(store, ctx.partition, name);
-    if (repo.policyText === undefined) {
-      throw policyNotFound('RepositoryPolicyNotFoundException', 'Repository policy', ctx.partition, name);
-    }
-    return { registryId: repo.registryId, repositoryName: name, policyText: repo.policyText };
+    const repo = repositories.getPolicy(ctx.partition, repoOf(input));
+    return { registryId: repo.registryId, repositoryName: repo.repositoryName, policyText: repo.policyText };
   },
   DeleteRepositoryPolicy: (ctx, input) => {
-    const name = repoOf(input);
-    const repo = requireRepository(store, ctx.partition, name);
-    if (repo.policyText === undefined) {
-      throw policyNotFound('RepositoryPolicyNotFoundException', 'Repository policy', ctx.partition, name);
-    }
-    repositories.update(ctx.partition, name, ({ policyText: _, ...rest }) => rest);
-    return { registryId: repo.registryId, repositoryName: name, policyText: repo.policyText };
+    const repo = repositories.deletePolicy(ctx.partition, repoOf(input));
+    return { registryId: repo.registryId, repositoryName: repo.repositoryName, policyText: repo.policyText };
   },
   TagResource: (ctx, input) => {
     repositories.tag(ctx.partition, stringOf(input, 'resourceArn'), as<TagResourceRequest>(input).tags ?? []);

@@ -49,6 +49,14 @@ describe('the registry catalog and scans', () => {
         artifactType: 'application/vnd.example.sbom',
       },
     ]);
+    const { referrers } = await t.call('ListImageReferrers', {
+      repositoryName: 'web',
+      subjectId: { imageDigest: digest },
+      filter: { artifactTypes: ['application/vnd.example.sbom'] },
+    });
+    expect(referrers).toEqual([
+      expect.objectContaining({ digest: digestOf(referrer), artifactStatus: 'ACTIVE' }),
+    ]);
     expect(t.module.catalog.listTags(PARTITION, 'web')).toEqual(['v1']);
     expect(t.module.catalog.hasBlob(PARTITION, 'web', digestOf('a'))).toBe(true);
     t.module.catalog.deleteManifest(PARTITION, 'web', digest);

@@ -231,6 +231,7 @@ export class ImagesService {
 
   /** Manifests in the repository whose `subject` is the digest (OCI 1.1 referrers). */
   referrers(partition: Partition, repo: string, subject: string): ImageReferrer[] {
+    requireRepository(this.deps.store, partition, repo);
     return imagesOf(this.deps.store, partition, repo)
       .filter((i) => i.subjectDigest === subject)
       .sort(newestFirst)

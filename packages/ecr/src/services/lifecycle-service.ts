@@ -4,7 +4,7 @@
  * controller runs: it deletes what the policy selects with the same delete as BatchDeleteImage.
  */
 import { partitionKey, type Partition } from '@berth/core';
-import type { LifecyclePolicyPreviewResult } from '@berth/wire/ecr';
+import type { ImageIdentifier, LifecyclePolicyPreviewResult, TagStatus } from '@berth/wire/ecr';
 
 import {
   ECR_KIND,
@@ -16,6 +16,7 @@ import {
 import { lifecyclePreviewNotFound, policyNotFound } from './ecr-errors.js';
 import type { ImagesService } from './images-service.js';
 import { evaluateLifecyclePolicy, parseLifecyclePolicy, type LifecycleDecision } from './lifecycle-rules.js';
+import { paginate, type Page } from './pagination.js';
 import { imagesOf, requireRepository } from './repository-access.js';
 import type { RepositoriesService } from './repositories-service.js';
 import { epochSeconds, type ServiceDeps } from './service-deps.js';
@@ -94,6 +95,38 @@ export class LifecycleService {
     );
     if (record === undefined) throw lifecyclePreviewNotFound(partition, repo);
     return record;
+  }
+
+  /** GetLifecyclePolicyPreview's results: filtered by image ids and tag status, then paged. */
+  previewPage(
+    partition: Partition,
+    repo: string,
+    request: {
+      imageIds?: readonly ImageIdentifier[];
+      tagStatus?: TagStatus;
+      maxResults?: unknown;
+      nextToken?: unknown;
+    },
+  ): { preview: LifecyclePreviewRecord; total: number; page: Page<LifecyclePolicyPreviewResult> } {
+    const preview = this.getPreview(partition, repo);
+    const ids = request.imageIds ?? [];
+    const status = request.tagStatus;
+    const names = (p: LifecyclePolicyPreviewResult): readonly string[] => p.imageTags ?? [];
+    const results = preview.previewResults.filter(
+      (p) =>
+        (ids.length === 0 ||
+          ids.some(
+            (id) =>
+              id.imageDigest === p.imageDigest ||
+              (id.imageTag !== undefined && names(p).includes(id.imageTag)),
+          )) &&
+        (status === undefined || status === 'ANY' || (status === 'TAGGED') === names(p).length > 0),
+    );
+    return {
+      preview,
+      total: results.length,
+      page: paginate(results, request.maxResults, request.nextToken, 100),
+    };
   }
 
   /** Deletes what the repository's policy expires now; returns how many images went. */

@@ -10,6 +10,8 @@ import type {
   ImageTagMutability,
   ImageTagMutabilityExclusionFilter,
   Repository,
+  RepositoryScanningConfiguration,
+  RepositoryScanningConfigurationFailure,
   Tag,
 } from '@berth/wire/ecr';
 
@@ -20,6 +22,7 @@ import {
   constraint,
   invalidParameter,
   invalidTagParameter,
+  policyNotFound,
   repositoryAlreadyExists,
   repositoryNotEmpty,
   repositoryNotFound,
@@ -209,6 +212,53 @@ export class RepositoriesService {
       throw constraint('policyText', 'Invalid repository policy provided');
     }
     return this.update(partition, name, (r) => ({ ...r, policyText }));
+  }
+
+  /** The repository with its policy, or RepositoryPolicyNotFoundException. */
+  getPolicy(partition: Partition, name: string): RepositoryRecord & { policyText: string } {
+    const repository = requireRepository(this.deps.store, partition, name);
+    if (repository.policyText === undefined) {
+      throw policyNotFound('RepositoryPolicyNotFoundException', 'Repository policy', partition, name);
+    }
+    return { ...repository, policyText: repository.policyText };
+  }
+
+  deletePolicy(partition: Partition, name: string): RepositoryRecord & { policyText: string } {
+    const current = this.getPolicy(partition, name);
+    this.update(partition, name, ({ policyText: _, ...rest }) => rest);
+    return current;
+  }
+
+  /** BatchGetRepositoryScanningConfiguration: scan on push or manual, per repository. */
+  scanningConfigurations(
+    partition: Partition,
+    names: readonly string[],
+  ): {
+    scanningConfigurations: RepositoryScanningConfiguration[];
+    failures: RepositoryScanningConfigurationFailure[];
+  } {
+    const scanningConfigurations: RepositoryScanningConfiguration[] = [];
+    const failures: RepositoryScanningConfigurationFailure[] = [];
+    for (const name of names) {
+      const repo = findRepository(this.deps.store, partition, name);
+      if (repo === undefined) {
+        failures.push({
+          repositoryName: name,
+          failureCode: 'REPOSITORY_NOT_FOUND',
+          failureReason: 'REPOSITORY_NOT_FOUND',
+        });
+        continue;
+      }
+      const scanOnPush = repo.imageScanningConfiguration.scanOnPush;
+      scanningConfigurations.push({
+        repositoryArn: repo.repositoryArn,
+        repositoryName: name,
+        scanOnPush,
+        scanFrequency: scanOnPush ? 'SCAN_ON_PUSH' : 'MANUAL',
+        appliedScanFilters: [],
+      });
+    }
+    return { scanningConfigurations, failures };
   }
 
   private repositoryOfArn(partition: Partition, arn: string): string {
