@@ -10,7 +10,8 @@ import type {
   UntagResourceRequest,
 } from '@berth/wire/ecr';
 
-import { checkMutability, repositoryOf } from '../services/repositories-service.js';
+import { repositoryOf } from '../services/repositories-service.js';
+import { checkMutability } from '../services/repository-settings.js';
 
 import type { EcrServices } from './ecr-services.js';
 import { as, page, repoOf, stringOf } from './wire-request.js';

@@ -7,8 +7,6 @@ import { partitionKey, type Partition } from '@berth/core';
 import type {
   CreateRepositoryRequest,
   EncryptionConfiguration,
-  ImageTagMutability,
-  ImageTagMutabilityExclusionFilter,
   Repository,
   RepositoryScanningConfiguration,
   RepositoryScanningConfigurationFailure,
@@ -20,8 +18,6 @@ import { ECR_KIND, repositoryScope, type RepositoryRecord } from '../records/ecr
 
 import {
   constraint,
-  invalidParameter,
-  invalidTagParameter,
   policyNotFound,
   repositoryAlreadyExists,
   repositoryNotEmpty,
@@ -29,6 +25,7 @@ import {
   tooManyTags,
 } from './ecr-errors.js';
 import { requireRepositoryName } from './ecr-names.js';
+import { checkMutability, checkTags, isJsonObject } from './repository-settings.js';
 import { paginate, type Page } from './pagination.js';
 import {
   deleteImage,
@@ -38,13 +35,6 @@ import {
   requireRepository,
 } from './repository-access.js';
 import { epochSeconds, type ServiceDeps } from './service-deps.js';
-
-const MUTABILITIES: readonly ImageTagMutability[] = [
-  'MUTABLE',
-  'IMMUTABLE',
-  'IMMUTABLE_WITH_EXCLUSION',
-  'MUTABLE_WITH_EXCLUSION',
-];
 
 export const repositoryOf = (r: RepositoryRecord): Repository => ({
   repositoryArn: r.repositoryArn,
@@ -59,65 +49,6 @@ export const repositoryOf = (r: RepositoryRecord): Repository => ({
   imageScanningConfiguration: { ...r.imageScanningConfiguration },
   encryptionConfiguration: { ...r.encryptionConfiguration },
 });
-
-/** Checks a mutability setting and its exclusion filters (required exactly for the _WITH_EXCLUSION ones). */
-export const checkMutability = (
-  mutability: ImageTagMutability | undefined,
-  filters: readonly ImageTagMutabilityExclusionFilter[] | undefined,
-): {
-  imageTagMutability: ImageTagMutability;
-  imageTagMutabilityExclusionFilters: ImageTagMutabilityExclusionFilter[];
-} => {
-  const value = mutability ?? 'MUTABLE';
-  if (!MUTABILITIES.includes(value)) {
-    throw constraint(
-      'imageTagMutability',
-      `Member must satisfy enum value set: [${MUTABILITIES.join(', ')}]`,
-    );
-  }
-  const list = filters ?? [];
-  const withExclusion = value.endsWith('_WITH_EXCLUSION');
-  if (withExclusion && list.length === 0) {
-    throw invalidParameter(
-      `imageTagMutabilityExclusionFilters must be specified when imageTagMutability is ${value}`,
-    );
-  }
-  if (!withExclusion && list.length > 0) {
-    throw invalidParameter(
-      `imageTagMutabilityExclusionFilters can only be specified when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION`,
-    );
-  }
-  for (const f of list) {
-    if (f.filterType !== 'WILDCARD' || !/^[0-9a-zA-Z._*-]{1,128}$/.test(f.filter)) {
-      throw constraint(
-        'imageTagMutabilityExclusionFilters',
-        'filterType must be WILDCARD and filter must match [0-9a-zA-Z._*-]{1,128}',
-      );
-    }
-  }
-  return {
-    imageTagMutability: value,
-    imageTagMutabilityExclusionFilters: list.map((f) => ({ filterType: f.filterType, filter: f.filter })),
-  };
-};
-
-const checkTags = (tags: readonly Tag[]): Record<string, string> => {
-  const result: Record<string, string> = {};
-  for (const tag of tags) {
-    if (
-      typeof tag.Key !== 'string' ||
-      tag.Key.length < 1 ||
-      tag.Key.length > 128 ||
-      tag.Key.startsWith('aws:')
-    ) {
-      throw invalidTagParameter(`Invalid tag key: '${String(tag.Key)}'`);
-    }
-    if (typeof tag.Value !== 'string' || tag.Value.length > 256)
-      throw invalidTagParameter(`Invalid tag value for key '${tag.Key}'`);
-    result[tag.Key] = tag.Value;
-  }
-  return result;
-};
 
 export class RepositoriesService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -295,12 +226,3 @@ export class RepositoriesService {
     }));
   }
 }
-
-export const isJsonObject = (text: string): boolean => {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
-};
