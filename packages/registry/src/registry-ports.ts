@@ -19,7 +19,9 @@ export interface RegistryAuthenticator {
 
 export type PasswordCheck =
   | { readonly ok: true; readonly partition: Partition }
-  | { readonly ok: false; readonly reason: 'invalid' | 'expired' };
+  | { readonly ok: false; readonly reason: 'invalid' | 'expired' }
+  /** A token the caller asked for another account's registry: it grants nothing there (yet: no cross-account policies). */
+  | { readonly ok: false; readonly reason: 'denied'; readonly registryId: string };
 
 /** A manifest exactly as it was pushed: `digest` is the sha256 of `bytes`. */
 export interface StoredManifest {

@@ -12,16 +12,17 @@ export const ECR_TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921';
 const CALL_TIMEOUT_MS = 10_000;
 
 export interface EcrTokenSource {
-  getAuthorizationToken(region: string): Promise<RegistryToken>;
+  /** A token for the registry of `registryId` (absent: the caller's own account's). */
+  getAuthorizationToken(region: string, registryId?: string): Promise<RegistryToken>;
 }
 
 export class EcrClient implements EcrTokenSource {
   constructor(private readonly clientFor: (region: string) => ControlPlaneClient) {}
 
-  async getAuthorizationToken(region: string): Promise<RegistryToken> {
+  async getAuthorizationToken(region: string, registryId?: string): Promise<RegistryToken> {
     const response = await this.clientFor(region).call<GetAuthorizationTokenResponse>(
       `${ECR_TARGET_PREFIX}.GetAuthorizationToken`,
-      {},
+      registryId === undefined ? {} : { registryIds: [registryId] },
       CALL_TIMEOUT_MS,
     );
     return decodeAuthorizationData(response.authorizationData?.[0]);

@@ -17,7 +17,12 @@ describe('registryCandidate', () => {
       `web@sha256:${'a'.repeat(64)}`,
     ],
   ])('takes %s for an ECR image of its own region', (image, region, path) => {
-    expect(registryCandidate(image, 'ap-south-1')).toEqual({ kind: 'aws', region, path });
+    expect(registryCandidate(image, 'ap-south-1')).toEqual({
+      kind: 'aws',
+      registryId: ACCOUNT,
+      region,
+      path,
+    });
   });
 
   it.each([
@@ -51,7 +56,7 @@ describe('registryCandidate', () => {
     );
   });
 
-  it('keeps the path (repository and tag or digest) of any AWS-form reference', () => {
+  it('keeps the account, region and path (repository and tag or digest) of any AWS-form reference', () => {
     fc.assert(
       fc.property(
         fc.stringMatching(/^\d{12}$/),
@@ -59,7 +64,12 @@ describe('registryCandidate', () => {
         fc.stringMatching(/^[a-z0-9]+(\/[a-z0-9-]+)?(:[a-z0-9.]+|@sha256:[0-9a-f]{64})?$/),
         (account, region, path) => {
           const image = `${account}.dkr.ecr.${region}.amazonaws.com/${path}`;
-          expect(registryCandidate(image, 'us-west-1')).toEqual({ kind: 'aws', region, path });
+          expect(registryCandidate(image, 'us-west-1')).toEqual({
+            kind: 'aws',
+            registryId: account,
+            region,
+            path,
+          });
         },
       ),
     );

@@ -9,11 +9,11 @@
  */
 export type RegistryCandidate =
   /** The AWS form: rewritten to the local registry host at pull time. */
-  | { readonly kind: 'aws'; readonly region: string; readonly path: string }
+  | { readonly kind: 'aws'; readonly region: string; readonly registryId: string; readonly path: string }
   /** An explicit host that may be the advertised one (asked of the agent's region). */
   | { readonly kind: 'host'; readonly region: string; readonly host: string; readonly path: string };
 
-const AWS_ECR_IMAGE = /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(.+)$/;
+const AWS_ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(.+)$/;
 
 /** Docker's rule for "the first component is a registry host". */
 const isRegistryHost = (component: string): boolean =>
@@ -34,7 +34,8 @@ export const splitRegistryHost = (image: string): [string, string] | undefined =
  */
 export const registryCandidate = (image: string, agentRegion: string): RegistryCandidate | undefined => {
   const aws = AWS_ECR_IMAGE.exec(image);
-  if (aws) return { kind: 'aws', region: aws[1] ?? agentRegion, path: aws[2] ?? '' };
+  if (aws)
+    return { kind: 'aws', registryId: aws[1] ?? '', region: aws[2] ?? agentRegion, path: aws[3] ?? '' };
   const split = splitRegistryHost(image);
   if (!split) return undefined;
   return { kind: 'host', region: agentRegion, host: split[0], path: split[1] };

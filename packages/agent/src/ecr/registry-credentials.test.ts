@@ -15,8 +15,8 @@ class FakeEcr implements EcrTokenSource {
   failWith: Error | undefined;
   constructor(private readonly clock: { now: number }) {}
 
-  getAuthorizationToken(region: string): Promise<RegistryToken> {
-    this.calls.push(region);
+  getAuthorizationToken(region: string, registryId?: string): Promise<RegistryToken> {
+    this.calls.push(registryId === undefined ? region : `${region}/${registryId}`);
     if (this.failWith) return Promise.reject(this.failWith);
     return Promise.resolve({
       username: 'AWS',
@@ -104,5 +104,14 @@ describe('decodeAuthorizationData', () => {
     expect(() =>
       decodeAuthorizationData({ authorizationToken: plain, expiresAt: 1, proxyEndpoint: 'http://x' }),
     ).toThrow(/user:password/);
+  });
+
+  it('keeps one token per registry: another account’s registry is asked for by its id', async () => {
+    const { ecr, credentials } = setup();
+    const own = await credentials.get('us-east-1');
+    const other = await credentials.get('us-east-1', '999999999999');
+    expect(await credentials.get('us-east-1', '999999999999')).toBe(other);
+    expect(other).not.toBe(own);
+    expect(ecr.calls).toEqual(['us-east-1', 'us-east-1/999999999999']);
   });
 });

@@ -18,7 +18,7 @@ export interface RegistryCredentialsOptions {
 }
 
 /**
- * The agent's registry tokens, one per region, each kept until an hour before it expires; callers
+ * The agent's registry tokens, one per region and registry (account), each kept until an hour before it expires; callers
  * asking at once share one call. A failed call (no ECR on the server: UnknownOperation; an outage)
  * answers `undefined` — the pull then goes without credentials — and is not repeated for a while.
  */
@@ -28,30 +28,31 @@ export class RegistryCredentials {
 
   constructor(private readonly options: RegistryCredentialsOptions) {}
 
-  get(region: string): Promise<RegistryToken | undefined> {
+  get(region: string, registryId?: string): Promise<RegistryToken | undefined> {
     const now = this.options.now();
-    const cached = this.cache.get(region);
+    const key = `${region}|${registryId ?? ''}`;
+    const cached = this.cache.get(key);
     if (cached?.kind === 'token' && now < cached.token.expiresAtMs - TOKEN_REFRESH_MARGIN_MS)
       return Promise.resolve(cached.token);
     if (cached?.kind === 'failed' && now < cached.untilMs) return Promise.resolve(undefined);
-    const pending = this.inFlight.get(region);
+    const pending = this.inFlight.get(key);
     if (pending) return pending;
-    const call = this.fetch(region).finally(() => this.inFlight.delete(region));
-    this.inFlight.set(region, call);
+    const call = this.fetch(key, region, registryId).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, call);
     return call;
   }
 
-  private async fetch(region: string): Promise<RegistryToken | undefined> {
+  private async fetch(key: string, region: string, registryId?: string): Promise<RegistryToken | undefined> {
     try {
-      const token = await this.options.source.getAuthorizationToken(region);
-      this.cache.set(region, { kind: 'token', token });
+      const token = await this.options.source.getAuthorizationToken(region, registryId);
+      this.cache.set(key, { kind: 'token', token });
       return token;
     } catch (error) {
       this.options.log('GetAuthorizationToken failed; pulling registry images without credentials', {
         region,
         error: String(error),
       });
-      this.cache.set(region, { kind: 'failed', untilMs: this.options.now() + TOKEN_FAILURE_BACKOFF_MS });
+      this.cache.set(key, { kind: 'failed', untilMs: this.options.now() + TOKEN_FAILURE_BACKOFF_MS });
       return undefined;
     }
   }

@@ -54,7 +54,10 @@ export class RegistryImages implements ImageResolver {
   ): Promise<ImagePull> {
     const candidate = registryCandidate(image, this.options.region);
     if (!candidate) return { reference: image };
-    const token = await this.options.credentials.get(candidate.region);
+    const token = await this.options.credentials.get(
+      candidate.region,
+      candidate.kind === 'aws' ? candidate.registryId : undefined,
+    );
     const plan = planRegistryPull({
       candidate,
       token,

@@ -12,7 +12,7 @@ const TOKEN: RegistryToken = {
 };
 const LOCAL = 'http://localhost:4566';
 const REMOTE = 'http://berth.internal:4566';
-const AWS = { kind: 'aws', region: 'us-east-1', path: 'web:1' } as const;
+const AWS = { kind: 'aws', registryId: '123456789012', region: 'us-east-1', path: 'web:1' } as const;
 const host = (h: string) => ({ kind: 'host', region: 'us-east-1', host: h, path: 'web:1' }) as const;
 
 describe('planRegistryPull', () => {

@@ -8,7 +8,7 @@ import type {
   UploadLayerPartRequest,
 } from '@berth/wire/ecr';
 
-import { registryPolicyNotFound } from '../services/ecr-errors.js';
+import { constraint, registryPolicyNotFound } from '../services/ecr-errors.js';
 
 import type { EcrServices } from './ecr-services.js';
 import { as, repoOf, stringOf } from './wire-request.js';
@@ -53,7 +53,9 @@ export const registryOperations = ({
     const layerDigest = stringOf(input, 'layerDigest');
     return { downloadUrl: await layers.downloadUrl(ctx.partition, repoOf(input), layerDigest), layerDigest };
   },
-  GetAuthorizationToken: (ctx) => ({ authorizationData: [tokens.mint(ctx.partition)] }),
+  GetAuthorizationToken: (ctx, input) => ({
+    authorizationData: registryIdsOf(input).map((registryId) => tokens.mint(ctx.partition, registryId)),
+  }),
   DescribeRegistry: (ctx) => ({
     registryId: ctx.partition.accountId,
     replicationConfiguration: { rules: [] },
@@ -132,3 +134,18 @@ export const registryOperations = ({
     };
   },
 });
+
+/** GetAuthorizationToken's `registryIds` (1–10 account ids; absent: the caller's own registry). */
+const registryIdsOf = (input: Record<string, unknown>): (string | undefined)[] => {
+  const ids = input.registryIds;
+  if (ids === undefined) return [undefined];
+  if (!Array.isArray(ids) || ids.length < 1 || ids.length > 10)
+    throw constraint(
+      'registryIds',
+      'Member must have length less than or equal to 10 and greater than or equal to 1',
+    );
+  for (const id of ids)
+    if (typeof id !== 'string' || !/^[0-9]{12}$/.test(id))
+      throw constraint('registryIds', 'Member must satisfy regular expression pattern: [0-9]{12}');
+  return [...new Set(ids as string[])];
+};

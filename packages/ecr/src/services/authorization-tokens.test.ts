@@ -50,4 +50,17 @@ describe('authorization tokens', () => {
     const stranger = moduleOver(new MemoryStateStore(), clock);
     expect(stranger.authenticator.verifyPassword(password)).toEqual({ ok: false, reason: 'invalid' });
   });
+
+  it('a token asked for another account’s registry opens nothing there; the own account’s opens its own', () => {
+    const clock = { now: T0 };
+    const ecr = moduleOver(new MemoryStateStore(), clock);
+    const other = passwordOf(ecr.services.tokens.mint(PARTITION, '999999999999').authorizationToken);
+    expect(ecr.authenticator.verifyPassword(other)).toEqual({
+      ok: false,
+      reason: 'denied',
+      registryId: '999999999999',
+    });
+    const own = passwordOf(ecr.services.tokens.mint(PARTITION, PARTITION.accountId).authorizationToken);
+    expect(ecr.authenticator.verifyPassword(own)).toEqual({ ok: true, partition: PARTITION });
+  });
 });

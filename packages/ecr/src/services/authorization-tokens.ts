@@ -1,7 +1,8 @@
 /**
  * GetAuthorizationToken's password and its check. The password is
  * `<base64url(payload)>.<base64url(hmac)>`, payload `{account, region, exp}` (exp in epoch
- * seconds), HMAC-SHA256 under a secret kept in the state store (created on first use), so every
+ * seconds; `registry` too when the caller asked for another account's registry, which the token
+ * then does not open: Berth has no cross-account repository policies), HMAC-SHA256 under a secret kept in the state store (created on first use), so every
  * replica over the same store verifies what any replica minted. Compared in constant time.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -18,7 +19,9 @@ const SECRET_KEY = 'hmac';
 
 export type PasswordCheck =
   | { readonly ok: true; readonly partition: Partition }
-  | { readonly ok: false; readonly reason: 'invalid' | 'expired' };
+  | { readonly ok: false; readonly reason: 'invalid' | 'expired' }
+  /** A token the caller asked for another account's registry: it grants nothing there (yet: no cross-account policies). */
+  | { readonly ok: false; readonly reason: 'denied'; readonly registryId: string };
 
 export interface AuthorizationData {
   readonly authorizationToken: string;
@@ -47,24 +50,26 @@ export class AuthorizationTokens {
     return createHmac('sha256', this.secret()).update(payload).digest();
   }
 
-  mintPassword(partition: Partition, expiresAtMs: number): string {
+  mintPassword(partition: Partition, expiresAtMs: number, registryId = partition.accountId): string {
     const payload = Buffer.from(
       JSON.stringify({
         account: partition.accountId,
         region: partition.region,
+        ...(registryId === partition.accountId ? {} : { registry: registryId }),
         exp: Math.floor(expiresAtMs / 1000),
       }),
     ).toString('base64url');
     return `${payload}.${this.mac(payload).toString('base64url')}`;
   }
 
-  mint(partition: Partition): AuthorizationData {
+  /** A token for the registry of `registryId` (default: the caller's own account's). */
+  mint(partition: Partition, registryId = partition.accountId): AuthorizationData {
     const expiresAtMs = this.deps.now() + TOKEN_LIFETIME_MS;
-    const password = this.mintPassword(partition, expiresAtMs);
+    const password = this.mintPassword(partition, expiresAtMs, registryId);
     return {
       authorizationToken: Buffer.from(`AWS:${password}`).toString('base64'),
       expiresAt: Math.floor(expiresAtMs / 1000),
-      proxyEndpoint: `http://${this.deps.registryHost}`,
+      proxyEndpoint: `http://${this.deps.registryHost()}`,
     };
   }
 
@@ -82,11 +87,13 @@ export class AuthorizationTokens {
     } catch {
       return { ok: false, reason: 'invalid' };
     }
-    const c = claims as { account?: unknown; region?: unknown; exp?: unknown };
+    const c = claims as { account?: unknown; region?: unknown; registry?: unknown; exp?: unknown };
     if (typeof c.account !== 'string' || typeof c.region !== 'string' || typeof c.exp !== 'number') {
       return { ok: false, reason: 'invalid' };
     }
     if (c.exp * 1000 <= this.deps.now()) return { ok: false, reason: 'expired' };
+    if (typeof c.registry === 'string' && c.registry !== c.account)
+      return { ok: false, reason: 'denied', registryId: c.registry };
     return { ok: true, partition: { accountId: c.account, region: c.region } };
   }
 }

@@ -11,7 +11,8 @@ const CHALLENGE_BODY = Buffer.from('Not Authorized\n');
 /**
  * ECR's Basic auth: no credentials → the 401 challenge ECR sends (realm is the Host the client
  * used); user `AWS` with a GetAuthorizationToken password → the partition it was minted for; a
- * password that does not verify → 400 (as ECR answers a bad token), an expired one → 403 DENIED.
+ * password that does not verify → 400 (as ECR answers a bad token), an expired one or one for
+ * another account's registry → 403 DENIED.
  * Answers the request itself and returns undefined when it is not authenticated.
  */
 export const authenticate = (
@@ -41,7 +42,13 @@ export const authenticate = (
           'DENIED',
           'Your authorization token has expired. Reauthenticate and try again.',
         )
-      : new RegistryError(400, 'UNAUTHORIZED', 'Invalid authorization token.');
+      : check.reason === 'denied'
+        ? new RegistryError(
+            403,
+            'DENIED',
+            `Your authorization token does not grant access to the registry of account ${check.registryId}.`,
+          )
+        : new RegistryError(400, 'UNAUTHORIZED', 'Invalid authorization token.');
   sendError(res, error, req.method === 'HEAD');
   return undefined;
 };
