@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine for Berth: Docker Engine (Debian's docker.io, started when `docker info`
 # fails), HAProxy (Debian's haproxy: the load balancers' data plane, started by `berth server`
-# itself), the static busybox for test images, npm dependencies, the build, and the test images.
+# itself), skopeo (a registry client the ECR tests push OCI layouts with), the static busybox for
+# test images, npm dependencies, the build, and the test images.
 # Idempotent: on a machine that has everything it only rebuilds what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 need_apt=()
 command -v dockerd >/dev/null 2>&1 || need_apt+=(docker.io)
 [ -x /usr/sbin/haproxy ] || need_apt+=(haproxy)
+command -v skopeo >/dev/null 2>&1 || need_apt+=(skopeo)
 [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || need_apt+=(busybox-static)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]}"

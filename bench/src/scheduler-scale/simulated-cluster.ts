@@ -4,6 +4,10 @@
  * definition. Everything goes through the control plane's own use-case services — no HTTP, so
  * what is measured is the scheduler and the store, not JSON over a socket.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { startControlPlane, type RunningControlPlane } from '@berth/server';
 import { toWireResources, type Partition } from '@berth/core';
 
@@ -25,7 +29,9 @@ export interface SimulatedCluster {
 }
 
 export const startSimulatedCluster = async (instances: number): Promise<SimulatedCluster> => {
-  const controlPlane = await startControlPlane({
+  // The registry's blobs need a directory even though no image is pushed here.
+  const registryDir = mkdtempSync(join(tmpdir(), 'berth-scale-registry-'));
+  const started = await startControlPlane({
     host: '127.0.0.1',
     port: 0,
     store: { kind: 'memory' },
@@ -34,7 +40,15 @@ export const startSimulatedCluster = async (instances: number): Promise<Simulate
     ],
     stoppedTaskRetentionMs: 3_600_000,
     log: () => undefined,
+    registry: { directory: registryDir, port: 0 },
   });
+  const controlPlane: RunningControlPlane = {
+    ...started,
+    close: async () => {
+      await started.close();
+      rmSync(registryDir, { recursive: true, force: true });
+    },
+  };
   try {
     const { services } = controlPlane;
     const clusterArn = services.clusters.create(PARTITION, { clusterName: CLUSTER_NAME }).clusterArn ?? '';

@@ -23,6 +23,8 @@ export interface BerthProcess {
   readonly output: () => string;
   /** Environment for the aws CLI, boto3 and the SDK. */
   readonly env: NodeJS.ProcessEnv;
+  /** A server's ECR registry host (`localhost:<port>`, the host of every repositoryUri). */
+  readonly registry?: string;
   stop(): Promise<void>;
   kill9(): Promise<void>;
 }
@@ -133,8 +135,15 @@ const stopCleanly = async (child: ChildProcess, output: () => string): Promise<v
   if (left.length > 0) throw new Error(`containers of stopped tasks were not cleaned up: ${left.join(' ')}`);
 };
 
+/** The registry host a server prints (`ECR registry: localhost:<port>`), if it printed one. */
+const registryIn = (output: string): { registry?: string } => {
+  const host = /ECR registry: (\S+)/.exec(output)?.[1];
+  return host === undefined ? {} : { registry: host };
+};
+
 const handle = (child: ChildProcess, endpoint: string, output: () => string): BerthProcess => ({
   endpoint,
+  ...registryIn(output()),
   child,
   output,
   env: clientEnv(endpoint),
@@ -159,6 +168,8 @@ export interface ServerOptions {
   readonly dataDir?: string;
   readonly agent?: boolean;
   readonly port?: number;
+  /** The ECR registry's port; default 0 (a free one), so servers in parallel never collide. */
+  readonly registryPort?: number;
   readonly extraArgs?: readonly string[];
 }
 
@@ -167,6 +178,8 @@ export const startServer = async (options: ServerOptions = {}): Promise<BerthPro
     'server',
     '--port',
     String(options.port ?? 0),
+    '--registry-port',
+    String(options.registryPort ?? 0),
     ...(options.dataDir ? ['--data-dir', options.dataDir] : ['--in-memory']),
     '--region',
     TEST_REGION,

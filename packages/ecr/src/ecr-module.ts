@@ -22,12 +22,15 @@ import { RegistryService } from './services/registry-service.js';
 import { RepositoriesService } from './services/repositories-service.js';
 import { randomEcrIds, type EcrIds, type EcrLog, type ServiceDeps } from './services/service-deps.js';
 
+const hostOf = (host: string | (() => string)): (() => string) =>
+  typeof host === 'string' ? () => host : host;
+
 export interface EcrModuleConfig {
   readonly store: StateStore;
   /** The registry's blob store (the same bytes `docker push` writes). */
   readonly blobs: LayerBlobs;
-  /** `host[:port]` of Berth's registry, e.g. `localhost:7471`: repository URIs and the proxy endpoint. */
-  readonly registryHost: string;
+  /** The registry host repository URIs and proxyEndpoint name, e.g. `localhost:7471` (read when answering). */
+  readonly registryHost: string | (() => string);
   /** Epoch ms. */
   readonly now?: () => number;
   readonly ids?: EcrIds;
@@ -59,7 +62,7 @@ export const createEcrModule = (config: EcrModuleConfig): EcrModule => {
     blobs: config.blobs,
     now: config.now ?? Date.now,
     ids: config.ids ?? randomEcrIds,
-    registryHost: config.registryHost,
+    registryHost: hostOf(config.registryHost),
     log: config.log ?? (() => undefined),
   };
   const repositories = new RepositoriesService(deps);

@@ -6,8 +6,9 @@
  * through its LoadBalancing, MetricSink and DeploymentAlarms ports, Logs meets CloudWatch through
  * its LogMetricSink, ELBv2 through its AlbMetricSink, Application Auto Scaling meets ECS and
  * CloudWatch through its ScalableServices, ScalingAlarms and ScalingMetrics ports; alarm actions
- * leave through alarm-action-sink, Auto Scaling's to its onAlarmAction), serves every API behind
- * one gateway, starts (or adopts) the HAProxy that serves the load balancers, and starts the
+ * leave through alarm-action-sink, Auto Scaling's to its onAlarmAction), wires ECR with its
+ * registry over one blob store (ecr-registry), serves every API behind one gateway and the
+ * registry on a port of its own, starts (or adopts) the HAProxy that serves the load balancers, and starts the
  * controllers once the gateway listens. While the data plane runs, the ALB metrics collector
  * publishes HAProxy's counters as AWS/ApplicationELB metrics.
  */
@@ -25,6 +26,7 @@ import { openLogStore, openMetricStore, type TelemetryLocation } from '@berth/te
 
 import { createAlarmActionSink, type AlarmWebhook } from './alarm-action-sink.js';
 import { cloudWatchMetricSink } from './cloudwatch-metric-sink.js';
+import { createEcrRegistry, type RegistryConfig } from './ecr-registry.js';
 import { ecsDeploymentAlarms } from './ecs-deployment-alarms.js';
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 import { cloudWatchScalingMetrics } from './scaling-metrics.js';
@@ -64,6 +66,8 @@ export interface ControlPlaneConfig extends Omit<
   readonly dataPlane?: DataPlaneConfig;
   /** Application Auto Scaling's test settings (`--scaling-cooldown-cap`, `--target-tracking-alarm-period`). */
   readonly autoScaling?: AutoScalingSettings;
+  /** ECR's registry: where its blobs live and the port it serves; without it ECR answers no push or pull. */
+  readonly registry: RegistryConfig;
 }
 
 export interface AutoScalingSettings {
@@ -76,6 +80,8 @@ export interface AutoScalingSettings {
 export interface RunningControlPlane {
   readonly port: number;
   readonly endpoint: string;
+  /** The host repository URIs name (`localhost:<registry port>` unless configured). */
+  readonly registryHost: string;
   readonly services: ControlPlaneServices;
   /** The open store, for benchmarks and tests that seed or watch records directly. */
   readonly store: StateStore;
@@ -156,6 +162,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     metrics: cloudWatchScalingMetrics(cloudWatch.useCases),
     ...config.autoScaling,
   });
+  const registry = createEcrRegistry(config.registry, { store, now, log: config.log });
   const supervisor =
     config.dataPlane && haproxy
       ? new HaproxySupervisor({
@@ -187,7 +194,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       })
     : undefined;
   const gateway = new GatewayServer({
-    services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api, autoScaling.api],
+    services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api, autoScaling.api, registry.ecr.api],
     codecs: DEFAULT_CODECS,
     credentials: new CredentialStore(config.credentials),
     log: config.log,
@@ -201,8 +208,10 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     await logStore.close();
     throw error;
   }
+  const registryHost = await registry.listen(config.host);
   const port = await gateway.listen(config.port, config.host);
   ecs.start();
+  registry.start();
   autoScaling.start();
   cloudWatch.start();
   logs.start();
@@ -210,6 +219,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   return {
     port,
     endpoint: `http://${config.host}:${port}`,
+    registryHost,
     services: ecs.services,
     store,
     logs: logs.useCases,
@@ -220,6 +230,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       cloudWatch.stop();
       await logs.stop();
       await gateway.close();
+      await registry.close();
       await dataPlane?.stop(config.dataPlane?.stopOnClose ?? true);
       store.close();
       metricStore.close();

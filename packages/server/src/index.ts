@@ -10,6 +10,7 @@ export {
   type ControlPlaneConfig,
   type RunningControlPlane,
 } from './control-plane.js';
+export type { RegistryConfig } from './ecr-registry.js';
 export {
   alarmNotification,
   createAlarmActionSink,

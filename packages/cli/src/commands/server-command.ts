@@ -25,10 +25,11 @@ import { stderrLog } from '../logger.js';
 import { addAgentOptions, agentConfigFrom, positiveInteger, type AgentFlags } from './agent-options.js';
 import { collectAlarmWebhook } from './alarm-webhook-option.js';
 import { claimLoadBalancerBlock } from './load-balancer-block.js';
+import { addRegistryOptions, registryConfigFrom, type RegistryFlags } from './registry-options.js';
 import { onShutdown } from './shutdown.js';
 import { addFargatePriceOptions, fargatePricesFrom, type FargatePriceFlags } from './usage-price-options.js';
 
-interface ServerFlags extends AgentFlags, FargatePriceFlags {
+interface ServerFlags extends AgentFlags, FargatePriceFlags, RegistryFlags {
   host: string;
   port: number;
   dataDir: string;
@@ -97,71 +98,73 @@ const accountId = (value: string): string => {
 };
 
 export const serverCommand = (): Command =>
-  addFargatePriceOptions(
-    addAgentOptions(
-      new Command('server')
-        .description(
-          'Run the Berth control plane with embedded agents for this host (a container instance, and managed FARGATE capacity)',
-        )
-        .option('--host <address>', 'address to listen on', DEFAULT_HOST)
-        .option('--port <port>', 'port to listen on (0 picks a free one)', port, DEFAULT_PORT)
-        .option('--data-dir <dir>', 'where state (SQLite) and credentials are kept', DEFAULT_DATA_DIR)
-        .option('--in-memory', 'keep state in memory; a clean shutdown stops the containers it started')
-        .option('--access-key-id <id>', 'access key id clients sign with (env BERTH_ACCESS_KEY_ID)')
-        .option('--secret-access-key <secret>', 'secret access key (env BERTH_SECRET_ACCESS_KEY)')
-        .option('--account-id <id>', 'the account resources belong to', accountId, DEFAULT_ACCOUNT_ID)
-        .option(
-          '--region <region>',
-          'region of the embedded agent',
-          process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION,
-        )
-        .option('--no-agent', 'run the control plane only')
-        .option('--no-managed', 'do not offer this host as managed (FARGATE) capacity')
-        .option('--cluster <name>', 'cluster the embedded agent joins', 'default')
-        .option(
-          '--stopped-task-retention <seconds>',
-          'how long STOPPED tasks stay describable',
-          (v) => Number(v),
-          3600,
-        )
-        .option(
-          '--spot-warning-seconds <seconds>',
-          'SIGTERM → SIGKILL warning a reclaimed FARGATE_SPOT task gets',
-          (v) => Number(v),
-          DEFAULT_SPOT_WARNING_SECONDS,
-        )
-        .option(
-          '--lb-cidr <cidr>',
-          "loopback block load balancers' listener addresses come from (default: a free /24 of 127.2.0.0/16)",
-        )
-        .option(
-          '--lifecycle-hook-dir <dir>',
-          'directory whose executables deployment lifecycle hooks may run as file:// targets (default: none)',
-        )
-        .option(
-          '--scaling-cooldown-cap <seconds>',
-          'Application Auto Scaling: cap every scaling cooldown at this many seconds (for tests; default: cooldowns as configured, 300 s unless set)',
-          nonNegativeSeconds,
-        )
-        .option(
-          '--target-tracking-alarm-period <seconds>',
-          'Application Auto Scaling: the period of the alarms target tracking creates (AWS: 60; 10 lets tests scale within minutes)',
-          alarmPeriod,
-          60,
-        )
-        .option(
-          '--alb-metrics-interval <seconds>',
-          "how often the load balancers' AWS/ApplicationELB metrics are read from HAProxy and published",
-          positiveInteger,
-          60,
-        )
-        .option(
-          '--alarm-webhook <topicArn=url>',
-          'POST the alarm notifications CloudWatch sends to this SNS topic to an HTTP URL (repeatable)',
-          collectAlarmWebhook,
-          [],
-        )
-        .option('--quiet', 'no log lines on stderr'),
+  addRegistryOptions(
+    addFargatePriceOptions(
+      addAgentOptions(
+        new Command('server')
+          .description(
+            'Run the Berth control plane with embedded agents for this host (a container instance, and managed FARGATE capacity)',
+          )
+          .option('--host <address>', 'address to listen on', DEFAULT_HOST)
+          .option('--port <port>', 'port to listen on (0 picks a free one)', port, DEFAULT_PORT)
+          .option('--data-dir <dir>', 'where state (SQLite) and credentials are kept', DEFAULT_DATA_DIR)
+          .option('--in-memory', 'keep state in memory; a clean shutdown stops the containers it started')
+          .option('--access-key-id <id>', 'access key id clients sign with (env BERTH_ACCESS_KEY_ID)')
+          .option('--secret-access-key <secret>', 'secret access key (env BERTH_SECRET_ACCESS_KEY)')
+          .option('--account-id <id>', 'the account resources belong to', accountId, DEFAULT_ACCOUNT_ID)
+          .option(
+            '--region <region>',
+            'region of the embedded agent',
+            process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION,
+          )
+          .option('--no-agent', 'run the control plane only')
+          .option('--no-managed', 'do not offer this host as managed (FARGATE) capacity')
+          .option('--cluster <name>', 'cluster the embedded agent joins', 'default')
+          .option(
+            '--stopped-task-retention <seconds>',
+            'how long STOPPED tasks stay describable',
+            (v) => Number(v),
+            3600,
+          )
+          .option(
+            '--spot-warning-seconds <seconds>',
+            'SIGTERM → SIGKILL warning a reclaimed FARGATE_SPOT task gets',
+            (v) => Number(v),
+            DEFAULT_SPOT_WARNING_SECONDS,
+          )
+          .option(
+            '--lb-cidr <cidr>',
+            "loopback block load balancers' listener addresses come from (default: a free /24 of 127.2.0.0/16)",
+          )
+          .option(
+            '--lifecycle-hook-dir <dir>',
+            'directory whose executables deployment lifecycle hooks may run as file:// targets (default: none)',
+          )
+          .option(
+            '--scaling-cooldown-cap <seconds>',
+            'Application Auto Scaling: cap every scaling cooldown at this many seconds (for tests; default: cooldowns as configured, 300 s unless set)',
+            nonNegativeSeconds,
+          )
+          .option(
+            '--target-tracking-alarm-period <seconds>',
+            'Application Auto Scaling: the period of the alarms target tracking creates (AWS: 60; 10 lets tests scale within minutes)',
+            alarmPeriod,
+            60,
+          )
+          .option(
+            '--alb-metrics-interval <seconds>',
+            "how often the load balancers' AWS/ApplicationELB metrics are read from HAProxy and published",
+            positiveInteger,
+            60,
+          )
+          .option(
+            '--alarm-webhook <topicArn=url>',
+            'POST the alarm notifications CloudWatch sends to this SNS topic to an HTTP URL (repeatable)',
+            collectAlarmWebhook,
+            [],
+          )
+          .option('--quiet', 'no log lines on stderr'),
+      ),
     ),
   ).action(async (flags: ServerFlags) => {
     const log = stderrLog('berth', flags.quiet);
@@ -207,6 +210,10 @@ export const serverCommand = (): Command =>
         stopOnClose: flags.inMemory === true,
         albMetricsIntervalMs: flags.albMetricsInterval * 1000,
       },
+      registry: registryConfigFrom(
+        flags,
+        flags.inMemory ? scratchDir(scratch, 'registry') : join(flags.dataDir, 'registry'),
+      ),
       log,
     });
     const endpoint = `http://${flags.host}:${controlPlane.port}`;
@@ -230,6 +237,7 @@ export const serverCommand = (): Command =>
     process.stdout.write(
       [
         `Berth is running at ${endpoint}`,
+        `  ECR registry: ${controlPlane.registryHost}  (aws ecr get-login-password | docker login --username AWS --password-stdin ${controlPlane.registryHost})`,
         `  export AWS_ACCESS_KEY_ID=${keyPair.accessKeyId}`,
         `  export AWS_SECRET_ACCESS_KEY=${keyPair.secretAccessKey}`,
         `  export AWS_DEFAULT_REGION=${flags.region}`,

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { ControlPlaneClient, ControlPlaneError } from '@berth/agent';
@@ -12,6 +16,7 @@ const CLUSTER_ARN = 'arn:aws:ecs:us-east-1:000000000000:cluster/default';
 // Real time: the server checks signatures against its clock. The running task started 10 min ago.
 const T0 = Math.floor(Date.now() / 1000) - 600;
 let plane: RunningControlPlane;
+let registryDir: string;
 
 const fargateTask = (id: string, task: Record<string, unknown>): unknown => ({
   clusterArn: CLUSTER_ARN,
@@ -35,6 +40,7 @@ const fargateTask = (id: string, task: Record<string, unknown>): unknown => ({
 });
 
 beforeEach(async () => {
+  registryDir = mkdtempSync(join(tmpdir(), 'berth-usage-registry-'));
   plane = await startControlPlane({
     host: '127.0.0.1',
     port: 0,
@@ -44,6 +50,7 @@ beforeEach(async () => {
     log: () => undefined,
     serviceResyncIntervalMs: 60_000,
     fargatePrices: { vcpuHour: 3.6, gbHour: 0.36, storageGbHour: 0 },
+    registry: { directory: registryDir, port: 0 },
   });
   plane.services.clusters.create(
     { accountId: '000000000000', region: 'us-east-1' },
@@ -68,6 +75,7 @@ beforeEach(async () => {
 afterEach(async () => {
   vi.restoreAllMocks();
   await plane.close();
+  rmSync(registryDir, { recursive: true, force: true });
 });
 
 const client = (keys = KEYS): ControlPlaneClient => new ControlPlaneClient(plane.endpoint, keys, 'us-east-1');

@@ -10,7 +10,6 @@ import type {
   UntagResourceRequest,
 } from '@berth/wire/ecr';
 
-import { repositoryOf } from '../services/repositories-service.js';
 import { checkMutability } from '../services/repository-settings.js';
 
 import type { EcrServices } from './ecr-services.js';
@@ -18,7 +17,7 @@ import { as, page, repoOf, stringOf } from './wire-request.js';
 
 export const repositoryOperations = ({ repositories }: EcrServices): Record<string, Operation> => ({
   CreateRepository: (ctx, input) => ({
-    repository: repositoryOf(repositories.create(ctx.partition, as<CreateRepositoryRequest>(input))),
+    repository: repositories.view(repositories.create(ctx.partition, as<CreateRepositoryRequest>(input))),
   }),
   DescribeRepositories: (ctx, input) => {
     const r = as<DescribeRepositoriesRequest>(input);
@@ -28,7 +27,7 @@ export const repositoryOperations = ({ repositories }: EcrServices): Record<stri
     );
   },
   DeleteRepository: (ctx, input) => ({
-    repository: repositoryOf(
+    repository: repositories.view(
       repositories.delete(ctx.partition, repoOf(input), as<DeleteRepositoryRequest>(input).force === true),
     ),
   }),

@@ -36,7 +36,6 @@ export interface RepositoryRecord {
   readonly repositoryName: string;
   readonly repositoryArn: string;
   readonly registryId: string;
-  readonly repositoryUri: string;
   /** Epoch seconds. */
   readonly createdAt: number;
   readonly imageTagMutability: ImageTagMutability;

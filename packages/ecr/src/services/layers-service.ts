@@ -149,6 +149,6 @@ export class LayersService {
     if (!this.hasBlob(partition, repo, digest) || (await this.deps.blobs.stat(digest)) === undefined) {
       throw layersNotFound(partition, repo, [digest]);
     }
-    return `http://${this.deps.registryHost}/v2/${repo}/blobs/${digest}`;
+    return `http://${this.deps.registryHost()}/v2/${repo}/blobs/${digest}`;
   }
 }

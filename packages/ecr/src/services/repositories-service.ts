@@ -36,11 +36,12 @@ import {
 } from './repository-access.js';
 import { epochSeconds, type ServiceDeps } from './service-deps.js';
 
-export const repositoryOf = (r: RepositoryRecord): Repository => ({
+/** A repository as ECR answers it; its URI names the registry host the server advertises now. */
+export const repositoryOf = (r: RepositoryRecord, registryHost: string): Repository => ({
   repositoryArn: r.repositoryArn,
   registryId: r.registryId,
   repositoryName: r.repositoryName,
-  repositoryUri: r.repositoryUri,
+  repositoryUri: `${registryHost}/${r.repositoryName}`,
   createdAt: r.createdAt,
   imageTagMutability: r.imageTagMutability,
   ...(r.imageTagMutabilityExclusionFilters.length > 0
@@ -76,7 +77,6 @@ export class RepositoriesService {
         repositoryName: name,
         repositoryArn: repositoryArn(partition, name),
         registryId: partition.accountId,
-        repositoryUri: `${this.deps.registryHost}/${name}`,
         createdAt: epochSeconds(this.deps.now()),
         ...mutability,
         imageScanningConfiguration: { scanOnPush: request.imageScanningConfiguration?.scanOnPush ?? false },
@@ -96,14 +96,18 @@ export class RepositoriesService {
   ): Page<Repository> {
     if (names !== undefined && names.length > 0) {
       return {
-        items: names.map((name) => repositoryOf(requireRepository(this.deps.store, partition, name))),
+        items: names.map((name) => this.view(requireRepository(this.deps.store, partition, name))),
       };
     }
     const all = this.deps.store
       .list<RepositoryRecord>(ECR_KIND.repository, partitionKey(partition))
       .sort((a, b) => a.createdAt - b.createdAt || a.repositoryName.localeCompare(b.repositoryName));
     const page = paginate(all, maxResults, nextToken);
-    return { ...page, items: page.items.map(repositoryOf) };
+    return { ...page, items: page.items.map((r) => this.view(r)) };
+  }
+
+  view(record: RepositoryRecord): Repository {
+    return repositoryOf(record, this.deps.registryHost());
   }
 
   delete(partition: Partition, name: string, force: boolean): RepositoryRecord {

@@ -24,7 +24,8 @@ export interface ServiceDeps {
   readonly now: () => number;
   readonly ids: EcrIds;
   /** `host[:port]` of Berth's registry, as repository URIs name it. */
-  readonly registryHost: string;
+  /** The registry host repository URIs name (it is known once the registry listens). */
+  readonly registryHost: () => string;
   readonly log: EcrLog;
 }
 
