@@ -30,7 +30,7 @@ import {
   type FargateCpuResults,
 } from './fargate-cpu/fargate-cpu-bench.js';
 import { runReplacementAlone } from './replacement/index.js';
-import { registryCommand } from './registry/index.js';
+import { measureRegistry, registryCommand, renderRegistry, type RegistryResults } from './registry/index.js';
 import { measureTelemetry, renderTelemetry, type TelemetryResults } from './telemetry/index.js';
 import { renderReport } from './report.js';
 import { writeResultsFile } from './results-file.js';
@@ -85,6 +85,7 @@ type AllResults = BenchResults & {
   fargateCpu?: FargateCpuResults;
   alb?: AlbResults;
   telemetry?: TelemetryResults;
+  registry?: RegistryResults;
 };
 
 const FARGATE_CPU_SECONDS = 5;
@@ -122,6 +123,11 @@ const runAll = async (config: BenchConfig, results: AllResults, signal: AbortSig
     results.telemetry = await measureTelemetry(config, signal, progress);
     for (const [step, error] of Object.entries(results.telemetry.errors))
       results.errors[`telemetry ${step}`] = error;
+  });
+  await attempt(results, signal, 'registry', async () => {
+    results.registry = await measureRegistry(config, signal, progress);
+    for (const [step, error] of Object.entries(results.registry.errors))
+      results.errors[`registry ${step}`] = error;
   });
   await attempt(results, signal, 'scheduler scale', async () => {
     progress('scheduler scale: simulated clusters through the in-process control plane');
@@ -218,6 +224,7 @@ const main = async (): Promise<void> => {
   if (results.fargateCpu) process.stdout.write(`\n${renderFargateCpu(results.fargateCpu).join('\n')}\n`);
   if (results.alb) process.stdout.write(`\n${renderAlbReport(results.alb)}`);
   if (results.telemetry) process.stdout.write(`\n${renderTelemetry(results.telemetry).join('\n')}\n`);
+  if (results.registry) process.stdout.write(`\n${renderRegistry(results.registry)}`);
   if (results.schedulerScale)
     process.stdout.write(`\n${renderSchedulerScale(results.schedulerScale).join('\n')}\n`);
   writeResultsFile(config.resultsFile, results);
