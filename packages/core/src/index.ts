@@ -1,6 +1,6 @@
 /**
  * @berth/core — the domain vocabulary shared by every Berth package: ARNs, ordered statuses, resource math, task sizes, overrides, the agent
- * protocol and ApiError.
+ * protocol, ApiError, and the OCI/Docker image manifests the registry and ECR read.
  *
  * PURE: no I/O, no clock, no randomness. Time, ids and seeds are arguments.
  */
@@ -11,3 +11,5 @@ export * from './task-status.js';
 export * from './resources.js';
 export * from './task-size.js';
 export * from './overrides.js';
+export * from './oci/manifest-media-types.js';
+export * from './oci/parse-manifest.js';

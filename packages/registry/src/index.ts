@@ -21,18 +21,6 @@ export { DiskBlobStore, type DiskBlobStoreConfig } from './blobs/disk-blob-store
 export { RegistryServer, type RegistryServerConfig } from './http/registry-server.js';
 export { MANIFEST_BODY_LIMIT } from './http/manifest-handler.js';
 export { manifestDigest } from './manifests/manifest-digest.js';
-export {
-  DOCKER_MANIFEST_LIST_V2,
-  DOCKER_MANIFEST_V1,
-  DOCKER_MANIFEST_V1_SIGNED,
-  DOCKER_MANIFEST_V2,
-  isManifestIndex,
-  MANIFEST_MEDIA_TYPES,
-  OCI_IMAGE_INDEX,
-  OCI_IMAGE_MANIFEST,
-  type ManifestMediaType,
-} from './manifests/manifest-media-types.js';
-export { parseManifest, type Descriptor, type ParsedManifest } from './manifests/parse-manifest.js';
 export type {
   PasswordCheck,
   ReferrerDescriptor,

@@ -2,12 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ApiError, partitionKey, type Partition } from '@berth/core';
+import { ApiError, parseManifest, partitionKey, type Partition } from '@berth/core';
 
 import { DiskBlobStore } from './blobs/disk-blob-store.js';
 import { RegistryServer } from './http/registry-server.js';
-import { manifestDigest } from './manifests/manifest-digest.js';
-import { parseManifest } from './manifests/parse-manifest.js';
+import { manifestDigest, manifestText } from './manifests/manifest-digest.js';
 import type {
   PasswordCheck,
   ReferrerDescriptor,
@@ -62,7 +61,7 @@ export class FakeCatalog implements RegistryCatalog {
     push: { readonly reference: string; readonly mediaType: string; readonly bytes: Uint8Array },
   ): Promise<{ readonly digest: string }> {
     const key = this.#repo(partition, name);
-    const parsed = parseManifest(push.bytes, push.mediaType);
+    const parsed = parseManifest(manifestText(push.bytes), push.mediaType);
     const blobs = [...(parsed.config ? [parsed.config] : []), ...parsed.layers];
     if (blobs.some((b) => !this.hasBlob(partition, name, b.digest))) {
       return Promise.reject(new ApiError('LayersNotFoundException', 'The image layers are missing.'));

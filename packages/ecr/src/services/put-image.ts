@@ -26,7 +26,7 @@ import {
   referencedImagesNotFound,
 } from './ecr-errors.js';
 import { requireImageTag } from './ecr-names.js';
-import { parseManifest, type ParsedManifest } from './manifest-parser.js';
+import { readManifest, type PushedManifest } from './manifest-parser.js';
 import {
   digestOfTag,
   imageByDigest,
@@ -53,7 +53,7 @@ export const linkBlob = (tx: StoreTransaction, partition: Partition, repo: strin
   tx.put(ECR_KIND.blobLink, blobLinkKey(pk, repo, digest), repositoryScope(pk, repo), record);
 };
 
-const referencedBlobs = (m: ParsedManifest): string[] => {
+const referencedBlobs = (m: PushedManifest): string[] => {
   const blobs = m.layers.filter((l) => l.urls === undefined).map((l) => l.digest);
   return [...new Set(m.config !== undefined ? [m.config.digest, ...blobs] : blobs)];
 };
@@ -69,7 +69,7 @@ export class PutImage {
   ): Promise<ImageRecord> {
     requireRepository(this.deps.store, partition, repo);
     if (input.tag !== undefined) requireImageTag(input.tag);
-    const manifest = parseManifest(input.manifestBytes, input.mediaType);
+    const manifest = readManifest(input.manifestBytes, input.mediaType);
     if (input.digest !== undefined && input.digest !== manifest.digest) {
       throw imageDigestDoesNotMatch(input.digest, manifest.digest);
     }
@@ -89,7 +89,7 @@ export class PutImage {
     tx: StoreTransaction,
     partition: Partition,
     repo: string,
-    manifest: ParsedManifest,
+    manifest: PushedManifest,
     blobs: readonly string[],
     tag: string | undefined,
     mode: PutImageMode,
@@ -126,7 +126,7 @@ export class PutImage {
     tx: StoreTransaction,
     partition: Partition,
     repo: string,
-    m: ParsedManifest,
+    m: PushedManifest,
     blobs: readonly string[],
   ): ImageRecord {
     const size =

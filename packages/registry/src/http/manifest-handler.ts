@@ -1,6 +1,7 @@
 import { isSha256Digest } from '../blobs/blob-store-error.js';
-import { manifestDigest } from '../manifests/manifest-digest.js';
-import { bareMediaType, parseManifest } from '../manifests/parse-manifest.js';
+import { bareMediaType, parseManifest } from '@berth/core';
+
+import { manifestDigest, manifestText } from '../manifests/manifest-digest.js';
 import type { StoredManifest } from '../registry-ports.js';
 import { sendEmpty } from './http-response.js';
 import { readBody } from './read-body.js';
@@ -44,7 +45,7 @@ const putManifest = async (request: RegistryRequest, reference: string, byDigest
   if (byDigest && digest !== reference) {
     throw digestInvalid(`the manifest's digest is ${digest}, not ${reference}`);
   }
-  const parsed = parseManifest(bytes, request.req.headers['content-type']);
+  const parsed = parseManifest(manifestText(bytes), request.req.headers['content-type']);
   const stored = await request.catalog.putManifest(request.partition, request.name, {
     reference,
     mediaType: parsed.mediaType,

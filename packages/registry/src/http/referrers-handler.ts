@@ -1,5 +1,5 @@
 import { isSha256Digest } from '../blobs/blob-store-error.js';
-import { OCI_IMAGE_INDEX } from '../manifests/manifest-media-types.js';
+import { OCI_IMAGE_INDEX } from '@berth/core';
 import { sendJson } from './http-response.js';
 import { digestInvalid, unsupported } from './registry-error.js';
 import type { RegistryRequest } from './registry-request.js';

@@ -5,7 +5,7 @@ import {
   DOCKER_MANIFEST_V2,
   OCI_IMAGE_INDEX,
   OCI_IMAGE_MANIFEST,
-} from '../manifests/manifest-media-types.js';
+} from '@berth/core';
 import {
   ACCOUNT_A,
   AUTH,

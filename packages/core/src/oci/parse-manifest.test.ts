@@ -1,9 +1,5 @@
-import { createHash } from 'node:crypto';
-
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { manifestDigest } from './manifest-digest.js';
 import {
   DOCKER_MANIFEST_LIST_V2,
   DOCKER_MANIFEST_V2,
@@ -14,8 +10,7 @@ import { parseManifest } from './parse-manifest.js';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
-const bytes = (value: unknown): Uint8Array =>
-  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
+const bytes = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 const codeOf = (run: () => unknown): string | undefined => {
   try {
     run();
@@ -90,7 +85,6 @@ describe('parseManifest', () => {
       codeOf(() => parseManifest(bytes({ schemaVersion: 2, manifests: [] }), 'application/vnd.example+json')),
     ).toBe('UnsupportedImageTypeException');
     expect(codeOf(() => parseManifest(bytes('{"schemaVersion": 2,')))).toBe('InvalidParameterException');
-    expect(codeOf(() => parseManifest(Buffer.from([0x7b, 0xff, 0x7d])))).toBe('InvalidParameterException');
     expect(codeOf(() => parseManifest(bytes('[]')))).toBe('InvalidParameterException');
     const badLayer = {
       schemaVersion: 2,
@@ -115,19 +109,5 @@ describe('parseManifest', () => {
     expect(
       codeOf(() => parseManifest(bytes({ schemaVersion: 2, config: {}, layers: [] }), DOCKER_MANIFEST_V2)),
     ).toBe('InvalidParameterException');
-  });
-});
-
-describe('manifestDigest', () => {
-  it('is sha256 of the exact bytes, so whitespace changes the digest', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 512 }), (data) => {
-        expect(manifestDigest(data)).toBe(`sha256:${createHash('sha256').update(data).digest('hex')}`);
-      }),
-    );
-    expect(manifestDigest(bytes('{"a":1}'))).not.toBe(manifestDigest(bytes('{"a": 1}')));
-    expect(manifestDigest(new Uint8Array(0))).toBe(
-      'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-    );
   });
 });

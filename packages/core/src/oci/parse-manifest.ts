@@ -1,4 +1,4 @@
-import { ApiError } from '@berth/core';
+import { ApiError } from '../errors.js';
 
 import {
   DOCKER_MANIFEST_LIST_V2,
@@ -60,13 +60,14 @@ export const bareMediaType = (contentType: string | undefined): string =>
 
 /**
  * Parses and checks a Docker v2 schema 2 manifest, Docker manifest list, OCI image manifest or OCI
- * index. The media type comes from `contentType` when it names one, else from the manifest's own
+ * index, given as the text of its exact bytes (the caller decodes them as strict UTF-8 and keeps the
+ * bytes: the digest is theirs, never a re-serialisation's). The media type comes from `contentType` when it names one, else from the manifest's own
  * `mediaType` field, else from its shape (OCI allows omitting the field). Throws ECR's
  * InvalidParameterException (not JSON, malformed) or UnsupportedImageTypeException (schema 1,
  * unknown types).
  */
-export const parseManifest = (bytes: Uint8Array, contentType?: string): ParsedManifest => {
-  const json = decodeJson(bytes);
+export const parseManifest = (text: string, contentType?: string): ParsedManifest => {
+  const json = decodeJson(text);
   if (!isRecord(json)) throw invalid('Invalid JSON syntax');
   const declared = typeof json['mediaType'] === 'string' ? json['mediaType'] : undefined;
   const header = bareMediaType(contentType);
@@ -92,9 +93,9 @@ export const parseManifest = (bytes: Uint8Array, contentType?: string): ParsedMa
   };
 };
 
-const decodeJson = (bytes: Uint8Array): unknown => {
+const decodeJson = (text: string): unknown => {
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     throw invalid('Invalid JSON syntax');
   }
