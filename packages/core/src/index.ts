@@ -13,3 +13,4 @@ export * from './task-size.js';
 export * from './overrides.js';
 export * from './oci/manifest-media-types.js';
 export * from './oci/parse-manifest.js';
+export type * from './oci/registry-ports.js';

@@ -10,10 +10,10 @@ import { ecrService } from './api/ecr-service.js';
 import type { EcrServices } from './api/ecr-services.js';
 import { BlobCollector } from './controllers/blob-collector.js';
 import { LifecycleController } from './controllers/lifecycle-controller.js';
-import type { LayerBlobs } from './ecr-ports.js';
+import type { LayerBlobs, RegistryAuthenticator, RegistryCatalog } from '@berth/core';
 import { AuthorizationTokens } from './services/authorization-tokens.js';
-import { ecrRegistryAuthenticator, type EcrRegistryAuthenticator } from './services/ecr-authenticator.js';
-import { ecrRegistryCatalog, type EcrRegistryCatalog } from './services/ecr-registry-catalog.js';
+import { ecrRegistryAuthenticator } from './services/ecr-authenticator.js';
+import { ecrRegistryCatalog } from './services/ecr-registry-catalog.js';
 import { ImagesService } from './services/images-service.js';
 import { LayersService } from './services/layers-service.js';
 import { LifecycleService } from './services/lifecycle-service.js';
@@ -47,9 +47,9 @@ export interface EcrModule {
   readonly api: ApiService;
   readonly services: EcrServices;
   /** Structurally @berth/registry's RegistryCatalog. */
-  readonly catalog: EcrRegistryCatalog;
+  readonly catalog: RegistryCatalog;
   /** Structurally @berth/registry's RegistryAuthenticator. */
-  readonly authenticator: EcrRegistryAuthenticator;
+  readonly authenticator: RegistryAuthenticator;
   readonly lifecycle: LifecycleController;
   readonly collector: BlobCollector;
   start(): void;

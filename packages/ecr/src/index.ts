@@ -28,16 +28,9 @@
  * cache, replication, signing, creation templates, archiving and account settings answer
  * ValidationException "Berth does not support …".
  */
-export type { BlobInfo, LayerBlobs, UploadOwner } from './ecr-ports.js';
 export { createEcrModule, type EcrModule, type EcrModuleConfig } from './ecr-module.js';
 export type { EcrServices } from './api/ecr-services.js';
-export type {
-  EcrRegistryCatalog,
-  CatalogManifest,
-  CatalogReferrer,
-} from './services/ecr-registry-catalog.js';
-export type { EcrRegistryAuthenticator } from './services/ecr-authenticator.js';
-export type { PasswordCheck, AuthorizationData } from './services/authorization-tokens.js';
+export type { AuthorizationData } from './services/authorization-tokens.js';
 export type { EcrIds, EcrLog } from './services/service-deps.js';
 export type { LifecycleController } from './controllers/lifecycle-controller.js';
 export type { BlobCollector, CollectionResult } from './controllers/blob-collector.js';

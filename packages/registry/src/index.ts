@@ -15,16 +15,9 @@
  * - Every answer carries `Docker-Distribution-Api-Version: registry/2.0`; every failure is a
  *   distribution error body (`{"errors":[…]}`), ECR's API codes mapped to the spec's codes.
  */
-export type { BlobInfo, ByteRange, UploadOwner } from './blobs/blob-info.js';
+export type { ByteRange } from './blobs/blob-info.js';
 export { BlobStoreError, type BlobStoreErrorCode } from './blobs/blob-store-error.js';
 export { DiskBlobStore, type DiskBlobStoreConfig } from './blobs/disk-blob-store.js';
 export { RegistryServer, type RegistryServerConfig } from './http/registry-server.js';
 export { MANIFEST_BODY_LIMIT } from './http/manifest-handler.js';
 export { manifestDigest } from './manifests/manifest-digest.js';
-export type {
-  PasswordCheck,
-  ReferrerDescriptor,
-  RegistryAuthenticator,
-  RegistryCatalog,
-  StoredManifest,
-} from './registry-ports.js';

@@ -13,7 +13,7 @@ import type {
   RegistryAuthenticator,
   RegistryCatalog,
   StoredManifest,
-} from './registry-ports.js';
+} from '@berth/core';
 
 export const ACCOUNT_A: Partition = { accountId: '111122223333', region: 'eu-west-1' };
 export const ACCOUNT_B: Partition = { accountId: '444455556666', region: 'eu-west-1' };

@@ -9,7 +9,7 @@
  */
 import type { StateStore } from '@berth/store';
 
-import type { LayerBlobs } from '../ecr-ports.js';
+import type { LayerBlobs } from '@berth/core';
 import { blobLinkKey, ECR_KIND, type BlobLinkRecord, type ImageRecord } from '../records/ecr-records.js';
 import type { EcrLog } from '../services/service-deps.js';
 

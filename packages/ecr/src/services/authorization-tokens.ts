@@ -7,7 +7,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-import type { Partition } from '@berth/core';
+import type { PasswordCheck, Partition } from '@berth/core';
 
 import { ECR_KIND, type TokenSecretRecord } from '../records/ecr-records.js';
 
@@ -16,12 +16,6 @@ import type { ServiceDeps } from './service-deps.js';
 /** ECR's tokens last 12 hours. */
 export const TOKEN_LIFETIME_MS = 12 * 60 * 60 * 1000;
 const SECRET_KEY = 'hmac';
-
-export type PasswordCheck =
-  | { readonly ok: true; readonly partition: Partition }
-  | { readonly ok: false; readonly reason: 'invalid' | 'expired' }
-  /** A token the caller asked for another account's registry: it grants nothing there (yet: no cross-account policies). */
-  | { readonly ok: false; readonly reason: 'denied'; readonly registryId: string };
 
 export interface AuthorizationData {
   readonly authorizationToken: string;

@@ -1,10 +1,8 @@
-/** The registry's authenticator (structurally @berth/registry's RegistryAuthenticator). */
-import type { AuthorizationTokens, PasswordCheck } from './authorization-tokens.js';
+/** The registry's authenticator: `docker login` passwords are GetAuthorizationToken's. */
+import type { RegistryAuthenticator } from '@berth/core';
 
-export interface EcrRegistryAuthenticator {
-  verifyPassword(password: string): PasswordCheck;
-}
+import type { AuthorizationTokens } from './authorization-tokens.js';
 
-export const ecrRegistryAuthenticator = (tokens: AuthorizationTokens): EcrRegistryAuthenticator => ({
+export const ecrRegistryAuthenticator = (tokens: AuthorizationTokens): RegistryAuthenticator => ({
   verifyPassword: (password) => tokens.verifyPassword(password),
 });

@@ -1,9 +1,8 @@
 /**
- * The registry's catalog (the shape of @berth/registry's RegistryCatalog port, satisfied
- * structurally): manifest PUT, GET and DELETE, tags, referrers and blob links, over the same
+ * The registry's catalog (core's RegistryCatalog port): manifest PUT, GET and DELETE, tags, referrers and blob links, over the same
  * records and use cases as the ECR API. A push of an image already there succeeds (idempotent).
  */
-import type { Partition } from '@berth/core';
+import type { RegistryCatalog } from '@berth/core';
 
 import type { ImagesService } from './images-service.js';
 import { isDigest } from './ecr-names.js';
@@ -12,37 +11,6 @@ import type { PutImage } from './put-image.js';
 import { findRepository, imagesOf, resolveImage } from './repository-access.js';
 import type { ServiceDeps } from './service-deps.js';
 import { linkBlob } from './put-image.js';
-
-export interface CatalogManifest {
-  readonly digest: string;
-  readonly mediaType: string;
-  readonly bytes: Uint8Array;
-}
-
-export interface CatalogReferrer {
-  readonly mediaType: string;
-  readonly digest: string;
-  readonly size: number;
-  readonly artifactType?: string;
-  readonly annotations?: Readonly<Record<string, string>>;
-}
-
-/** Structurally the registry's `RegistryCatalog`. */
-export interface EcrRegistryCatalog {
-  repositoryExists(partition: Partition, repositoryName: string): boolean;
-  putManifest(
-    partition: Partition,
-    repositoryName: string,
-    push: { readonly reference: string; readonly mediaType: string; readonly bytes: Uint8Array },
-  ): Promise<{ readonly digest: string }>;
-  getManifest(partition: Partition, repositoryName: string, reference: string): CatalogManifest | undefined;
-  recordPull(partition: Partition, repositoryName: string, digest: string): void;
-  deleteManifest(partition: Partition, repositoryName: string, digest: string): void;
-  listTags(partition: Partition, repositoryName: string): readonly string[];
-  referrers(partition: Partition, repositoryName: string, subjectDigest: string): readonly CatalogReferrer[];
-  linkBlob(partition: Partition, repositoryName: string, digest: string): void;
-  hasBlob(partition: Partition, repositoryName: string, digest: string): boolean;
-}
 
 const idOf = (reference: string): { imageDigest: string } | { imageTag: string } =>
   isDigest(reference) ? { imageDigest: reference } : { imageTag: reference };
@@ -58,7 +26,7 @@ export const ecrRegistryCatalog = (
   putImage: PutImage,
   images: ImagesService,
   layers: LayersService,
-): EcrRegistryCatalog => ({
+): RegistryCatalog => ({
   repositoryExists: (partition, name) => findRepository(deps.store, partition, name) !== undefined,
   putManifest: async (partition, name, push) => {
     const image = await putImage.putImage(

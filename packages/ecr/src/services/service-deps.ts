@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { StateStore } from '@berth/store';
 
-import type { LayerBlobs } from '../ecr-ports.js';
+import type { LayerBlobs } from '@berth/core';
 
 /** Randomness ECR mints (upload ids come from LayerBlobs). */
 export interface EcrIds {

@@ -9,7 +9,7 @@ import { ApiError, type Partition } from '@berth/core';
 import type { RequestContext } from '@berth/gateway';
 import { MemoryStateStore } from '@berth/store';
 
-import type { BlobInfo, LayerBlobs, UploadOwner } from '../ecr-ports.js';
+import type { BlobInfo, LayerBlobs, UploadOwner } from '@berth/core';
 import { createEcrModule, type EcrModule } from '../ecr-module.js';
 
 export const PARTITION: Partition = { accountId: '123456789012', region: 'us-east-1' };

@@ -3,7 +3,9 @@ import { mkdir, open, readdir, rename, stat, unlink, utimes } from 'node:fs/prom
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 
-import type { BlobInfo, ByteRange, UploadOwner } from './blob-info.js';
+import type { BlobInfo, LayerBlobs, UploadOwner } from '@berth/core';
+
+import type { ByteRange } from './blob-info.js';
 import { BlobStoreError, isSha256Digest, sha256Hex } from './blob-store-error.js';
 import { isMissingFile } from './is-missing-file.js';
 import { KeyedLock } from './keyed-lock.js';
@@ -25,7 +27,7 @@ export interface DiskBlobStoreConfig {
  * touch, completeUpload and deleteIfUntouchedSince take one per-digest lock, so a collection
  * never deletes a blob that a concurrent push has just written or HEADed.
  */
-export class DiskBlobStore {
+export class DiskBlobStore implements LayerBlobs {
   readonly #blobsDir: string;
   readonly #now: () => number;
   readonly #sessions: UploadSessions;

@@ -4,7 +4,7 @@ import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'nod
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
-import type { UploadOwner } from './blob-info.js';
+import type { UploadOwner } from '@berth/core';
 import { BlobStoreError, isUploadId } from './blob-store-error.js';
 import { isMissingFile } from './is-missing-file.js';
 import { KeyedLock } from './keyed-lock.js';

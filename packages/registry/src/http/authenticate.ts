@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Partition } from '@berth/core';
 
-import type { RegistryAuthenticator } from '../registry-ports.js';
+import type { RegistryAuthenticator } from '@berth/core';
 import { sendError } from './http-response.js';
 import { RegistryError } from './registry-error.js';
 

@@ -2,7 +2,7 @@ import { isSha256Digest } from '../blobs/blob-store-error.js';
 import { bareMediaType, parseManifest } from '@berth/core';
 
 import { manifestDigest, manifestText } from '../manifests/manifest-digest.js';
-import type { StoredManifest } from '../registry-ports.js';
+import type { StoredManifest } from '@berth/core';
 import { sendEmpty } from './http-response.js';
 import { readBody } from './read-body.js';
 import { digestInvalid, manifestUnknown, RegistryError, unsupported } from './registry-error.js';

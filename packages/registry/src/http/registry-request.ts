@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Partition } from '@berth/core';
 
 import type { DiskBlobStore } from '../blobs/disk-blob-store.js';
-import type { RegistryCatalog } from '../registry-ports.js';
+import type { RegistryCatalog } from '@berth/core';
 
 /** An authenticated request on one repository, as every repository handler receives it. */
 export interface RegistryRequest {

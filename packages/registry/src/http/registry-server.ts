@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Partition } from '@berth/core';
 
 import type { DiskBlobStore } from '../blobs/disk-blob-store.js';
-import type { RegistryAuthenticator, RegistryCatalog } from '../registry-ports.js';
+import type { RegistryAuthenticator, RegistryCatalog } from '@berth/core';
 import { authenticate } from './authenticate.js';
 import { handleBlob } from './blob-handler.js';
 import { sendError, sendJson } from './http-response.js';

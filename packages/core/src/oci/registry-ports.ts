@@ -1,7 +1,10 @@
 /**
- * What the registry needs from the rest of Berth, and nothing more. The server wires these to
- * ECR's use cases (@berth/ecr), so an image pushed with `docker push` and one put with PutImage
- * are the same record; the registry itself keeps only bytes (blobs and upload sessions on disk).
+ * The ports between ECR (@berth/ecr: repositories, images, tokens, in the state store) and its
+ * registry (@berth/registry: the OCI distribution server and its disk blob store), defined once
+ * here so each side implements the other's needs by type. The server wires them: the registry's
+ * DiskBlobStore is ECR's LayerBlobs (the layer API, manifest checks and collection act on the bytes
+ * `docker push` wrote), and ECR's catalog and authenticator are the registry's RegistryCatalog and
+ * RegistryAuthenticator (an image pushed with docker and one put with PutImage are one record).
  *
  * Failures: catalog methods throw `ApiError` with ECR's API codes (RepositoryNotFoundException,
  * ImageNotFoundException, ImageTagAlreadyExistsException, LayersNotFoundException,
@@ -10,7 +13,7 @@
  * distribution spec's error code and HTTP status (NAME_UNKNOWN, MANIFEST_UNKNOWN, TAG_INVALID,
  * MANIFEST_BLOB_UNKNOWN, MANIFEST_INVALID, DIGEST_INVALID, DENIED, TOOMANYREQUESTS…).
  */
-import type { Partition } from '@berth/core';
+import type { Partition } from '../partition.js';
 
 /** Checks the password `docker login --username AWS` sends (from GetAuthorizationToken). */
 export interface RegistryAuthenticator {
@@ -71,4 +74,52 @@ export interface RegistryCatalog {
   linkBlob(partition: Partition, repositoryName: string, digest: string): void;
   /** Whether the repository may serve the blob: linked to it, or referenced by one of its manifests. */
   hasBlob(partition: Partition, repositoryName: string, digest: string): boolean;
+}
+
+export interface BlobInfo {
+  /** `sha256:<hex>`. */
+  readonly digest: string;
+  readonly size: number;
+  /** Last write or touch, epoch ms: garbage collection spares blobs touched within its grace period. */
+  readonly modifiedAt: number;
+}
+
+/** Who an upload session belongs to. */
+export interface UploadOwner {
+  /** `<account>/<region>`. */
+  readonly partitionKey: string;
+  readonly repositoryName: string;
+}
+
+export interface LayerBlobs {
+  /** The blob, or undefined when the store does not hold it. */
+  stat(digest: string): Promise<BlobInfo | undefined>;
+  /** Marks a blob as just used (a HEAD before a push skips its upload), so collection spares it. */
+  touch(digest: string): Promise<void>;
+  /** Opens an upload session and returns its id (a UUID). */
+  startUpload(owner: UploadOwner): Promise<string>;
+  /** The session's owner and how many bytes it holds, or undefined when there is no such session. */
+  uploadStatus(
+    uploadId: string,
+  ): Promise<{ readonly owner: UploadOwner; readonly offset: number } | undefined>;
+  /**
+   * Appends bytes at `offset`, which must equal the session's current length (else rejects with an
+   * error whose `code` is 'RANGE_INVALID'). Resolves to the new length.
+   */
+  appendUpload(uploadId: string, offset: number, data: Uint8Array): Promise<number>;
+  /**
+   * Verifies the session's bytes hash to `digest` (else rejects with `code` 'DIGEST_INVALID') and
+   * moves them into the store atomically; a blob is never visible before it is whole and verified.
+   */
+  completeUpload(uploadId: string, digest: string): Promise<BlobInfo>;
+  cancelUpload(uploadId: string): Promise<void>;
+  /** Every blob in the store. */
+  list(): AsyncIterable<BlobInfo>;
+  /**
+   * Deletes the blob only if it was not written or touched at or after `notTouchedSince` (epoch
+   * ms), atomically with respect to touch and completeUpload. Resolves to whether it deleted it.
+   */
+  deleteIfUntouchedSince(digest: string, notTouchedSince: number): Promise<boolean>;
+  /** Upload sessions older than the cutoff are abandoned: removed. Resolves to how many. */
+  removeUploadsStartedBefore(cutoff: number): Promise<number>;
 }
