@@ -16,7 +16,8 @@ export interface RegistryFlags {
   registryGcGrace: number;
 }
 
-const registryPort = (value: string): number => {
+/** A TCP port number (0: the system picks a free one). */
+export const portNumber = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('Not a port number.');
   return n;
@@ -40,7 +41,7 @@ export const addRegistryOptions = (command: Command): Command =>
     .option(
       '--registry-port <port>',
       'port the ECR registry (docker login/push/pull) listens on (0 picks a free one)',
-      registryPort,
+      portNumber,
       DEFAULT_REGISTRY_PORT,
     )
     .option(

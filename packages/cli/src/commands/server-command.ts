@@ -25,7 +25,12 @@ import { stderrLog } from '../logger.js';
 import { addAgentOptions, agentConfigFrom, positiveInteger, type AgentFlags } from './agent-options.js';
 import { collectAlarmWebhook } from './alarm-webhook-option.js';
 import { claimLoadBalancerBlock } from './load-balancer-block.js';
-import { addRegistryOptions, registryConfigFrom, type RegistryFlags } from './registry-options.js';
+import {
+  addRegistryOptions,
+  portNumber,
+  registryConfigFrom,
+  type RegistryFlags,
+} from './registry-options.js';
 import { onShutdown } from './shutdown.js';
 import { addFargatePriceOptions, fargatePricesFrom, type FargatePriceFlags } from './usage-price-options.js';
 
@@ -71,12 +76,6 @@ const scratchDir = (scratch: string[], name: string): string => {
   return dir;
 };
 
-const port = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('Not a port number.');
-  return n;
-};
-
 const nonNegativeSeconds = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('Not a whole number of seconds.');
@@ -106,7 +105,7 @@ export const serverCommand = (): Command =>
             'Run the Berth control plane with embedded agents for this host (a container instance, and managed FARGATE capacity)',
           )
           .option('--host <address>', 'address to listen on', DEFAULT_HOST)
-          .option('--port <port>', 'port to listen on (0 picks a free one)', port, DEFAULT_PORT)
+          .option('--port <port>', 'port to listen on (0 picks a free one)', portNumber, DEFAULT_PORT)
           .option('--data-dir <dir>', 'where state (SQLite) and credentials are kept', DEFAULT_DATA_DIR)
           .option('--in-memory', 'keep state in memory; a clean shutdown stops the containers it started')
           .option('--access-key-id <id>', 'access key id clients sign with (env BERTH_ACCESS_KEY_ID)')
