@@ -200,16 +200,29 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     log: config.log,
     now,
   });
-  try {
-    await dataPlane?.start();
-  } catch (error) {
+  const closeStores = async (): Promise<void> => {
     store.close();
     metricStore.close();
     await logStore.close();
+  };
+  let registryHost: string;
+  let port: number;
+  try {
+    await dataPlane?.start();
+    try {
+      registryHost = await registry.listen(config.host);
+      port = await gateway.listen(config.port, config.host);
+    } catch (error) {
+      // A port in use: nothing this start opened is left behind (listeners, HAProxy, stores).
+      await registry.close().catch(() => undefined);
+      await gateway.close().catch(() => undefined);
+      await dataPlane?.stop(config.dataPlane?.stopOnClose ?? true);
+      throw error;
+    }
+  } catch (error) {
+    await closeStores();
     throw error;
   }
-  const registryHost = await registry.listen(config.host);
-  const port = await gateway.listen(config.port, config.host);
   ecs.start();
   registry.start();
   autoScaling.start();
@@ -232,9 +245,7 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       await gateway.close();
       await registry.close();
       await dataPlane?.stop(config.dataPlane?.stopOnClose ?? true);
-      store.close();
-      metricStore.close();
-      await logStore.close();
+      await closeStores();
     },
   };
 };

@@ -59,7 +59,12 @@ export const createEcrRegistry = (
   return {
     ecr,
     listen: async (host) => {
-      const port = await server.listen(config.port, host);
+      const port = await server.listen(config.port, host).catch((error: unknown) => {
+        if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+        throw new Error(
+          `the ECR registry cannot listen on ${host}:${config.port}: the port is in use (--registry-port picks another; 0 a free one)`,
+        );
+      });
       advertised = config.advertisedHost ?? `localhost:${port}`;
       return advertised;
     },
