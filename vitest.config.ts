@@ -21,6 +21,15 @@ const packageDoors = readdirSync(here('./packages'), { withFileTypes: true })
   }));
 const alias = [...wireDoors, ...packageDoors];
 
+/** The e2e files whose assertions are about CPU time: they run alone, after the others. */
+const CPU_MEASURING_E2E = ['e2e/src/ecs-metrics.test.ts', 'e2e/src/autoscaling-cpu.test.ts'];
+const e2e = {
+  include: ['e2e/src/**/*.test.ts'],
+  globalSetup: ['e2e/src/support/global-setup.ts'],
+  testTimeout: 240_000,
+  hookTimeout: 240_000,
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -32,14 +41,26 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          ...e2e,
           name: 'e2e',
-          include: ['e2e/src/**/*.test.ts'],
-          globalSetup: ['e2e/src/support/global-setup.ts'],
-          testTimeout: 240_000,
-          hookTimeout: 240_000,
+          exclude: CPU_MEASURING_E2E,
           // Files run two at a time: each starts servers of its own, and agents claim address
           // blocks of their own, so they share only the Docker engine (and the two cores).
           maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          ...e2e,
+          name: 'e2e-cpu',
+          include: CPU_MEASURING_E2E,
+          // After the rest, one file at a time: they measure the CPU tasks get (AWS/ECS
+          // CPUUtilization against docker stats, target tracking on it), which holds only on
+          // cores that other suites' builds, pushes and burners do not share.
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
