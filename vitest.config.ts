@@ -21,8 +21,17 @@ const packageDoors = readdirSync(here('./packages'), { withFileTypes: true })
   }));
 const alias = [...wireDoors, ...packageDoors];
 
-/** The e2e files whose assertions are about CPU time: they run alone, after the others. */
-const CPU_MEASURING_E2E = ['e2e/src/ecs-metrics.test.ts', 'e2e/src/autoscaling-cpu.test.ts'];
+/**
+ * The e2e files that need the machine to themselves, run one at a time after the others: two
+ * measure the CPU tasks get (AWS/ECS CPUUtilization against docker stats, target tracking on it),
+ * and two load it hard enough to fail others' latency checks (churn's kill -9 loop, a 160 MiB push).
+ */
+const RUN_ALONE_E2E = [
+  'e2e/src/ecs-metrics.test.ts',
+  'e2e/src/autoscaling-cpu.test.ts',
+  'e2e/src/churn.test.ts',
+  'e2e/src/ecr-push-crash.test.ts',
+];
 const e2e = {
   include: ['e2e/src/**/*.test.ts'],
   globalSetup: ['e2e/src/support/global-setup.ts'],
@@ -43,7 +52,7 @@ export default defineConfig({
         test: {
           ...e2e,
           name: 'e2e',
-          exclude: CPU_MEASURING_E2E,
+          exclude: RUN_ALONE_E2E,
           // Files run two at a time: each starts servers of its own, and agents claim address
           // blocks of their own, so they share only the Docker engine (and the two cores).
           maxWorkers: 2,
@@ -54,11 +63,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           ...e2e,
-          name: 'e2e-cpu',
-          include: CPU_MEASURING_E2E,
-          // After the rest, one file at a time: they measure the CPU tasks get (AWS/ECS
-          // CPUUtilization against docker stats, target tracking on it), which holds only on
-          // cores that other suites' builds, pushes and burners do not share.
+          name: 'e2e-alone',
+          include: RUN_ALONE_E2E,
+          // After the rest, one file at a time (see RUN_ALONE_E2E).
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
         },

@@ -1,11 +1,10 @@
 // Runs every test with Vitest — the unit project, then the end-to-end project, then the e2e files
-// that measure CPU, alone (they share one Docker engine and two cores, so they run one after the
-// other) — and prints one summary line:
-// "N passed, N failed, N skipped". Exits non-zero when anything failed or nothing ran.
+// that need the machine to themselves, one at a time (all share one Docker engine and two cores, so
+// the projects run one after the other) — and prints one summary line: "N passed, N failed, N skipped". Exits non-zero when anything failed or nothing ran.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const projects = process.argv.length > 2 ? process.argv.slice(2) : ['unit', 'e2e', 'e2e-cpu'];
+const projects = process.argv.length > 2 ? process.argv.slice(2) : ['unit', 'e2e', 'e2e-alone'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
