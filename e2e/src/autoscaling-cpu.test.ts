@@ -31,9 +31,9 @@ const TARGET = scalableTargetArgs(RESOURCE);
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 let berth: BerthProcess;
-/** Holds `burn` while the tasks are to spin; bind-mounted into every task at /ctl. */
-const control = mkdtempSync(join(tmpdir(), 'berth-e2e-burn-'));
-const burnFlag = join(control, 'burn');
+/** Holds `burn` while the tasks are to spin; bind-mounted into every task at /ctl (made in beforeAll). */
+let control = '';
+let burnFlag = '';
 
 const autoscaling = (args: readonly string[]): any => awsOk(berth.env, ['application-autoscaling', ...args]);
 const desiredCount = (): number => describeService(berth.env, CLUSTER, SERVICE).desiredCount as number;
@@ -43,6 +43,8 @@ const activities = (): any[] =>
 
 beforeAll(async () => {
   ensureTestImages();
+  control = mkdtempSync(join(tmpdir(), 'berth-e2e-burn-'));
+  burnFlag = join(control, 'burn');
   writeFileSync(burnFlag, '');
   berth = await startServer({
     extraArgs: [
@@ -79,7 +81,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  rmSync(control, { recursive: true, force: true });
+  if (control) rmSync(control, { recursive: true, force: true });
   if (!berth) return;
   aws(berth.env, ['application-autoscaling', 'deregister-scalable-target', ...TARGET]);
   aws(berth.env, ['ecs', 'delete-service', '--cluster', CLUSTER, '--service', SERVICE, '--force']);

@@ -181,6 +181,9 @@ export const serverCommand = (): Command =>
       `berth-server:${flags.inMemory ? `pid-${process.pid}` : resolve(flags.dataDir)}`,
       flags.lbCidr,
     );
+    const removeScratch = (): void => {
+      for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+    };
     const controlPlane = await startControlPlane({
       host: flags.host,
       port: flags.port,
@@ -214,6 +217,11 @@ export const serverCommand = (): Command =>
         flags.inMemory ? scratchDir(scratch, 'registry') : join(flags.dataDir, 'registry'),
       ),
       log,
+    }).catch((error: unknown) => {
+      // A server that cannot start (a port in use…) leaves no scratch directory or address claim.
+      lbBlock.release();
+      removeScratch();
+      throw error;
     });
     const endpoint = `http://${flags.host}:${controlPlane.port}`;
     const agents: Agent[] = [];
@@ -250,7 +258,7 @@ export const serverCommand = (): Command =>
       const stopped = await Promise.all(agents.map((agent) => agent.stop({ stopTasks })));
       await controlPlane.close();
       lbBlock.release();
-      for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+      removeScratch();
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const tasks = stopped.reduce((a, b) => a + b, 0);
       log(
