@@ -26,6 +26,10 @@ const ALLOWED_BERTH_IMPORTS = {
   autoscaling: ['wire', 'core', 'scheduler', 'store', 'gateway'],
   ecr: ['wire', 'core', 'store', 'gateway'],
   registry: ['wire', 'core'],
+  iam: ['wire', 'core', 'store', 'gateway'],
+  sts: ['wire', 'core', 'store', 'gateway', 'iam'],
+  secretsmanager: ['wire', 'core', 'store', 'gateway'],
+  ssm: ['wire', 'core', 'store', 'gateway'],
   server: [
     'wire',
     'core',
@@ -40,6 +44,10 @@ const ALLOWED_BERTH_IMPORTS = {
     'autoscaling',
     'ecr',
     'registry',
+    'iam',
+    'sts',
+    'secretsmanager',
+    'ssm',
   ],
   cli: ['wire', 'core', 'agent', 'ecs', 'server'],
 };

@@ -14,3 +14,6 @@ export * from './overrides.js';
 export * from './oci/manifest-media-types.js';
 export * from './oci/parse-manifest.js';
 export type * from './oci/registry-ports.js';
+export type * from './iam-policy/policy-types.js';
+export { evaluatePolicies } from './iam-policy/evaluate-policies.js';
+export { parsePolicyDocument } from './iam-policy/parse-policy-document.js';

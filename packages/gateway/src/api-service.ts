@@ -6,6 +6,16 @@
 import type { Partition } from '@berth/core';
 import type { ServiceModel } from '@berth/wire';
 
+import type { CallerIdentity } from './auth/caller-identity.js';
+
+/** What an operation acts on, for IAM: resource ARNs and service condition keys. */
+export interface OperationAuthorization {
+  /** The ARNs the call acts on; `['*']` for actions without resource-level permissions. */
+  readonly resources: readonly string[];
+  /** Service-specific condition keys, e.g. `{ 'ecs:cluster': '<cluster ARN>' }`. */
+  readonly context?: Readonly<Record<string, string | readonly string[]>>;
+}
+
 /** Who is calling, where, and when: built once per request by the gateway. */
 export interface RequestContext {
   readonly requestId: string;
@@ -13,6 +23,8 @@ export interface RequestContext {
   readonly accessKeyId: string;
   /** The ARN of the calling principal, e.g. `arn:aws:iam::000000000000:root`. */
   readonly principalArn: string;
+  /** The calling principal as the authenticator resolved it (GetCallerIdentity answers this). */
+  readonly identity: CallerIdentity;
   /** This server's URL as the client reached it (from the Host header), e.g. `http://127.0.0.1:4566/`. */
   readonly endpoint: string;
 }
@@ -32,6 +44,25 @@ export interface ApiService {
    * API's own "not supported" error, so a client always learns why.
    */
   readonly operations: ReadonlyMap<string, Operation>;
+  /**
+   * The IAM service prefix of its actions (`cloudwatch` for the API signed as `monitoring`);
+   * default: the signing name.
+   */
+  readonly actionPrefix?: string;
+  /**
+   * The resources and condition keys of one call, for the policy evaluation the gateway runs on
+   * every request; default `['*']` with no keys. Runs on decoded, not yet validated, input.
+   */
+  readonly authorization?: (
+    operation: string,
+    input: Record<string, unknown>,
+    partition: Partition,
+  ) => OperationAuthorization;
+  /**
+   * Internal APIs (the agent protocol) that only the account's root key may call; IAM
+   * policies never grant them.
+   */
+  readonly rootOnly?: boolean;
 }
 
 /** The model of an API Berth defines itself (e.g. the agent protocol): JSON 1.1, no shapes. */

@@ -159,6 +159,7 @@ export class GatewayServer {
       partition: { accountId, region: scope.region },
       accessKeyId: scope.accessKeyId,
       principalArn: `arn:aws:iam::${accountId}:root`,
+      identity: { accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId, kind: 'root' },
       endpoint: endpointOf(req),
     };
     return operation(ctx, input);

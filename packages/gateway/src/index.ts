@@ -14,3 +14,12 @@ export { awsQuery } from './protocols/aws-query.js';
 export { rpcv2Cbor } from './protocols/rpcv2-cbor.js';
 export { DEFAULT_CODECS } from './protocols/default-codecs.js';
 export type { EncodedResponse, ProtocolCodec, ProtocolName } from './protocols/protocol-codec.js';
+export type {
+  Authenticator,
+  AuthorizationDecision,
+  AuthorizationRequest,
+  Authorizer,
+  CallerIdentity,
+  KeyResolution,
+} from './auth/caller-identity.js';
+export type { OperationAuthorization } from './api-service.js';

@@ -9,6 +9,8 @@ import { SignatureV4 } from '@smithy/signature-v4';
 export interface AgentCredentials {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
+  /** Temporary credentials (an assumed role's) carry their session token. */
+  readonly sessionToken?: string;
 }
 
 export class ControlPlaneError extends Error {

@@ -22,6 +22,12 @@ export const CTX: RequestContext = {
   partition: PARTITION,
   accessKeyId: 'AKIAUNIT',
   principalArn: 'arn:aws:iam::123456789012:root',
+  identity: {
+    accountId: '123456789012',
+    arn: 'arn:aws:iam::123456789012:root',
+    userId: '123456789012',
+    kind: 'root',
+  },
   endpoint: 'http://127.0.0.1/',
 };
 /** 2026-12-03T12:00:00Z in epoch ms. */

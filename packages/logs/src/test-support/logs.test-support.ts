@@ -11,6 +11,12 @@ export const CTX: RequestContext = {
   partition: { accountId: '123456789012', region: 'us-east-1' },
   accessKeyId: 'AKIAUNIT',
   principalArn: 'arn:aws:iam::123456789012:root',
+  identity: {
+    accountId: '123456789012',
+    arn: 'arn:aws:iam::123456789012:root',
+    userId: '123456789012',
+    kind: 'root',
+  },
   endpoint: 'http://127.0.0.1/',
 };
 export const OTHER_REGION: RequestContext = { ...CTX, partition: { ...CTX.partition, region: 'eu-west-1' } };

@@ -74,6 +74,8 @@ export interface DesiredTask {
    * credentials; EC2 tasks pull with the container instance's credentials either way.
    */
   readonly executionRoleArn?: string;
+  /** The task role (override, else definition): what the containers' credentials endpoint serves. */
+  readonly taskRoleArn?: string;
   readonly containers: readonly ContainerDefinition[];
   readonly volumes: readonly Volume[];
 }
@@ -148,4 +150,27 @@ export interface SubmitTaskStatsRequest {
   /** The container instance, or the managed host's ARN. */
   readonly containerInstanceArn: string;
   readonly samples: readonly TaskStatsSample[];
+}
+
+/**
+ * Temporary credentials for one of a task's roles, as STS AssumeRole would issue them to ECS
+ * (`ecs-tasks.amazonaws.com`): the agent serves the task role's to the containers (the container
+ * credentials endpoint) and uses the execution role's itself (secrets, registry credentials).
+ * The control plane checks that the task runs on the asking instance and has that role, and that
+ * the role exists and trusts ecs-tasks.amazonaws.com; otherwise it answers AccessDeniedException.
+ */
+export interface GetTaskCredentialsRequest {
+  /** The container instance, or the managed host's ARN, the task runs on. */
+  readonly containerInstanceArn: string;
+  readonly taskArn: string;
+  readonly role: 'task' | 'execution';
+}
+
+export interface GetTaskCredentialsResponse {
+  readonly roleArn: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  /** Epoch seconds. */
+  readonly expiration: number;
 }

@@ -19,6 +19,12 @@ const ctx: RequestContext = {
   partition,
   accessKeyId: 'AKIAUNIT',
   principalArn: 'arn:aws:iam::000000000000:root',
+  identity: {
+    accountId: '000000000000',
+    arn: 'arn:aws:iam::000000000000:root',
+    userId: '000000000000',
+    kind: 'root',
+  },
 };
 const DAEMON_ARN = 'arn:aws:ecs:us-east-1:000000000000:daemon/c/d';
 let plane: RunningControlPlane;

@@ -54,6 +54,12 @@ const ctx: RequestContext = {
   partition: UNIT_PARTITION,
   accessKeyId: 'AKIAUNIT',
   principalArn: 'arn:aws:iam::000000000000:root',
+  identity: {
+    accountId: '000000000000',
+    arn: 'arn:aws:iam::000000000000:root',
+    userId: '000000000000',
+    kind: 'root',
+  },
   endpoint: 'http://127.0.0.1/',
 };
 

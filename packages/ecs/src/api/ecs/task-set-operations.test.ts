@@ -13,6 +13,12 @@ const ctx: RequestContext = {
   partition,
   accessKeyId: 'AKIAUNIT',
   principalArn: 'arn:aws:iam::000000000000:root',
+  identity: {
+    accountId: '000000000000',
+    arn: 'arn:aws:iam::000000000000:root',
+    userId: '000000000000',
+    kind: 'root',
+  },
 };
 
 beforeEach(async () => {

@@ -1,0 +1,2 @@
+/** @berth/iam — being written. */
+export {};

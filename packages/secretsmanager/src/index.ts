@@ -1,0 +1,2 @@
+/** @berth/secretsmanager — being written. */
+export {};

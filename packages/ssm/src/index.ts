@@ -1,0 +1,2 @@
+/** @berth/ssm — being written. */
+export {};

@@ -1,0 +1,2 @@
+/** @berth/sts — being written. */
+export {};
