@@ -25,6 +25,8 @@ import { TaskSampleBuffer } from './services/task-metrics/task-sample-buffer.js'
 import { TaskStatsService } from './services/task-metrics/task-stats-service.js';
 import { AccountSettingsService } from './services/account-settings/account-settings-service.js';
 import { AgentLinkService } from './services/agent-link/agent-link-service.js';
+import { TaskCredentialsService } from './services/agent-link/task-credentials-service.js';
+import type { TaskRoleSessions } from './services/agent-link/task-role-sessions.js';
 import { DesiredStateNotifier } from './services/agent-link/desired-state-notifier.js';
 import { AgentPresence } from './services/agent-presence.js';
 import { InstanceUsageIndex } from './services/instance-usage-index.js';
@@ -81,6 +83,8 @@ export interface EcsModuleConfig {
    * least every 10 s), so 10-s alarms (target tracking's test period) can read them.
    */
   readonly metricsHighResolution?: boolean;
+  /** STS, to issue task-role credentials to agents (absent: GetTaskCredentials is denied). */
+  readonly taskRoleSessions?: TaskRoleSessions;
 }
 
 export interface EcsModule {
@@ -122,6 +126,7 @@ export const createEcsModule = (config: EcsModuleConfig): EcsModule => {
     tags: new ResourceTagsService(deps),
     attributes: new AttributesService(deps, containerInstances),
     agentLink: new AgentLinkService(deps, presence, notifier, placementIndex),
+    taskCredentials: new TaskCredentialsService(deps, config.taskRoleSessions),
     managedHosts: new ManagedHostsService(deps, presence),
     spot: new SpotReclaimService(deps, config.spotWarningSeconds ?? DEFAULT_SPOT_WARNING_SECONDS),
     ecsServices: new ServicesService(

@@ -34,3 +34,4 @@ export {
   DEFAULT_SPOT_WARNING_SECONDS,
   type ReclaimSpotRequest,
 } from './services/fargate/spot-reclaim-service.js';
+export { ECS_TASKS_PRINCIPAL, type TaskRoleSessions } from './services/agent-link/task-role-sessions.js';

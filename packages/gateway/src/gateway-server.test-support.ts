@@ -8,7 +8,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import type { ServiceModel } from '@berth/wire';
 
 import type { ApiService } from './api-service.js';
-import { CredentialStore } from './auth/credentials.js';
+import { RootKeys, rootOnlyAuthorizer } from './auth/root-keys.js';
 import { GatewayServer } from './gateway-server.js';
 import { DEFAULT_CODECS } from './protocols/default-codecs.js';
 
@@ -88,7 +88,8 @@ export const startGateway = async (): Promise<{ port: number; close: () => Promi
   const gateway = new GatewayServer({
     services,
     codecs: DEFAULT_CODECS,
-    credentials: new CredentialStore([
+    authorizer: rootOnlyAuthorizer,
+    authenticator: new RootKeys([
       { accessKeyId: 'AKIDGATEWAY', secretAccessKey: 'gateway-secret', accountId: '000000000000' },
     ]),
     log: () => undefined,

@@ -11,7 +11,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApiError, serverException } from '@berth/core';
 
 import type { ApiService, RequestContext } from './api-service.js';
-import type { CredentialStore } from './auth/credentials.js';
+import { authorizeCall } from './auth/authorize-call.js';
+import type { Authenticator, Authorizer, KeyResolution } from './auth/caller-identity.js';
 import { credentialScopeService, verifySigV4 } from './auth/sigv4.js';
 import type { EncodedResponse, ProtocolCodec, ProtocolName } from './protocols/protocol-codec.js';
 import { corruptBodyError, CorruptBodyError, decodeContentEncoding, readBody } from './request-body.js';
@@ -22,7 +23,10 @@ export interface GatewayOptions {
   readonly services: readonly ApiService[];
   /** One codec per protocol (`DEFAULT_CODECS` in production). */
   readonly codecs: Readonly<Record<ProtocolName, ProtocolCodec>>;
-  readonly credentials: CredentialStore;
+  /** Who holds an access key (root keys, IAM users' keys, STS sessions). */
+  readonly authenticator: Authenticator;
+  /** The IAM policy evaluation every call passes (`rootOnlyAuthorizer` without IAM). */
+  readonly authorizer: Authorizer;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
   readonly now?: () => number;
 }
@@ -52,6 +56,9 @@ const unknownOperation = (route: Route): ApiError => {
     400,
   );
 };
+
+const headerValue = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
 
 export class GatewayServer {
   private readonly server: Server;
@@ -132,10 +139,17 @@ export class GatewayServer {
   ): unknown {
     const method = req.method ?? 'GET';
     if (method !== 'POST') throw unknownOperation(route);
+    const family = route.protocol === 'awsQuery' ? 'query' : 'json';
+    const now = this.now();
+    const sessionToken = headerValue(req.headers['x-amz-security-token']);
+    let caller: KeyResolution | undefined;
     const scope = verifySigV4(
       { method, path: request.path, query: request.query, headers: req.headers, body: request.sent },
-      this.options.credentials.secretFor,
-      this.now(),
+      (accessKeyId) => {
+        caller = this.options.authenticator.resolve(accessKeyId, sessionToken, now, family);
+        return caller?.secretAccessKey;
+      },
+      now,
     );
     // A body that does not decompress is answered once the signature over it has been checked.
     if (request.bodyError instanceof CorruptBodyError)
@@ -143,7 +157,7 @@ export class GatewayServer {
     if (request.bodyError) throw request.bodyError;
     const service = route.service;
     const operation = service?.operations.get(route.operation);
-    if (!service || !operation) throw unknownOperation(route);
+    if (!service || !operation || !caller) throw unknownOperation(route);
     const signingName = service.model.metadata.signingName;
     if (scope.service !== signingName) {
       throw new ApiError(
@@ -153,13 +167,23 @@ export class GatewayServer {
       );
     }
     const input = this.codecOf(route).decodeInput(request.body, route.operation, service.model);
-    const accountId = this.options.credentials.accountFor(scope.accessKeyId);
+    const { identity } = caller;
+    const partition = { accountId: identity.accountId, region: scope.region };
+    authorizeCall(this.options.authorizer, {
+      service,
+      operation: route.operation,
+      input,
+      identity,
+      partition,
+      sourceIp: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+      nowMs: now,
+    });
     const ctx: RequestContext = {
       requestId,
-      partition: { accountId, region: scope.region },
+      partition,
       accessKeyId: scope.accessKeyId,
-      principalArn: `arn:aws:iam::${accountId}:root`,
-      identity: { accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId, kind: 'root' },
+      principalArn: identity.arn,
+      identity,
       endpoint: endpointOf(req),
     };
     return operation(ctx, input);

@@ -8,7 +8,7 @@
  */
 export { GatewayServer, type GatewayOptions } from './gateway-server.js';
 export { internalJsonModel, type ApiService, type Operation, type RequestContext } from './api-service.js';
-export { CredentialStore, type CredentialPair } from './auth/credentials.js';
+export { RootKeys, rootIdentity, rootOnlyAuthorizer, type CredentialPair } from './auth/root-keys.js';
 export { awsJson1_0, awsJson1_1 } from './protocols/aws-json.js';
 export { awsQuery } from './protocols/aws-query.js';
 export { rpcv2Cbor } from './protocols/rpcv2-cbor.js';

@@ -18,7 +18,7 @@ import { createAutoScalingModule } from '@berth/autoscaling';
 import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
 import { createCloudWatchModule } from '@berth/cloudwatch';
 import { AlbMetricsCollector, createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
-import { CredentialStore, DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
+import { DEFAULT_CODECS, GatewayServer, RootKeys, rootOnlyAuthorizer, type CredentialPair } from '@berth/gateway';
 import { HaproxySupervisor, locateHaproxy } from '@berth/lb';
 import { createLogsModule, type LogsUseCases } from '@berth/logs';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
@@ -196,7 +196,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
   const gateway = new GatewayServer({
     services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api, autoScaling.api, registry.ecr.api],
     codecs: DEFAULT_CODECS,
-    credentials: new CredentialStore(config.credentials),
+    authenticator: new RootKeys(config.credentials),
+    authorizer: rootOnlyAuthorizer,
     log: config.log,
     now,
   });

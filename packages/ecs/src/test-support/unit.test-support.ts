@@ -1,7 +1,7 @@
 /** Shared by the control plane's unit tests: the test partition, error capture, an in-memory control plane. */
 import { ApiError, type Partition } from '@berth/core';
 
-import { CredentialStore, DEFAULT_CODECS, GatewayServer } from '@berth/gateway';
+import { DEFAULT_CODECS, GatewayServer, RootKeys, rootOnlyAuthorizer } from '@berth/gateway';
 import { MemoryStateStore } from '@berth/store';
 
 import type { ControlPlaneServices } from '../api/ecs/control-plane-services.js';
@@ -43,7 +43,8 @@ export const startUnitControlPlane = async (
   const gateway = new GatewayServer({
     services: ecs.apis,
     codecs: DEFAULT_CODECS,
-    credentials: new CredentialStore([
+    authorizer: rootOnlyAuthorizer,
+    authenticator: new RootKeys([
       { accessKeyId: 'AKIAUNIT', secretAccessKey: 'secret', accountId: UNIT_PARTITION.accountId },
     ]),
     log: () => undefined,

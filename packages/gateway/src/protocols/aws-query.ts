@@ -22,6 +22,8 @@ const QUERY_AUTH_ERRORS: Readonly<Record<string, { readonly code: string; readon
   IncompleteSignatureException: { code: 'IncompleteSignature' },
   UnrecognizedClientException: { code: 'InvalidClientTokenId', status: 403 },
   UnknownOperationException: { code: 'InvalidAction' },
+  AccessDeniedException: { code: 'AccessDenied', status: 403 },
+  ExpiredTokenException: { code: 'ExpiredToken', status: 403 },
 };
 
 const namespaceOf = (model: ServiceModel | undefined): Record<string, string> =>

@@ -12,6 +12,7 @@ export const ADMIN_TARGET_PREFIX = 'BerthAdminV1';
 
 export const adminService = (services: ControlPlaneServices): ApiService => ({
   model: internalJsonModel(ADMIN_TARGET_PREFIX, 'ecs'),
+  rootOnly: true,
   operations: new Map<string, Operation>([
     ['GetUsageReport', getUsageReport(services)],
     ['ReclaimSpotCapacity', reclaimSpotCapacity(services)],

@@ -1,5 +1,6 @@
 import type { AccountSettingsService } from '../../services/account-settings/account-settings-service.js';
 import type { AgentLinkService } from '../../services/agent-link/agent-link-service.js';
+import type { TaskCredentialsService } from '../../services/agent-link/task-credentials-service.js';
 import type { AttributesService } from '../../services/attributes-service.js';
 import type { CapacityProvidersService } from '../../services/capacity-providers/capacity-providers-service.js';
 import type { ClustersService } from '../../services/clusters/clusters-service.js';
@@ -33,6 +34,7 @@ export interface ControlPlaneServices {
   readonly tags: ResourceTagsService;
   readonly attributes: AttributesService;
   readonly agentLink: AgentLinkService;
+  readonly taskCredentials: TaskCredentialsService;
   readonly managedHosts: ManagedHostsService;
   readonly spot: SpotReclaimService;
   readonly ecsServices: ServicesService;

@@ -4,6 +4,7 @@ import type { ApiService, Operation } from '@berth/gateway';
 
 import { accountSettingOperations } from './account-setting-operations.js';
 import { agentFacingOperations } from './agent-facing-operations.js';
+import { ecsAuthorization } from './ecs-authorization.js';
 import { attributeOperations } from './attribute-operations.js';
 import { capacityProviderOperations } from './capacity-provider-operations.js';
 import { clusterOperations } from './cluster-operations.js';
@@ -49,5 +50,9 @@ export const ecsService = (services: ControlPlaneServices): ApiService => {
     }),
   );
   const unsupported = unsupportedOperations();
-  return { model: ECS_MODEL, operations: new Map([...unsupported, ...operations]) };
+  return {
+    model: ECS_MODEL,
+    operations: new Map([...unsupported, ...operations]),
+    authorization: ecsAuthorization,
+  };
 };

@@ -36,6 +36,7 @@ export const toDesiredTask = (record: TaskRecord): DesiredTask => {
   const cpu = record.task.cpu !== undefined ? parseCpuUnits(record.task.cpu) : undefined;
   const memory = record.task.memory !== undefined ? parseMemoryMiB(record.task.memory) : undefined;
   const executionRoleArn = record.task.overrides?.executionRoleArn ?? record.taskDefinition.executionRoleArn;
+  const taskRoleArn = record.task.overrides?.taskRoleArn ?? record.taskDefinition.taskRoleArn;
   return {
     taskArn: record.task.taskArn ?? '',
     clusterArn: record.clusterArn,
@@ -49,6 +50,7 @@ export const toDesiredTask = (record: TaskRecord): DesiredTask => {
     ...(memory !== undefined ? { memory } : {}),
     ...(record.stopGraceSeconds !== undefined ? { stopGraceSeconds: record.stopGraceSeconds } : {}),
     ...(executionRoleArn ? { executionRoleArn } : {}),
+    ...(taskRoleArn ? { taskRoleArn } : {}),
     containers: record.containerDefinitions,
     volumes: record.taskDefinition.volumes ?? [],
   };
