@@ -52,6 +52,7 @@ export const authorizeCall = (authorizer: Authorizer, call: CallToAuthorize): vo
   if (call.service.rootOnly && call.identity.kind !== 'root') {
     throw accessDenied(`${subject} on resource: ${scope.resources[0] ?? '*'}`);
   }
+  if (scope.decidedByOperation) return;
   const decision = authorizer.authorize({
     identity: call.identity,
     action,
