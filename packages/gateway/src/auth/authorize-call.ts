@@ -4,7 +4,8 @@
  * condition keys (principal, source address, time, region) and asks the Authorizer. A denial is
  * AWS's AccessDenied in the API's protocol: `AccessDeniedException` (400) for JSON and CBOR APIs,
  * `AccessDenied` (403) for query APIs (their codec's spelling), with IAM's message naming the caller, action and resource.
- * Internal APIs (`rootOnly`) answer root alone, whatever the policies say.
+ * The account's root is allowed everything, as in IAM; internal APIs (`rootOnly`) answer root
+ * alone, whatever the policies say.
  */
 import { ApiError, type Partition } from '@berth/core';
 
@@ -43,6 +44,8 @@ const globalContext = (call: CallToAuthorize): Record<string, string> => {
 const accessDenied = (message: string): ApiError => new ApiError('AccessDeniedException', message, 400);
 
 export const authorizeCall = (authorizer: Authorizer, call: CallToAuthorize): void => {
+  // The account's root is allowed everything: no policy is read, nothing is built.
+  if (call.identity.kind === 'root') return;
   const prefix = call.service.actionPrefix ?? call.service.model.metadata.signingName;
   const action = `${prefix}:${call.operation}`;
   const scope = call.service.authorization?.(call.operation, call.input, call.partition) ?? {
