@@ -16,4 +16,5 @@ export * from './oci/parse-manifest.js';
 export type * from './oci/registry-ports.js';
 export type * from './iam-policy/policy-types.js';
 export { evaluatePolicies } from './iam-policy/evaluate-policies.js';
-export { parsePolicyDocument } from './iam-policy/parse-policy-document.js';
+export { parsePolicyDocument, type ParsePolicyOptions } from './iam-policy/parse-policy-document.js';
+export { wildcardMatch } from './iam-policy/wildcard-match.js';

@@ -19,7 +19,8 @@ type Compare = (contextValue: string, policyValue: string, resolve: ValueResolve
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
-const parseNumber = (text: string): number | undefined => (NUMBER.test(text.trim()) ? Number(text) : undefined);
+const parseNumber = (text: string): number | undefined =>
+  NUMBER.test(text.trim()) ? Number(text) : undefined;
 
 /** Milliseconds since the epoch from ISO-8601 (no zone = UTC) or epoch seconds. */
 export const parseConditionDate = (text: string): number | undefined => {
@@ -66,11 +67,10 @@ const arnLike: Compare = (contextValue, policyValue, resolve) => {
   if (pattern === undefined) return undefined;
   const patternSegments = splitArn(pattern);
   if (patternSegments.length < 6) return matchPatternParts(pattern, contextValue);
-  const valueSegments = splitArn([contextValue]);
-  if (valueSegments.length < 6) return false;
-  return patternSegments.every((segment, index) =>
-    matchPatternParts(segment, (valueSegments[index] ?? []).join('')),
-  );
+  const pieces = contextValue.split(':');
+  if (pieces.length < 6) return false;
+  const valueSegments = [...pieces.slice(0, 5), pieces.slice(5).join(':')];
+  return patternSegments.every((segment, index) => matchPatternParts(segment, valueSegments[index] ?? ''));
 };
 
 const textEquals =

@@ -19,11 +19,7 @@ const actionMatches = (statement: PolicyStatement, action: string): boolean => {
   return false;
 };
 
-const resourceMatches = (
-  statement: PolicyStatement,
-  resource: string,
-  resolve: ValueResolver,
-): boolean => {
+const resourceMatches = (statement: PolicyStatement, resource: string, resolve: ValueResolver): boolean => {
   const results = (patterns: readonly string[]): (boolean | undefined)[] =>
     patterns.map((text) => {
       const pattern = resolve.pattern(text);

@@ -56,7 +56,10 @@ export const matchPatternParts = (
       starAt = t;
       starChar = c;
       t += 1;
-    } else if (token !== undefined && (token.kind === '?' || (token.kind === 'char' && token.char === chars[c]))) {
+    } else if (
+      token !== undefined &&
+      (token.kind === '?' || (token.kind === 'char' && token.char === chars[c]))
+    ) {
       t += 1;
       c += 1;
     } else if (starAt >= 0) {
