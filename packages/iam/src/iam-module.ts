@@ -80,7 +80,7 @@ export const createIamModule = (config: IamModuleConfig): IamModule => {
         roleId: role.id,
         arn: role.arn,
         maxSessionDuration: role.maxSessionDuration,
-        trustPolicy: documents.parse(role.assumeRolePolicyDocument, 'trust'),
+        trustPolicy: documents.trustOf(role),
       };
     },
     identityPolicies: (identity) => identityPoliciesOf(config.store, documents, identity),

@@ -136,6 +136,8 @@ describe('iam authorizer', () => {
       PolicyName: 'run',
       PolicyDocument: document({ Effect: 'Allow', Action: 'ecs:RunTask', Resource: '*' }),
     });
+    // The role record's trust policy, parsed and cached first, is not taken for its identity policies.
+    expect(t.module.roleByArn(role.Arn)?.trustPolicy.statements).toHaveLength(1);
     expect(ask(t, session, 'ecs:RunTask', ['*'])).toEqual({ allowed: true });
     // A user of another name holding a stale identity gets nothing.
     expect(

@@ -10,7 +10,7 @@ import type { StoreReader } from '@berth/store';
 import type { PrincipalRecord, RoleRecord } from '../records/iam-records.js';
 
 import { nameOfArn } from './iam-validation.js';
-import { defaultDocumentOf } from './managed-policies.js';
+import { defaultTextsOf, findManagedPolicy } from './managed-policies.js';
 import type { PolicyDocumentCache } from './policy-documents.js';
 import { getPrincipal } from './principals.js';
 
@@ -39,11 +39,11 @@ export const identityPoliciesOf = (
 ): PolicyDocument[] => {
   const principal = principalOf(store, identity);
   if (principal === undefined) return [];
-  const documents: PolicyDocument[] = [];
-  for (const text of Object.values(principal.inlinePolicies)) documents.push(cache.parse(text, 'identity'));
+  const documents = [...cache.ofRecord(principal, () => Object.values(principal.inlinePolicies), 'identity')];
   for (const arn of principal.attachedPolicyArns) {
-    const found = defaultDocumentOf(store, arn);
-    if (found !== undefined) documents.push(cache.parse(found.text, 'identity'));
+    const view = findManagedPolicy(store, arn);
+    if (view !== undefined)
+      documents.push(...cache.ofRecord(view.policy, () => defaultTextsOf(view), 'identity'));
   }
   return documents;
 };

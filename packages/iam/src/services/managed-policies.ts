@@ -25,16 +25,11 @@ export const findManagedPolicy = (store: StoreReader, arn: string): ManagedPolic
   return customer === undefined ? undefined : { source: 'customer', policy: customer };
 };
 
-/** The text of a managed policy's default version, or undefined when there is no such policy. */
-export const defaultDocumentOf = (
-  store: StoreReader,
-  arn: string,
-): { key: string; text: string } | undefined => {
-  const view = findManagedPolicy(store, arn);
-  if (view === undefined) return undefined;
-  if (view.source === 'aws') return { key: `${arn}#v1`, text: view.policy.document };
+/** The text of a managed policy's default version (none when it has none). */
+export const defaultTextsOf = (view: ManagedPolicyView): string[] => {
+  if (view.source === 'aws') return [view.policy.document];
   const version = view.policy.versions.find((v) => v.versionId === view.policy.defaultVersionId);
-  return version === undefined ? undefined : { key: `${arn}#${version.versionId}`, text: version.document };
+  return version === undefined ? [] : [version.document];
 };
 
 export const attachmentCountOf = (store: StoreReader, accountId: string, view: ManagedPolicyView): number =>

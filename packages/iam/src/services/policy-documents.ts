@@ -1,6 +1,7 @@
 /**
  * Policy document texts: validated with core's parser when written, parsed once and cached by
- * text when evaluated (a document's text never changes under its record and version), and
+ * record value (stored records are immutable: a new version or inline policy is a new record)
+ * and by text, and
  * URL-encoded on the way out, as IAM returns them.
  */
 import { type PolicyDocument, type PolicyKind, parsePolicyDocument } from '@berth/core';
@@ -11,6 +12,27 @@ const MAX_CACHED = 4096;
 
 export class PolicyDocumentCache {
   private readonly parsed = new Map<string, PolicyDocument>();
+  /** Records are immutable values: a changed policy is a new record, so this never goes stale. */
+  private readonly byRecord: Record<PolicyKind, WeakMap<object, readonly PolicyDocument[]>> = {
+    identity: new WeakMap(),
+    trust: new WeakMap(),
+    resource: new WeakMap(),
+  };
+
+  /** A role's parsed trust policy. */
+  trustOf(role: { readonly assumeRolePolicyDocument: string }): PolicyDocument {
+    const [trust] = this.ofRecord(role, () => [role.assumeRolePolicyDocument], 'trust');
+    return trust ?? this.parse(role.assumeRolePolicyDocument, 'trust');
+  }
+
+  /** The parsed documents of a stored record (`texts` read once per record value). */
+  ofRecord(record: object, texts: () => readonly string[], kind: PolicyKind): readonly PolicyDocument[] {
+    const hit = this.byRecord[kind].get(record);
+    if (hit !== undefined) return hit;
+    const documents = texts().map((text) => this.parse(text, kind));
+    this.byRecord[kind].set(record, documents);
+    return documents;
+  }
 
   /** The parsed document; throws MalformedPolicyDocument (core's ApiError) when it is not one. */
   parse(text: string, kind: PolicyKind): PolicyDocument {
