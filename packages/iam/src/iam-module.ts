@@ -86,3 +86,7 @@ export const createIamModule = (config: IamModuleConfig): IamModule => {
     identityPolicies: (identity) => identityPoliciesOf(config.store, documents, identity),
   };
 };
+
+/** The gateway's Authorizer alone, over the same store (IamModule has one too). */
+export const createIamAuthorizer = (config: { readonly store: StateStore }): Authorizer =>
+  iamAuthorizer(config.store, new PolicyDocumentCache());

@@ -11,6 +11,7 @@
  * inline and attached policies (parsed documents cached by text, no store scans).
  */
 export {
+  createIamAuthorizer,
   createIamModule,
   type IamModule,
   type IamModuleConfig,
