@@ -1,6 +1,7 @@
 /**
- * The resources of an IAM call, for the gateway's policy check: the user, role or policy it
- * names (with its stored path when it exists), else `*`.
+ * The resources of an IAM call, for the gateway's policy check: the user or role it names (with
+ * its stored path when it exists; an attached policy as the `iam:PolicyARN` key), else the policy
+ * it names, else `*`.
  */
 import type { Partition } from '@berth/core';
 import type { OperationAuthorization } from '@berth/gateway';
@@ -23,12 +24,14 @@ export const iamAuthorization =
   (store: StoreReader) =>
   (operation: string, input: Record<string, unknown>, partition: Partition): OperationAuthorization => {
     const account = partition.accountId;
-    const resources = [
-      arnOf(store, account, 'user', input['UserName']),
-      arnOf(store, account, 'role', input['RoleName']),
-      typeof input['PolicyArn'] === 'string' ? input['PolicyArn'] : undefined,
-    ].filter((r): r is string => r !== undefined);
-    if (resources.length > 0) return { resources };
+    const policyArn = typeof input['PolicyArn'] === 'string' ? input['PolicyArn'] : undefined;
+    const principal =
+      arnOf(store, account, 'user', input['UserName']) ?? arnOf(store, account, 'role', input['RoleName']);
+    if (principal !== undefined)
+      return policyArn === undefined
+        ? { resources: [principal] }
+        : { resources: [principal], context: { 'iam:PolicyARN': policyArn } };
+    if (policyArn !== undefined) return { resources: [policyArn] };
     if (operation === 'CreatePolicy' && typeof input['PolicyName'] === 'string')
       return {
         resources: [`arn:aws:iam::${account}:policy${textOf(input['Path'] ?? '/')}${input['PolicyName']}`],

@@ -15,6 +15,7 @@ const KEY_NAME = 'aes-256-gcm';
 const VERSION = 1;
 const IV_LENGTH = 12;
 const TAG_LENGTH = 16;
+const MAX_OPENED = 4096;
 
 interface TokenKeyRecord {
   /** base64 of 32 random bytes. */
@@ -44,6 +45,8 @@ const isClaims = (value: unknown): value is SessionClaims => {
 
 export class SessionTokens {
   private cached: { record: TokenKeyRecord; key: Buffer } | undefined;
+  /** Tokens already opened (every request of a session carries the same one). */
+  private readonly opened = new Map<string, SessionClaims>();
 
   constructor(
     private readonly store: StateStore,
@@ -78,6 +81,17 @@ export class SessionTokens {
 
   /** The claims of a token sealed under this store's key, else undefined. */
   unseal(token: string): SessionClaims | undefined {
+    const hit = this.opened.get(token);
+    if (hit !== undefined) return hit;
+    const claims = this.open(token);
+    if (claims !== undefined) {
+      if (this.opened.size >= MAX_OPENED) this.opened.clear();
+      this.opened.set(token, claims);
+    }
+    return claims;
+  }
+
+  private open(token: string): SessionClaims | undefined {
     const existing = this.store.get<TokenKeyRecord>(STS_KIND.tokenKey, KEY_NAME);
     if (existing === undefined) return undefined;
     const bytes = Buffer.from(token, 'base64url');
