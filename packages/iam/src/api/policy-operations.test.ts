@@ -162,6 +162,12 @@ describe('attached and inline policies', () => {
     expect(
       t.errorOf('AttachUserPolicy', { UserName: 'alice', PolicyArn: 'arn:aws:iam::aws:policy/Nope' }),
     ).toBe('NoSuchEntity: Policy arn:aws:iam::aws:policy/Nope does not exist or is not attachable.');
+    expect(t.call('ListEntitiesForPolicy', { PolicyArn: arn })).toEqual({
+      PolicyGroups: [],
+      PolicyUsers: [{ UserName: 'alice', UserId: 'AIDA00000000000000001' }],
+      PolicyRoles: [],
+      IsTruncated: false,
+    });
     t.call('DetachUserPolicy', { UserName: 'alice', PolicyArn: arn });
     expect(t.errorOf('DetachUserPolicy', { UserName: 'alice', PolicyArn: arn })).toBe(
       `NoSuchEntity: Policy ${arn} was not attached.`,

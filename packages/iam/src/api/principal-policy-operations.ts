@@ -69,4 +69,10 @@ const operationsFor = (
 export const principalPolicyOperations = (services: IamServices): Record<string, Operation> => ({
   ...operationsFor(services, 'user', 'User'),
   ...operationsFor(services, 'role', 'Role'),
+  ListEntitiesForPolicy: (ctx, input) =>
+    services.principalPolicies.entitiesFor(
+      ctx.partition.accountId,
+      input['PolicyArn'],
+      input['EntityFilter'],
+    ),
 });

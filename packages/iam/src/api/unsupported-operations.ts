@@ -24,6 +24,10 @@ const FEATURES: readonly [RegExp, string][] = [
   [/Simulate|ContextKeys/, 'the policy simulator'],
   [/CredentialReport|LastAccessed|AccessReport|GrantingServiceAccess/, 'access reports'],
   [/PolicyTags|TagPolicy|UntagPolicy/, 'policy tags'],
+  [/UpdateUser/, 'renaming users or changing their path'],
+  [/AccountSummary|AccountAuthorizationDetails/, 'account-wide reports'],
+  [/HumanReadableSummary/, 'human-readable policy summaries'],
+  [/SecurityTokenServicePreferences/, 'STS endpoint preferences'],
 ];
 
 const featureOf = (name: string): string =>

@@ -3,7 +3,9 @@
  * (put, get, delete, list). Each change replaces the principal record in one transaction, with
  * the attached policy's attachment count.
  */
-import type { AttachedPolicy } from '@berth/wire/iam';
+import type { AttachedPolicy, ListEntitiesForPolicyResponse } from '@berth/wire/iam';
+
+import { IAM_KIND, type PrincipalRecord } from '../records/iam-records.js';
 
 import type { IamDeps } from './iam-deps.js';
 import { limitExceeded, noSuchEntity } from './iam-errors.js';
@@ -11,10 +13,12 @@ import { type IamPage, paginate } from './iam-pagination.js';
 import { prefixOf, requiredString, validName } from './iam-validation.js';
 import { countAttachment, findManagedPolicy } from './managed-policies.js';
 import { type PolicyDocumentCache, encodeDocument, validDocument } from './policy-documents.js';
-import { type PrincipalType, putPrincipal, requirePrincipal } from './principals.js';
+import { type PrincipalType, putPrincipal, requirePrincipal, sortByName } from './principals.js';
 
 const MAX_ATTACHED = 10;
 const QUOTA: Record<PrincipalType, string> = { user: 'PoliciesPerUser', role: 'PoliciesPerRole' };
+
+export type PolicyEntities = Required<Omit<ListEntitiesForPolicyResponse, 'Marker'>>;
 
 export interface InlinePolicy {
   readonly name: string;
@@ -85,6 +89,25 @@ export class PrincipalPoliciesService {
         : [{ PolicyName: view.policy.policyName, PolicyArn: arn }];
     });
     return paginate(attached, marker, maxItems);
+  }
+
+  /** The users and roles a managed policy is attached to (a scan of the account: an admin call). */
+  entitiesFor(accountId: string, arn: unknown, filter: unknown): PolicyEntities {
+    const policyArn = requiredString('policyArn', arn);
+    const view = findManagedPolicy(this.deps.store, policyArn);
+    if (view === undefined || (view.source === 'customer' && view.policy.accountId !== accountId))
+      throw noSuchEntity(`Policy ${policyArn} was not found.`);
+    const wants = (type: string): boolean => filter === undefined || filter === type;
+    const holders = (type: PrincipalType): PrincipalRecord[] =>
+      sortByName(this.deps.store.list<PrincipalRecord>(IAM_KIND[type], accountId)).filter((p) =>
+        p.attachedPolicyArns.includes(policyArn),
+      );
+    return {
+      PolicyGroups: [],
+      PolicyUsers: wants('User') ? holders('user').map((u) => ({ UserName: u.name, UserId: u.id })) : [],
+      PolicyRoles: wants('Role') ? holders('role').map((r) => ({ RoleName: r.name, RoleId: r.id })) : [],
+      IsTruncated: false,
+    };
   }
 
   putInline(
