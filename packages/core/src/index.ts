@@ -1,6 +1,7 @@
 /**
  * @berth/core — the domain vocabulary shared by every Berth package: ARNs, ordered statuses, resource math, task sizes, overrides, the agent
- * protocol, ApiError, and the OCI/Docker image manifests the registry and ECR read.
+ * protocol, ApiError, the OCI/Docker image manifests the registry and ECR read, and IAM policy documents (parsing and
+ * AWS's evaluation logic).
  *
  * PURE: no I/O, no clock, no randomness. Time, ids and seeds are arguments.
  */

@@ -1,10 +1,10 @@
-/** A statement's Condition: operator → key → value(s); scalars become string lists. */
+/**
+ * A statement's Condition: operator → key → value(s); scalars become string lists, operator names
+ * their canonical spelling. An unknown operator is a syntax error (unless its block is empty).
+ */
 import { parseConditionOperator } from './condition-operators.js';
 import type { PolicyStatement } from './policy-types.js';
 import { isObject, malformed, SYNTAX_ERROR } from './policy-json.js';
-
-export const VENDOR_PREFIX = 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.';
-const CONDITION_KEY = /^[A-Za-z0-9-]+:\S+$/;
 
 const conditionValue = (value: unknown): string => {
   if (typeof value === 'string') return value;
@@ -17,12 +17,12 @@ export const parseCondition = (value: unknown): NonNullable<PolicyStatement['con
   if (!isObject(value)) throw malformed(SYNTAX_ERROR);
   const condition: Record<string, Record<string, string[]>> = {};
   for (const [operatorName, block] of Object.entries(value)) {
-    const operator = parseConditionOperator(operatorName);
-    if (operator === undefined) throw malformed(`Invalid Condition type : ${operatorName}`);
     if (!isObject(block)) throw malformed(SYNTAX_ERROR);
+    if (Object.keys(block).length === 0) continue; // IAM accepts (and ignores) an empty block
+    const operator = parseConditionOperator(operatorName);
+    if (operator === undefined) throw malformed(SYNTAX_ERROR);
     const keys = (condition[operator.name] ??= {});
     for (const [key, raw] of Object.entries(block)) {
-      if (!CONDITION_KEY.test(key)) throw malformed(VENDOR_PREFIX);
       const values = (Array.isArray(raw) ? (raw as unknown[]) : [raw]).map(conditionValue);
       keys[key] = [...(keys[key] ?? []), ...values];
     }

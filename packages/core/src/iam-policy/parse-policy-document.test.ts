@@ -79,6 +79,19 @@ describe('parsePolicyDocument: normalising', () => {
     expect(parsed.statements[0]).toMatchObject({ notAction: ['s3:Get*'], notResource: ['arn:aws:s3:::b/*'] });
   });
 
+  it('accepts what IAM accepts: odd action names, unprefixed condition keys, empty and unknown empty blocks', () => {
+    const parsed = parsePolicyDocument(
+      doc({
+        Effect: 'Allow',
+        Action: ['iam: odd name ', 's3-x:Get', 's3.x:Get'],
+        Resource: ['arn:aws-cn:s3:::b', 'arn:*:iam::*:role/x'],
+        Condition: { StringEquals: { username: 'a' }, DateGreaterThan: {}, x: {} },
+      }),
+      'identity',
+    );
+    expect(parsed.statements[0]?.condition).toEqual({ StringEquals: { username: ['a'] } });
+  });
+
   it('throws an ApiError with status 400', () => {
     try {
       parsePolicyDocument('{', 'identity');
@@ -91,6 +104,8 @@ describe('parsePolicyDocument: normalising', () => {
 });
 
 describe('parsePolicyDocument: AWS error messages', () => {
+  // Messages and their precedence as IAM reports them (several observed by moto's IAM policy tests).
+  const noAction = { Effect: 'Allow', Resource: '*' };
   const cases: [string, string, PolicyKind, string][] = [
     ['bad JSON', '{"Version": ', 'identity', 'Syntax errors in policy.'],
     ['a JSON array', '[]', 'identity', 'Syntax errors in policy.'],
@@ -100,13 +115,14 @@ describe('parsePolicyDocument: AWS error messages', () => {
       'identity',
       'Syntax errors in policy.',
     ],
-    [
-      'an unknown Version',
-      doc(allowAll, { Version: '2010-01-01' }),
-      'identity',
-      'The policy failed legacy parsing',
-    ],
+    ['an unknown Version', doc(allowAll, { Version: '2013-10-17' }), 'identity', 'Syntax errors in policy.'],
     ['a non-string Version', doc(allowAll, { Version: 2012 }), 'identity', 'Syntax errors in policy.'],
+    [
+      'an Id that is not a string',
+      doc(allowAll, { Version: '2012-10-17', Id: {} }),
+      'identity',
+      'Syntax errors in policy.',
+    ],
     ['no Statement', JSON.stringify({ Version: '2012-10-17' }), 'identity', 'Syntax errors in policy.'],
     ['an empty Statement', doc([]), 'identity', 'Syntax errors in policy.'],
     ['a statement that is not an object', doc(['x']), 'identity', 'Syntax errors in policy.'],
@@ -116,17 +132,41 @@ describe('parsePolicyDocument: AWS error messages', () => {
       'identity',
       'Syntax errors in policy.',
     ],
-    ['no Effect', doc({ Action: '*', Resource: '*' }), 'identity', 'Missing required field Effect'],
-    ['a bad Effect', doc({ ...allowAll, Effect: 'allow' }), 'identity', 'Invalid effect: "allow"'],
+    ['no Effect (identity)', doc({ Action: '*', Resource: '*' }), 'identity', 'Syntax errors in policy.'],
     [
-      'no Action',
-      doc({ Effect: 'Allow', Resource: '*' }),
+      'no Effect (trust)',
+      doc({ Principal: '*', Action: 'sts:AssumeRole' }),
+      'trust',
+      'Missing required field Effect',
+    ],
+    [
+      'an Effect in another case',
+      doc({ ...allowAll, Effect: 'denY' }),
+      'identity',
+      'The policy failed legacy parsing',
+    ],
+    [
+      'an Effect that is neither',
+      doc({ ...allowAll, Effect: 'invalid' }),
+      'identity',
+      'Syntax errors in policy.',
+    ],
+    [
+      'a bad Effect before missing actions',
+      doc({ Effect: 'allow', Resource: '*' }),
+      'identity',
+      'The policy failed legacy parsing',
+    ],
+    ['no Action', doc(noAction), 'identity', 'Policy statement must contain actions.'],
+    [
+      'an empty Action',
+      doc({ ...allowAll, Action: [] }),
       'identity',
       'Policy statement must contain actions.',
     ],
     [
-      'an empty Action',
-      doc({ ...allowAll, Action: [] }),
+      'missing actions in an earlier statement',
+      doc([{ Effect: 'Deny' }, allowAll]),
       'identity',
       'Policy statement must contain actions.',
     ],
@@ -137,10 +177,41 @@ describe('parsePolicyDocument: AWS error messages', () => {
       'identity',
       'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
     ],
+    [
+      'an empty NotAction string',
+      doc({ ...noAction, NotAction: '' }),
+      'identity',
+      'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+    ],
+    [
+      'a vendor with a space',
+      doc({ ...allowAll, Action: 'a a:ListBucket' }),
+      'identity',
+      'Vendor a a is not valid',
+    ],
+    [
+      'an action with two colons',
+      doc({ ...allowAll, Action: 's3:List:Bucket' }),
+      'identity',
+      'Actions/Condition can contain only one colon.',
+    ],
     ['a non-string action', doc({ ...allowAll, Action: [1] }), 'identity', 'Syntax errors in policy.'],
+    ['an Action that is an object', doc({ ...allowAll, Action: {} }), 'identity', 'Syntax errors in policy.'],
     [
       'no Resource (identity)',
       doc({ Effect: 'Allow', Action: '*' }),
+      'identity',
+      'Policy statement must contain resources.',
+    ],
+    [
+      'an empty Resource',
+      doc({ ...allowAll, Resource: [] }),
+      'identity',
+      'Policy statement must contain resources.',
+    ],
+    [
+      'missing resources before a bad action',
+      doc({ Effect: 'Allow', Action: 'invalid' }),
       'identity',
       'Policy statement must contain resources.',
     ],
@@ -155,6 +226,36 @@ describe('parsePolicyDocument: AWS error messages', () => {
       doc({ ...allowAll, Resource: 'bucket' }),
       'identity',
       'Resource bucket must be in ARN format or "*".',
+    ],
+    [
+      'an empty resource',
+      doc({ ...allowAll, Resource: '' }),
+      'identity',
+      'Resource  must be in ARN format or "*".',
+    ],
+    [
+      'an ARN with five parts',
+      doc({ ...allowAll, Resource: 'arn:aws:s3::b' }),
+      'identity',
+      'The policy failed legacy parsing',
+    ],
+    [
+      'an ARN without a service',
+      doc({ ...allowAll, Resource: 'arn:aws::::b' }),
+      'identity',
+      'The policy failed legacy parsing',
+    ],
+    [
+      'an ARN that stops after the partition',
+      doc({ ...allowAll, Resource: 'arn:aws' }),
+      'identity',
+      'Resource vendor must be fully qualified and cannot contain regexes.',
+    ],
+    [
+      'an unknown partition',
+      doc({ ...allowAll, Resource: 'arn:error:s3:::b' }),
+      'identity',
+      'Partition "error" is not valid for resource "arn:error:s3:::b".',
     ],
     [
       'a Principal in an identity policy',
@@ -203,25 +304,37 @@ describe('parsePolicyDocument: AWS error messages', () => {
       'an unknown condition operator',
       doc({ ...allowAll, Condition: { StringEqualz: { 'aws:username': 'a' } } }),
       'identity',
-      'Invalid Condition type : StringEqualz',
+      'Syntax errors in policy.',
     ],
     [
       'an unknown set qualifier',
       doc({ ...allowAll, Condition: { 'ForSomeValues:StringEquals': { 'aws:TagKeys': 'a' } } }),
       'identity',
-      'Invalid Condition type : ForSomeValues:StringEquals',
+      'Syntax errors in policy.',
+    ],
+    [
+      'a doubled colon after the qualifier',
+      doc({ ...allowAll, Condition: { 'ForAnyValue::StringEquals': { 'aws:TagKeys': 'a' } } }),
+      'identity',
+      'Syntax errors in policy.',
     ],
     [
       'NullIfExists',
       doc({ ...allowAll, Condition: { NullIfExists: { 'aws:TagKeys': 'true' } } }),
       'identity',
-      'Invalid Condition type : NullIfExists',
+      'Syntax errors in policy.',
     ],
     [
-      'a condition key without vendor',
-      doc({ ...allowAll, Condition: { StringEquals: { username: 'a' } } }),
+      'a Condition that is a list',
+      doc({ ...allowAll, Condition: [] }),
       'identity',
-      'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+      'Syntax errors in policy.',
+    ],
+    [
+      'a condition block that is a string',
+      doc({ ...allowAll, Condition: { StringEquals: 'b' } }),
+      'identity',
+      'Syntax errors in policy.',
     ],
     [
       'a condition value that is an object',
@@ -235,6 +348,7 @@ describe('parsePolicyDocument: AWS error messages', () => {
       'identity',
       'Syntax errors in policy.',
     ],
+    ['a Sid that is not a string', doc({ ...allowAll, Sid: [] }), 'identity', 'Syntax errors in policy.'],
     [
       'a Sid that is not alphanumeric',
       doc({ ...allowAll, Sid: 'a b' }),
@@ -250,17 +364,30 @@ describe('parsePolicyDocument: AWS error messages', () => {
       'identity',
       'Statement IDs (SID) in a single policy must be unique.',
     ],
+    [
+      'duplicate Sids before a later statement missing actions',
+      doc([
+        { ...allowAll, Sid: 'A' },
+        { Sid: 'A', Effect: 'Allow' },
+      ]),
+      'identity',
+      'Statement IDs (SID) in a single policy must be unique.',
+    ],
   ];
 
   it.each(cases)('%s', (_name, text, kind, message) => {
     expect(parseFailure(text, kind)).toEqual({ code: 'MalformedPolicyDocument', message });
   });
 
-  it('refuses a document older than 2012-10-17 when asked to', () => {
-    const text = JSON.stringify({ Statement: [allowAll] });
-    expect(() => parsePolicyDocument(text, 'identity', { requireCurrentVersion: true })).toThrow(
-      'Policy document must be version 2012-10-17 or greater.',
-    );
+  it('refuses a document without Version 2012-10-17 when asked to, before anything else', () => {
+    for (const text of [
+      JSON.stringify({ Statement: [{ Effect: 'denY' }] }),
+      doc(allowAll, { Version: '2008-10-17' }),
+    ]) {
+      expect(() => parsePolicyDocument(text, 'identity', { requireCurrentVersion: true })).toThrow(
+        'Policy document must be version 2012-10-17 or greater.',
+      );
+    }
     expect(() =>
       parsePolicyDocument(doc(allowAll), 'identity', { requireCurrentVersion: true }),
     ).not.toThrow();

@@ -1,5 +1,5 @@
 /** Parses and validates an IAM policy document into the normalised form evaluation reads. */
-import { parseStatement } from './parse-statement.js';
+import { parseStatement, statementShape } from './parse-statement.js';
 import type { PolicyDocument, PolicyKind } from './policy-types.js';
 import { isObject, malformed, onlyMembers, SYNTAX_ERROR } from './policy-json.js';
 
@@ -19,7 +19,7 @@ const parseJson = (text: string): unknown => {
 const parseVersion = (value: unknown, options: ParsePolicyOptions): PolicyDocument['version'] => {
   if (value !== undefined && typeof value !== 'string') throw malformed(SYNTAX_ERROR);
   if (value !== undefined && value !== '2012-10-17' && value !== '2008-10-17') {
-    throw malformed('The policy failed legacy parsing');
+    throw malformed(SYNTAX_ERROR);
   }
   const version = value ?? '2008-10-17';
   if (options.requireCurrentVersion === true && version !== '2012-10-17') {
@@ -29,11 +29,12 @@ const parseVersion = (value: unknown, options: ParsePolicyOptions): PolicyDocume
 };
 
 /**
- * The normalised document, or an ApiError('MalformedPolicyDocument', <AWS's message>, 400) for
- * bad JSON, an unknown Version, no Statement, a missing or bad Effect, both Action and NotAction,
- * an identity policy with a Principal, a trust or resource policy without one, a trust policy with
- * a Resource, malformed actions, resources or principals, unknown condition operators. A missing
- * Version means 2008-10-17 (policy variables read literally).
+ * The normalised document, or an ApiError('MalformedPolicyDocument', <IAM's message>, 400) for
+ * bad JSON or unknown members, an unknown Version, no Statement, a missing or bad Effect, both
+ * Action and NotAction, an identity policy with a Principal, a trust or resource policy without
+ * one, a trust policy with a Resource, malformed actions, resources or principals, unknown
+ * condition operators. A missing Version means 2008-10-17 (policy variables read literally);
+ * IAM's CreatePolicy refuses that, which `requireCurrentVersion` reproduces.
  */
 export const parsePolicyDocument = (
   text: string,
@@ -49,10 +50,14 @@ export const parsePolicyDocument = (
   const raw = json['Statement'];
   const list = Array.isArray(raw) ? (raw as unknown[]) : raw === undefined ? [] : [raw];
   if (list.length === 0) throw malformed(SYNTAX_ERROR);
-  const statements = list.map((statement) => parseStatement(statement, kind));
-  const sids = statements.flatMap((statement) => (statement.sid ? [statement.sid] : []));
+  const shapes = list.map((statement) => statementShape(statement, kind));
+  const sids = shapes.flatMap((statement) => {
+    const sid = statement['Sid'];
+    return typeof sid === 'string' && sid !== '' ? [sid] : [];
+  });
   if (new Set(sids).size !== sids.length) {
     throw malformed('Statement IDs (SID) in a single policy must be unique.');
   }
+  const statements = shapes.map((statement) => parseStatement(statement, kind));
   return { version, ...(id === undefined ? {} : { id }), statements };
 };

@@ -1,8 +1,13 @@
-/** One statement of a policy document, checked against the rules of its kind. */
-import { parseCondition, VENDOR_PREFIX } from './parse-condition.js';
+/**
+ * One statement of a policy document, checked against the rules of its kind in the order IAM
+ * reports problems: Effect, Principal rules, Action present, Resource present, then their contents
+ * and the Condition.
+ */
+import { checkAction, checkResource, elementList, parseEffect } from './parse-elements.js';
+import { parseCondition } from './parse-condition.js';
 import { parsePrincipal } from './parse-principal.js';
 import type { PolicyKind, PolicyStatement } from './policy-types.js';
-import { isObject, malformed, onlyMembers, stringList, SYNTAX_ERROR } from './policy-json.js';
+import { isObject, malformed, onlyMembers, SYNTAX_ERROR, type JsonObject } from './policy-json.js';
 
 const MEMBERS = [
   'Sid',
@@ -15,82 +20,67 @@ const MEMBERS = [
   'NotResource',
   'Condition',
 ];
-const ACTION = /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/;
 const SID = /^[0-9A-Za-z]*$/;
+const NO_ACTIONS = 'Policy statement must contain actions.';
+const NO_RESOURCES = 'Policy statement must contain resources.';
 
-const actions = (value: unknown): string[] => {
-  const list = stringList(value);
-  if (list.length === 0) throw malformed('Policy statement must contain actions.');
-  for (const action of list) {
-    if (action !== '*' && !ACTION.test(action)) throw malformed(VENDOR_PREFIX);
-  }
-  return list;
-};
-
-const resources = (value: unknown): string[] => {
-  const list = stringList(value);
-  if (list.length === 0) throw malformed('Policy statement must contain resources.');
-  for (const resource of list) {
-    if (resource !== '*' && !(resource.startsWith('arn:') && resource.split(':').length >= 6)) {
-      throw malformed(`Resource ${resource} must be in ARN format or "*".`);
-    }
-  }
-  return list;
-};
-
-const either = (statement: Readonly<Record<string, unknown>>, a: string, b: string): void => {
+const either = (statement: JsonObject, a: string, b: string): string | undefined => {
   if (statement[a] !== undefined && statement[b] !== undefined) throw malformed(SYNTAX_ERROR);
+  return statement[a] !== undefined ? a : statement[b] !== undefined ? b : undefined;
 };
 
-const checkPrincipalRules = (statement: Readonly<Record<string, unknown>>, kind: PolicyKind): void => {
-  either(statement, 'Principal', 'NotPrincipal');
-  if (kind === 'identity') {
-    for (const field of ['Principal', 'NotPrincipal']) {
-      if (statement[field] !== undefined) throw malformed(`Has prohibited field ${field}`);
-    }
-  } else if (statement['Principal'] === undefined && statement['NotPrincipal'] === undefined) {
-    throw malformed('Missing required field Principal');
-  }
+const checkPrincipalRules = (statement: JsonObject, kind: PolicyKind): void => {
+  const field = either(statement, 'Principal', 'NotPrincipal');
+  if (kind === 'identity' && field !== undefined) throw malformed(`Has prohibited field ${field}`);
+  if (kind !== 'identity' && field === undefined) throw malformed('Missing required field Principal');
 };
 
-const checkResourceRules = (statement: Readonly<Record<string, unknown>>, kind: PolicyKind): void => {
-  either(statement, 'Resource', 'NotResource');
-  const has = statement['Resource'] !== undefined || statement['NotResource'] !== undefined;
-  if (kind === 'trust') {
-    for (const field of ['Resource', 'NotResource']) {
-      if (statement[field] !== undefined) throw malformed(`Has prohibited field ${field}`);
-    }
-  } else if (kind === 'identity' && !has) {
-    throw malformed('Policy statement must contain resources.');
-  }
-};
-
-export const parseStatement = (value: unknown, kind: PolicyKind): PolicyStatement => {
+/** The statement as a JSON object with a string Sid (or none): checked before any statement is parsed. */
+export const statementShape = (value: unknown, kind: PolicyKind): JsonObject => {
   if (!isObject(value)) throw malformed(SYNTAX_ERROR);
   onlyMembers(value, MEMBERS);
-  const { Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition } = value;
-  if (Sid !== undefined && typeof Sid !== 'string') throw malformed(SYNTAX_ERROR);
-  if (typeof Sid === 'string' && kind === 'identity' && !SID.test(Sid)) {
+  const sid = value['Sid'];
+  if (sid !== undefined && typeof sid !== 'string') throw malformed(SYNTAX_ERROR);
+  if (typeof sid === 'string' && kind === 'identity' && !SID.test(sid)) {
     throw malformed(
       'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*',
     );
   }
-  if (Effect === undefined) throw malformed('Missing required field Effect');
-  if (Effect !== 'Allow' && Effect !== 'Deny') throw malformed(`Invalid effect: ${JSON.stringify(Effect)}`);
-  checkPrincipalRules(value, kind);
-  either(value, 'Action', 'NotAction');
-  if (Action === undefined && NotAction === undefined)
-    throw malformed('Policy statement must contain actions.');
-  checkResourceRules(value, kind);
+  return value;
+};
+
+export const parseStatement = (statement: JsonObject, kind: PolicyKind): PolicyStatement => {
+  const sid = statement['Sid'] as string | undefined;
+  const effect = parseEffect(
+    statement['Effect'],
+    kind === 'identity' ? SYNTAX_ERROR : 'Missing required field Effect',
+  );
+  checkPrincipalRules(statement, kind);
+  const actionField = either(statement, 'Action', 'NotAction') ?? 'Action';
+  const actions = elementList(statement[actionField], NO_ACTIONS);
+  const resourceField = either(statement, 'Resource', 'NotResource');
+  if (kind === 'trust' && resourceField !== undefined)
+    throw malformed(`Has prohibited field ${resourceField}`);
+  const resources =
+    resourceField === undefined
+      ? kind === 'identity'
+        ? elementList(undefined, NO_RESOURCES)
+        : undefined
+      : elementList(statement[resourceField], NO_RESOURCES);
+  actions.forEach(checkAction);
+  resources?.forEach(checkResource);
+  const { Principal, NotPrincipal, Condition } = statement;
   return {
-    ...(Sid === undefined ? {} : { sid: Sid }),
-    effect: Effect,
+    ...(sid === undefined ? {} : { sid }),
+    effect,
     ...(Principal === undefined ? {} : { principal: parsePrincipal(Principal) }),
     ...(NotPrincipal === undefined ? {} : { notPrincipal: parsePrincipal(NotPrincipal) }),
-    ...(Action === undefined ? {} : { action: actions(Action) }),
-    ...(NotAction === undefined ? {} : { notAction: actions(NotAction) }),
-    ...(Resource === undefined ? {} : { resource: resources(Resource) }),
-    ...(NotResource === undefined ? {} : { notResource: resources(NotResource) }),
+    ...(actionField === 'Action' ? { action: actions } : { notAction: actions }),
+    ...(resources === undefined
+      ? {}
+      : resourceField === 'Resource'
+        ? { resource: resources }
+        : { notResource: resources }),
     ...(Condition === undefined ? {} : { condition: parseCondition(Condition) }),
   };
 };
