@@ -1,6 +1,7 @@
 /**
  * @berth/core — the domain vocabulary shared by every Berth package: ARNs, ordered statuses, resource math, task sizes, overrides, the agent
- * protocol, ApiError, and the OCI/Docker image manifests the registry and ECR read.
+ * protocol, ApiError, the OCI/Docker image manifests the registry and ECR read, and IAM policy documents (parsing and
+ * AWS's evaluation logic).
  *
  * PURE: no I/O, no clock, no randomness. Time, ids and seeds are arguments.
  */
@@ -16,4 +17,5 @@ export * from './oci/parse-manifest.js';
 export type * from './oci/registry-ports.js';
 export type * from './iam-policy/policy-types.js';
 export { evaluatePolicies } from './iam-policy/evaluate-policies.js';
-export { parsePolicyDocument } from './iam-policy/parse-policy-document.js';
+export { parsePolicyDocument, type ParsePolicyOptions } from './iam-policy/parse-policy-document.js';
+export { wildcardMatch } from './iam-policy/wildcard-match.js';
