@@ -14,11 +14,6 @@ export interface OperationAuthorization {
   readonly resources: readonly string[];
   /** Service-specific condition keys, e.g. `{ 'ecs:cluster': '<cluster ARN>' }`. */
   readonly context?: Readonly<Record<string, string | readonly string[]>>;
-  /**
-   * The operation decides itself, with policies the gateway does not hold (sts:AssumeRole reads
-   * the role's trust policy) or none at all (sts:GetCallerIdentity needs no permission).
-   */
-  readonly decidedByOperation?: boolean;
 }
 
 /** Who is calling, where, and when: built once per request by the gateway. */

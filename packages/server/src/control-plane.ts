@@ -15,10 +15,17 @@
 import { dirname, join } from 'node:path';
 
 import { createAutoScalingModule } from '@berth/autoscaling';
-import { createEcsModule, type ControlPlaneServices, type EcsModuleConfig } from '@berth/ecs';
+import {
+  createEcsModule,
+  ECS_TASKS_PRINCIPAL,
+  type ControlPlaneServices,
+  type EcsModuleConfig,
+} from '@berth/ecs';
 import { createCloudWatchModule } from '@berth/cloudwatch';
 import { AlbMetricsCollector, createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
-import { DEFAULT_CODECS, GatewayServer, RootKeys, rootOnlyAuthorizer, type CredentialPair } from '@berth/gateway';
+import { DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
+import { createIamModule } from '@berth/iam';
+import { createStsModule } from '@berth/sts';
 import { HaproxySupervisor, locateHaproxy } from '@berth/lb';
 import { createLogsModule, type LogsUseCases } from '@berth/logs';
 import { openStateStore, type StateStore, type StoreLocation } from '@berth/store';
@@ -145,9 +152,15 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     instances: (id) => ecsInstanceAddress(id),
     ...(config.dataPlane ? { addressCidr: config.dataPlane.addressCidr } : {}),
   });
+  const iam = createIamModule({ store, now });
+  const sts = createStsModule({ store, iam, rootKeys: config.credentials, now });
   const ecs = createEcsModule({
     ...config,
     store,
+    taskRoleSessions: {
+      assumeRoleForTask: (request) =>
+        sts.assumeRoleForService({ ...request, servicePrincipal: ECS_TASKS_PRINCIPAL, nowMs: now() }),
+    },
     loadBalancing: ecsLoadBalancing(elbv2.useCases),
     metricSink,
     deploymentAlarms: ecsDeploymentAlarms(cloudWatch.useCases),
@@ -194,10 +207,19 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       })
     : undefined;
   const gateway = new GatewayServer({
-    services: [...ecs.apis, elbv2.api, cloudWatch.api, logs.api, autoScaling.api, registry.ecr.api],
+    services: [
+      ...ecs.apis,
+      elbv2.api,
+      cloudWatch.api,
+      logs.api,
+      autoScaling.api,
+      registry.ecr.api,
+      iam.api,
+      sts.api,
+    ],
     codecs: DEFAULT_CODECS,
-    authenticator: new RootKeys(config.credentials),
-    authorizer: rootOnlyAuthorizer,
+    authenticator: sts.authenticator,
+    authorizer: iam.authorizer,
     log: config.log,
     now,
   });

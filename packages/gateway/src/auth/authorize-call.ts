@@ -52,10 +52,9 @@ export const authorizeCall = (authorizer: Authorizer, call: CallToAuthorize): vo
     resources: ['*'],
   };
   const subject = `User: ${call.identity.arn} is not authorized to perform: ${action}`;
-  if (call.service.rootOnly && call.identity.kind !== 'root') {
+  if (call.service.rootOnly) {
     throw accessDenied(`${subject} on resource: ${scope.resources[0] ?? '*'}`);
   }
-  if (scope.decidedByOperation) return;
   const decision = authorizer.authorize({
     identity: call.identity,
     action,
