@@ -10,11 +10,14 @@ import {
   type PollDesiredTasksResponse,
   type RegisterManagedHostRequest,
   type RegisterManagedHostResponse,
+  type GetTaskCredentialsRequest,
+  type GetTaskCredentialsResponse,
   type SubmitTaskStatsRequest,
   type TaskReport,
   type TaskStatsSample,
 } from '@berth/wire/agent';
 
+import { TaskCredentialsCache } from './credentials/task-credentials-cache.js';
 import { EcrClient, RegistryCredentials, RegistryImages } from './ecr/index.js';
 import type { EngineConfig } from './engine/index.js';
 import { TaskEngine } from './engine/index.js';
@@ -44,6 +47,7 @@ import {
   TaskStatsSampler,
   type StatsConfig,
 } from './stats/index.js';
+import { TaskEndpoint, type TaskEndpointConfig } from './task-endpoint/index.js';
 
 export const AGENT_VERSION = '1.0.0-berth';
 const ECS_TARGET = 'AmazonEC2ContainerServiceV20141113';
@@ -71,6 +75,8 @@ export interface AgentConfig {
   readonly strictUlimits?: boolean;
   /** The host registry's directory (default: BERTH_RUN_DIR, /run/berth or <tmpdir>/berth-run). */
   readonly runDir?: string;
+  /** The task metadata and credentials endpoint (address 169.254.170.2, ports any free one by default). */
+  readonly taskEndpoint?: TaskEndpointConfig;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -85,6 +91,7 @@ export class Agent {
   private identity: AgentIdentity;
   private engine: TaskEngine | undefined;
   private block: AddressBlock | undefined;
+  private taskEndpoint: TaskEndpoint | undefined;
   private loops: Promise<void>[] = [];
 
   constructor(private readonly config: AgentConfig) {
@@ -112,6 +119,9 @@ export class Agent {
     });
     this.identity = { ...this.identity, addressBlock: this.block.cidr };
     saveIdentity(this.config.stateDir, this.identity);
+    const taskEndpoint = this.newTaskEndpoint();
+    this.taskEndpoint = taskEndpoint;
+    await taskEndpoint.start();
     this.engine = new TaskEngine({
       runtime: this.runtime,
       containerInstanceArn: arn,
@@ -124,6 +134,8 @@ export class Agent {
       ulimits: this.ulimits,
       logs: this.logShipping(),
       images: this.images,
+      taskEndpoint,
+      taskGone: (taskArn) => taskEndpoint.taskGone(taskArn),
     });
     await this.engine.recover();
     this.loops = [this.pollLoop(), this.reportLoop(), this.statsLoop()];
@@ -145,9 +157,41 @@ export class Agent {
     await Promise.allSettled(this.loops);
     const stopped = (await this.engine?.shutdown({ stopTasks: options.stopTasks })) ?? 0;
     await this.images.close();
+    await this.taskEndpoint?.close();
     if (this.block && this.identity.containerInstanceArn)
       this.registry.release(this.block.cidr, this.engine?.owner ?? this.identity.containerInstanceArn);
     return stopped;
+  }
+
+  /**
+   * The task metadata and credentials endpoint; task-role credentials come from the control plane's
+   * GetTaskCredentials, and the API forwarder leads to the control plane's endpoint.
+   */
+  private newTaskEndpoint(): TaskEndpoint {
+    const api = new URL(this.config.endpoint);
+    const credentials = new TaskCredentialsCache({
+      fetch: (request: GetTaskCredentialsRequest) =>
+        this.client.call<GetTaskCredentialsResponse>(
+          `${AGENT_TARGET_PREFIX}.GetTaskCredentials`,
+          request,
+          CALL_TIMEOUT_MS,
+        ),
+      containerInstanceArn: () => this.identity.containerInstanceArn ?? '',
+      now: Date.now,
+    });
+    return new TaskEndpoint({
+      config: this.config.taskEndpoint ?? {},
+      stateDir: this.config.stateDir,
+      api: {
+        hostname: api.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: Number(api.port) || (api.protocol === 'https:' ? 443 : 80),
+      },
+      tasks: () => this.engine?.taskStates() ?? [],
+      credentials,
+      docker: this.runtime.documents,
+      availabilityZone: this.config.host.availabilityZone,
+      log: (message, fields) => this.config.log(message, { ...fields }),
+    });
   }
 
   /** The agent as awslogs driver: Logs calls go to the control plane's endpoint, signed for `logs`. */
