@@ -85,4 +85,22 @@ describe('TcpForwarder', () => {
     await expect(roundTrip(port, 'gone')).rejects.toThrow(/ECONNREFUSED/);
     await expect(forwarder.port()).rejects.toThrow(/closed/);
   });
+
+  it('listens where it is told and names itself in its log', async () => {
+    const echo = await echoServer();
+    closers.push(() => new Promise<void>((r) => echo.server.close(() => r())));
+    const free = await echoServer();
+    const wanted = free.port;
+    await new Promise<void>((r) => free.server.close(() => r()));
+    const logs: string[] = [];
+    const forwarder = new TcpForwarder({ hostname: '127.0.0.1', port: echo.port }, (m) => logs.push(m), {
+      host: '127.0.0.1',
+      port: wanted,
+      name: 'API forwarder',
+    });
+    closers.push(() => forwarder.close());
+    expect(await forwarder.port()).toBe(wanted);
+    expect(await roundTrip(wanted, 'to the API')).toBe('to the API');
+    expect(logs).toContain('API forwarder listening');
+  });
 });

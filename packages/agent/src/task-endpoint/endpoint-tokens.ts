@@ -53,6 +53,6 @@ export class EndpointTokens {
   }
 
   private derive(...parts: string[]): string {
-    return createHmac('sha256', this.secret).update(parts.join('\0')).digest('base64url');
+    return createHmac('sha256', this.secret).update(JSON.stringify(parts)).digest('base64url');
   }
 }
