@@ -10,14 +10,11 @@ import {
   type PollDesiredTasksResponse,
   type RegisterManagedHostRequest,
   type RegisterManagedHostResponse,
-  type GetTaskCredentialsRequest,
-  type GetTaskCredentialsResponse,
   type SubmitTaskStatsRequest,
   type TaskReport,
   type TaskStatsSample,
 } from '@berth/wire/agent';
 
-import { TaskCredentialsCache } from './credentials/task-credentials-cache.js';
 import { EcrClient, RegistryCredentials, RegistryImages } from './ecr/index.js';
 import type { EngineConfig } from './engine/index.js';
 import { TaskEngine } from './engine/index.js';
@@ -47,7 +44,7 @@ import {
   TaskStatsSampler,
   type StatsConfig,
 } from './stats/index.js';
-import { TaskEndpoint, type TaskEndpointConfig } from './task-endpoint/index.js';
+import { agentTaskEndpoint, type TaskEndpoint, type TaskEndpointConfig } from './task-endpoint/index.js';
 
 export const AGENT_VERSION = '1.0.0-berth';
 const ECS_TARGET = 'AmazonEC2ContainerServiceV20141113';
@@ -163,31 +160,14 @@ export class Agent {
     return stopped;
   }
 
-  /**
-   * The task metadata and credentials endpoint; task-role credentials come from the control plane's
-   * GetTaskCredentials, and the API forwarder leads to the control plane's endpoint.
-   */
   private newTaskEndpoint(): TaskEndpoint {
-    const api = new URL(this.config.endpoint);
-    const credentials = new TaskCredentialsCache({
-      fetch: (request: GetTaskCredentialsRequest) =>
-        this.client.call<GetTaskCredentialsResponse>(
-          `${AGENT_TARGET_PREFIX}.GetTaskCredentials`,
-          request,
-          CALL_TIMEOUT_MS,
-        ),
-      containerInstanceArn: () => this.identity.containerInstanceArn ?? '',
-      now: Date.now,
-    });
-    return new TaskEndpoint({
+    return agentTaskEndpoint({
       config: this.config.taskEndpoint ?? {},
+      endpoint: this.config.endpoint,
+      client: this.client,
+      containerInstanceArn: () => this.identity.containerInstanceArn ?? '',
       stateDir: this.config.stateDir,
-      api: {
-        hostname: api.hostname.replace(/^\[(.*)\]$/, '$1'),
-        port: Number(api.port) || (api.protocol === 'https:' ? 443 : 80),
-      },
       tasks: () => this.engine?.taskStates() ?? [],
-      credentials,
       docker: this.runtime.documents,
       availabilityZone: this.config.host.availabilityZone,
       log: (message, fields) => this.config.log(message, { ...fields }),

@@ -7,3 +7,4 @@
  */
 export { TaskEndpoint, TASK_ENDPOINT_DEFAULTS, type TaskEndpointConfig } from './task-endpoint.js';
 export type { EndpointLocation } from './endpoint-env.js';
+export { agentTaskEndpoint } from './agent-task-endpoint.js';

@@ -12,6 +12,7 @@ import type { TaskState } from '../engine/task-state.js';
 import { TcpForwarder, type ForwardTarget } from '../net/tcp-forwarder.js';
 import { prepareEndpointAddress } from './endpoint-address.js';
 import { endpointEnv, type EndpointLocation } from './endpoint-env.js';
+import { loadEndpointPorts, saveEndpointPorts } from './endpoint-ports.js';
 import { EndpointTokens, loadEndpointSecret } from './endpoint-tokens.js';
 import type { DockerDocumentSource } from './metadata-handler.js';
 import { TaskEndpointServer } from './task-endpoint-server.js';
@@ -53,25 +54,79 @@ export class TaskEndpoint implements TaskEndpointEnv {
     this.server = new TaskEndpointServer({ ...deps, tokens: this.tokens });
   }
 
-  /** Prepares the address, listens, and resolves to where containers reach it. */
+  /**
+   * Prepares the address, listens, and resolves to where containers reach it. A port configured as
+   * 0 is the one this agent had before its restart when that one is free again, else any free one.
+   */
   async start(): Promise<EndpointLocation> {
-    const { config, log } = this.deps;
+    const { config, log, stateDir } = this.deps;
     const address = await prepareEndpointAddress(config.address ?? TASK_ENDPOINT_DEFAULTS.address, {
       bridgeGateway: () => this.deps.docker.bridgeGateway(),
       log,
       ...(this.deps.ip === undefined ? {} : { ip: this.deps.ip }),
     });
-    const port = await this.server.listen(address, config.port ?? TASK_ENDPOINT_DEFAULTS.port);
-    this.forwarder = new TcpForwarder(this.deps.api, log, {
-      host: address,
-      port: config.forwarderPort ?? TASK_ENDPOINT_DEFAULTS.forwarderPort,
-      name: 'API forwarder',
-      clientSide: 'container',
-    });
-    const forwarderPort = await this.forwarder.port();
+    const previous = loadEndpointPorts(stateDir);
+    const port = await this.listenServer(address, config.port ?? TASK_ENDPOINT_DEFAULTS.port, previous?.port);
+    const forwarderPort = await this.listenForwarder(
+      address,
+      config.forwarderPort ?? TASK_ENDPOINT_DEFAULTS.forwarderPort,
+      previous?.forwarderPort,
+    );
     this.location = { address, port, forwarderPort };
+    saveEndpointPorts(stateDir, { port, forwarderPort });
     log('task endpoint listening', { ...this.location });
     return this.location;
+  }
+
+  private async listenServer(
+    address: string,
+    configured: number,
+    previous: number | undefined,
+  ): Promise<number> {
+    if (configured !== 0 || previous === undefined) return this.server.listen(address, configured);
+    try {
+      return await this.server.listen(address, previous);
+    } catch (error) {
+      this.deps.log(
+        "the task endpoint's previous port is taken; containers started before the restart lose it",
+        {
+          port: previous,
+          error: String(error),
+        },
+      );
+      return this.server.listen(address, 0);
+    }
+  }
+
+  private async listenForwarder(
+    address: string,
+    configured: number,
+    previous: number | undefined,
+  ): Promise<number> {
+    const forwarder = (port: number): TcpForwarder =>
+      new TcpForwarder(this.deps.api, this.deps.log, {
+        host: address,
+        port,
+        name: 'API forwarder',
+        clientSide: 'container',
+      });
+    if (configured === 0 && previous !== undefined) {
+      this.forwarder = forwarder(previous);
+      try {
+        return await this.forwarder.port();
+      } catch (error) {
+        await this.forwarder.close();
+        this.deps.log(
+          "the API forwarder's previous port is taken; containers started before the restart lose it",
+          {
+            port: previous,
+            error: String(error),
+          },
+        );
+      }
+    }
+    this.forwarder = forwarder(configured);
+    return this.forwarder.port();
   }
 
   envFor(task: DesiredTask, containerName: string): Readonly<Record<string, string>> {
