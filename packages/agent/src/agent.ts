@@ -15,6 +15,8 @@ import {
   type TaskStatsSample,
 } from '@berth/wire/agent';
 
+import { controlPlaneCredentials } from './credentials/control-plane-credentials.js';
+import type { TaskCredentialSource } from './credentials/task-credential-source.js';
 import { EcrClient, RegistryCredentials, RegistryImages } from './ecr/index.js';
 import type { EngineConfig } from './engine/index.js';
 import { TaskEngine } from './engine/index.js';
@@ -85,6 +87,8 @@ export class Agent {
   private readonly registry: HostRegistry;
   private readonly ulimits: UlimitPolicy;
   private readonly images: RegistryImages;
+  /** Task roles' credentials (GetTaskCredentials, cached): the task endpoint serves the task role's. */
+  private readonly taskCredentials: TaskCredentialSource;
   private identity: AgentIdentity;
   private engine: TaskEngine | undefined;
   private block: AddressBlock | undefined;
@@ -98,6 +102,10 @@ export class Agent {
     this.registry = new HostRegistry(config.runDir);
     this.ulimits = { ceilings: readUlimitCeilings(), strict: config.strictUlimits === true };
     this.images = this.registryImages();
+    this.taskCredentials = controlPlaneCredentials(
+      this.client,
+      () => this.identity.containerInstanceArn ?? '',
+    );
   }
 
   get containerInstanceArn(): string | undefined {
@@ -132,7 +140,7 @@ export class Agent {
       logs: this.logShipping(),
       images: this.images,
       taskEndpoint,
-      taskGone: (taskArn) => taskEndpoint.taskGone(taskArn),
+      taskGone: (taskArn) => this.taskCredentials.release(taskArn),
     });
     await this.engine.recover();
     this.loops = [this.pollLoop(), this.reportLoop(), this.statsLoop()];
@@ -164,8 +172,7 @@ export class Agent {
     return agentTaskEndpoint({
       config: this.config.taskEndpoint ?? {},
       endpoint: this.config.endpoint,
-      client: this.client,
-      containerInstanceArn: () => this.identity.containerInstanceArn ?? '',
+      credentials: this.taskCredentials,
       stateDir: this.config.stateDir,
       tasks: () => this.engine?.taskStates() ?? [],
       docker: this.runtime.documents,

@@ -1,27 +1,17 @@
 /**
- * The agent's task endpoint, wired: task-role credentials come from the control plane's
- * GetTaskCredentials (cached), the API forwarder leads to the control plane's endpoint, and the
- * metadata shows the engine's tasks with Docker's documents.
+ * The agent's task endpoint, wired: task-role credentials come from the agent's credential source
+ * (the control plane's GetTaskCredentials, cached), the API forwarder leads to the control plane's
+ * endpoint, and the metadata shows the engine's tasks with Docker's documents.
  */
-import {
-  AGENT_TARGET_PREFIX,
-  type GetTaskCredentialsRequest,
-  type GetTaskCredentialsResponse,
-} from '@berth/wire/agent';
-
-import { TaskCredentialsCache } from '../credentials/task-credentials-cache.js';
+import type { TaskCredentialSource } from '../credentials/task-credential-source.js';
 import type { TaskState } from '../engine/task-state.js';
-import type { ControlPlaneClient } from '../session/control-plane-client.js';
 import { TaskEndpoint, type TaskEndpointConfig, type TaskEndpointDeps } from './task-endpoint.js';
-
-const CREDENTIALS_CALL_TIMEOUT_MS = 30_000;
 
 export interface AgentTaskEndpointOptions {
   readonly config: TaskEndpointConfig;
   /** The control plane's endpoint URL. */
   readonly endpoint: string;
-  readonly client: Pick<ControlPlaneClient, 'call'>;
-  readonly containerInstanceArn: () => string;
+  readonly credentials: TaskCredentialSource;
   readonly stateDir: string;
   readonly tasks: () => readonly Readonly<TaskState>[];
   readonly docker: TaskEndpointDeps['docker'];
@@ -44,16 +34,7 @@ export const agentTaskEndpoint = (options: AgentTaskEndpointOptions): TaskEndpoi
     stateDir: options.stateDir,
     api: targetOf(options.endpoint),
     tasks: options.tasks,
-    credentials: new TaskCredentialsCache({
-      fetch: (request: GetTaskCredentialsRequest) =>
-        options.client.call<GetTaskCredentialsResponse>(
-          `${AGENT_TARGET_PREFIX}.GetTaskCredentials`,
-          request,
-          CREDENTIALS_CALL_TIMEOUT_MS,
-        ),
-      containerInstanceArn: options.containerInstanceArn,
-      now: Date.now,
-    }),
+    credentials: options.credentials,
     docker: options.docker,
     availabilityZone: options.availabilityZone,
     log: options.log,

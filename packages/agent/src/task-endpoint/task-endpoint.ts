@@ -133,11 +133,6 @@ export class TaskEndpoint implements TaskEndpointEnv {
     return this.location ? endpointEnv(this.location, this.tokens, task, containerName) : {};
   }
 
-  /** A task left the agent: its credentials are forgotten. */
-  taskGone(taskArn: string): void {
-    this.deps.credentials.release(taskArn);
-  }
-
   async close(): Promise<void> {
     await Promise.all([this.server.close(), this.forwarder?.close()]);
   }
