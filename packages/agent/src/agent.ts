@@ -124,7 +124,7 @@ export class Agent {
     });
     this.identity = { ...this.identity, addressBlock: this.block.cidr };
     saveIdentity(this.config.stateDir, this.identity);
-    const taskEndpoint = this.newTaskEndpoint();
+    const taskEndpoint = this.newTaskEndpoint(this.block.cidr);
     this.taskEndpoint = taskEndpoint;
     await taskEndpoint.start();
     this.engine = new TaskEngine({
@@ -168,7 +168,7 @@ export class Agent {
     return stopped;
   }
 
-  private newTaskEndpoint(): TaskEndpoint {
+  private newTaskEndpoint(subnetCidr: string): TaskEndpoint {
     return agentTaskEndpoint({
       config: this.config.taskEndpoint ?? {},
       endpoint: this.config.endpoint,
@@ -177,6 +177,7 @@ export class Agent {
       tasks: () => this.engine?.taskStates() ?? [],
       docker: this.runtime.documents,
       availabilityZone: this.config.host.availabilityZone,
+      subnetCidr,
       log: (message, fields) => this.config.log(message, { ...fields }),
     });
   }

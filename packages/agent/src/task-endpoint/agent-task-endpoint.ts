@@ -16,6 +16,7 @@ export interface AgentTaskEndpointOptions {
   readonly tasks: () => readonly Readonly<TaskState>[];
   readonly docker: TaskEndpointDeps['docker'];
   readonly availabilityZone: string;
+  readonly subnetCidr?: string;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -37,5 +38,6 @@ export const agentTaskEndpoint = (options: AgentTaskEndpointOptions): TaskEndpoi
     credentials: options.credentials,
     docker: options.docker,
     availabilityZone: options.availabilityZone,
+    ...(options.subnetCidr === undefined ? {} : { subnetCidr: options.subnetCidr }),
     log: options.log,
   });

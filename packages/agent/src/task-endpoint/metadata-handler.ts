@@ -22,6 +22,8 @@ export interface MetadataDeps {
   readonly tokens: EndpointTokens;
   readonly docker: DockerDocumentSource;
   readonly availabilityZone: string;
+  /** The agent's awsvpc address block. */
+  readonly subnetCidr?: string;
 }
 
 const runtimeIds = (task: Readonly<TaskState>): string[] =>
@@ -63,6 +65,11 @@ export const handleMetadata = async (
     deps.docker,
     path === 'task' ? runtimeIds(task) : runtimeIds(task).filter((id) => id === container.runtimeId),
   );
-  const ctx = { version, availabilityZone: deps.availabilityZone, details: (id: string) => details.get(id) };
+  const ctx = {
+    version,
+    availabilityZone: deps.availabilityZone,
+    ...(deps.subnetCidr === undefined ? {} : { subnetCidr: deps.subnetCidr }),
+    details: (id: string) => details.get(id),
+  };
   return json(200, path === 'task' ? taskMetadata(task, ctx) : containerMetadata(task, container, ctx));
 };

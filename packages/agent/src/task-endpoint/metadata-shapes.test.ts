@@ -54,6 +54,7 @@ const details = containerDetails({
 const ctx = (version: 'v3' | 'v4'): MetadataContext => ({
   version,
   availabilityZone: 'us-east-1a',
+  subnetCidr: '127.1.0.0/22',
   details: () => details,
 });
 
@@ -78,7 +79,14 @@ describe('task metadata shapes', () => {
       LogDriver: 'awslogs',
       LogOptions: { 'awslogs-group': '/ecs/web' },
       Health: { status: 'HEALTHY' },
-      Networks: [{ AttachmentIndex: 0, NetworkMode: 'awsvpc', IPv4Addresses: ['127.1.0.9'] }],
+      Networks: [
+        {
+          AttachmentIndex: 0,
+          NetworkMode: 'awsvpc',
+          IPv4Addresses: ['127.1.0.9'],
+          IPv4SubnetCIDRBlock: '127.1.0.0/22',
+        },
+      ],
     });
   });
 

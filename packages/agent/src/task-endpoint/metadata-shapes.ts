@@ -14,6 +14,8 @@ export type MetadataVersion = 'v3' | 'v4';
 export interface MetadataContext {
   readonly version: MetadataVersion;
   readonly availabilityZone: string;
+  /** awsvpc: the block task addresses come from (v4's IPv4SubnetCIDRBlock). */
+  readonly subnetCidr?: string;
   /** Container runtime id → its Docker details (absent: not inspected). */
   readonly details: (runtimeId: string) => ContainerDetails | undefined;
 }
@@ -27,18 +29,19 @@ const iso = (ms: number | undefined): string | undefined =>
 const defined = (record: Json): Json =>
   Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
 
-const networks = (
-  task: TaskState,
-  details: ContainerDetails | undefined,
-  version: MetadataVersion,
-): Json[] => {
+const networks = (task: TaskState, details: ContainerDetails | undefined, ctx: MetadataContext): Json[] => {
   const mode = task.desired.networkMode;
   if (mode === 'none') return [];
   if (mode === 'awsvpc') {
     const addresses = task.address === undefined ? [] : [task.address];
     return [
-      version === 'v4'
-        ? { AttachmentIndex: 0, NetworkMode: 'awsvpc', IPv4Addresses: addresses }
+      ctx.version === 'v4'
+        ? defined({
+            AttachmentIndex: 0,
+            NetworkMode: 'awsvpc',
+            IPv4Addresses: addresses,
+            IPv4SubnetCIDRBlock: ctx.subnetCidr,
+          })
         : { NetworkMode: 'awsvpc', IPv4Addresses: addresses },
     ];
   }
@@ -87,7 +90,7 @@ export const containerMetadata = (task: TaskState, c: ManagedContainer, ctx: Met
     Type: 'NORMAL',
     ...(v4 ? logFields(c) : {}),
     Health: d.healthCheck ? { status: c.health } : undefined,
-    Networks: networks(task, details, ctx.version),
+    Networks: networks(task, details, ctx),
   });
 };
 

@@ -38,6 +38,8 @@ export interface TaskEndpointDeps {
   readonly credentials: TaskCredentialSource;
   readonly docker: DockerDocumentSource & { bridgeGateway(): Promise<string | undefined> };
   readonly availabilityZone: string;
+  /** The agent's awsvpc address block (shown as the task's subnet). */
+  readonly subnetCidr?: string;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
   /** Adds the address to `lo` (tests); default `ip addr add`. */
   readonly ip?: (args: readonly string[]) => Promise<void>;
