@@ -15,6 +15,8 @@ import {
   type TaskStatsSample,
 } from '@berth/wire/agent';
 
+import { controlPlaneCredentials } from './credentials/control-plane-credentials.js';
+import type { TaskCredentialSource } from './credentials/task-credential-source.js';
 import { EcrClient, RegistryCredentials, RegistryImages } from './ecr/index.js';
 import type { EngineConfig } from './engine/index.js';
 import { TaskEngine } from './engine/index.js';
@@ -44,6 +46,7 @@ import {
   TaskStatsSampler,
   type StatsConfig,
 } from './stats/index.js';
+import { agentTaskEndpoint, type TaskEndpoint, type TaskEndpointConfig } from './task-endpoint/index.js';
 
 export const AGENT_VERSION = '1.0.0-berth';
 const ECS_TARGET = 'AmazonEC2ContainerServiceV20141113';
@@ -71,6 +74,8 @@ export interface AgentConfig {
   readonly strictUlimits?: boolean;
   /** The host registry's directory (default: BERTH_RUN_DIR, /run/berth or <tmpdir>/berth-run). */
   readonly runDir?: string;
+  /** The task metadata and credentials endpoint (address 169.254.170.2, ports any free one by default). */
+  readonly taskEndpoint?: TaskEndpointConfig;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -82,9 +87,12 @@ export class Agent {
   private readonly registry: HostRegistry;
   private readonly ulimits: UlimitPolicy;
   private readonly images: RegistryImages;
+  /** Task roles' credentials (GetTaskCredentials, cached): the task endpoint serves the task role's. */
+  private readonly taskCredentials: TaskCredentialSource;
   private identity: AgentIdentity;
   private engine: TaskEngine | undefined;
   private block: AddressBlock | undefined;
+  private taskEndpoint: TaskEndpoint | undefined;
   private loops: Promise<void>[] = [];
 
   constructor(private readonly config: AgentConfig) {
@@ -94,6 +102,10 @@ export class Agent {
     this.registry = new HostRegistry(config.runDir);
     this.ulimits = { ceilings: readUlimitCeilings(), strict: config.strictUlimits === true };
     this.images = this.registryImages();
+    this.taskCredentials = controlPlaneCredentials(
+      this.client,
+      () => this.identity.containerInstanceArn ?? '',
+    );
   }
 
   get containerInstanceArn(): string | undefined {
@@ -112,6 +124,9 @@ export class Agent {
     });
     this.identity = { ...this.identity, addressBlock: this.block.cidr };
     saveIdentity(this.config.stateDir, this.identity);
+    const taskEndpoint = this.newTaskEndpoint(this.block.cidr);
+    this.taskEndpoint = taskEndpoint;
+    await taskEndpoint.start();
     this.engine = new TaskEngine({
       runtime: this.runtime,
       containerInstanceArn: arn,
@@ -124,6 +139,8 @@ export class Agent {
       ulimits: this.ulimits,
       logs: this.logShipping(),
       images: this.images,
+      taskEndpoint,
+      taskGone: (taskArn) => this.taskCredentials.release(taskArn),
     });
     await this.engine.recover();
     this.loops = [this.pollLoop(), this.reportLoop(), this.statsLoop()];
@@ -145,9 +162,24 @@ export class Agent {
     await Promise.allSettled(this.loops);
     const stopped = (await this.engine?.shutdown({ stopTasks: options.stopTasks })) ?? 0;
     await this.images.close();
+    await this.taskEndpoint?.close();
     if (this.block && this.identity.containerInstanceArn)
       this.registry.release(this.block.cidr, this.engine?.owner ?? this.identity.containerInstanceArn);
     return stopped;
+  }
+
+  private newTaskEndpoint(subnetCidr: string): TaskEndpoint {
+    return agentTaskEndpoint({
+      config: this.config.taskEndpoint ?? {},
+      endpoint: this.config.endpoint,
+      credentials: this.taskCredentials,
+      stateDir: this.config.stateDir,
+      tasks: () => this.engine?.taskStates() ?? [],
+      docker: this.runtime.documents,
+      availabilityZone: this.config.host.availabilityZone,
+      subnetCidr,
+      log: (message, fields) => this.config.log(message, { ...fields }),
+    });
   }
 
   /** The agent as awslogs driver: Logs calls go to the control plane's endpoint, signed for `logs`. */

@@ -4,13 +4,16 @@
  * Docker Engine API with one serial loop per task, and reports observed state. ECR images (the
  * AWS form, or the registry host the control plane advertises) are pulled from Berth's registry
  * with the agent's GetAuthorizationToken (none for a FARGATE task without an execution role),
- * through a loopback forwarder when the control plane is on another host.
+ * through a loopback forwarder when the control plane is on another host. Every task's containers
+ * reach the task metadata endpoint (v3, v4), their task role's credentials and Berth's APIs on
+ * 169.254.170.2 (added to `lo`, and left there), as on ECS.
  * Invariants: it writes lastStatus only, never desired status; statuses move forward only; it
  * touches only containers carrying its ownership labels; a restart re-adopts, never duplicates.
  */
 export { Agent, AGENT_VERSION, type AgentConfig } from './agent.js';
 export type { EngineConfig } from './engine/index.js';
 export { STATS_DEFAULTS, type StatsConfig } from './stats/index.js';
+export { TASK_ENDPOINT_DEFAULTS, type TaskEndpointConfig } from './task-endpoint/index.js';
 export {
   ControlPlaneClient,
   ControlPlaneError,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { EcrTokenSource } from './ecr-client.js';
-import type { ForwardTarget } from './loopback-forwarder.js';
+import type { ForwardTarget } from '../net/tcp-forwarder.js';
 import { RegistryCredentials } from './registry-credentials.js';
 import { RegistryImages, type Forwarder } from './registry-images.js';
 import type { RegistryToken } from './registry-token.js';

@@ -8,7 +8,7 @@ import type { DesiredTask } from '@berth/wire/agent';
 
 import type { RegistryAuth } from '../runtime/container-runtime.js';
 import { registryCandidate } from './image-reference.js';
-import { LoopbackForwarder, type ForwardTarget } from './loopback-forwarder.js';
+import { TcpForwarder, type ForwardTarget } from '../net/tcp-forwarder.js';
 import { pullsWithCredentials } from './pull-credentials.js';
 import type { PullHost } from './pull-host.js';
 import type { RegistryCredentials } from './registry-credentials.js';
@@ -94,4 +94,4 @@ export class RegistryImages implements ImageResolver {
   }
 }
 
-const newForwarder = (target: ForwardTarget, log: Log): Forwarder => new LoopbackForwarder(target, log);
+const newForwarder = (target: ForwardTarget, log: Log): Forwarder => new TcpForwarder(target, log);

@@ -5,6 +5,7 @@ import type { ContainerSpec } from '../runtime/container-runtime.js';
 import { LABELS, ownerLabels } from '../runtime/ownership-labels.js';
 import { dockerContainerName } from './docker-names.js';
 import type { ResolvedEngineConfig } from './engine-config.js';
+import { withTaskEndpointEnv, type TaskEndpointEnv } from './task-endpoint-env.js';
 import { bridgePorts, hostnameAllowed, networkAttachment, ownsNetworkIdentity } from './spec-network.js';
 import {
   deviceMappings,
@@ -31,6 +32,8 @@ export interface SpecContext {
   /** awsvpc: the task's address (the pause container publishes its ports there). */
   readonly address?: string;
   readonly ulimits: UlimitPolicy;
+  /** The agent's task metadata and credentials endpoint (absent: no endpoint variables). */
+  readonly taskEndpoint?: TaskEndpointEnv;
 }
 
 /** The ECS agent's labels plus ours; they win over the task definition's dockerLabels. */
@@ -96,7 +99,12 @@ export const containerSpec = (ctx: SpecContext, d: ContainerDefinition, image: s
     labels: containerLabels(ctx, name, d.dockerLabels),
     ...(d.entryPoint ? { entrypoint: d.entryPoint } : {}),
     ...(d.command ? { command: d.command } : {}),
-    env: (d.environment ?? []).filter((e) => e.name).map((e) => `${e.name}=${e.value ?? ''}`),
+    env: withTaskEndpointEnv(
+      ctx.taskEndpoint,
+      ctx.task,
+      name,
+      (d.environment ?? []).filter((e) => e.name).map((e) => `${e.name}=${e.value ?? ''}`),
+    ),
     ...(d.workingDirectory === undefined ? {} : { workingDir: d.workingDirectory }),
     ...(d.user === undefined ? {} : { user: d.user }),
     network: networkAttachment(ctx.task, ctx.pauseId),

@@ -41,6 +41,11 @@ export class ManagedTask {
     for (const owned of adopted) this.adopt(owned);
   }
 
+  /** The task's state, changed only by its loop; others may read it. */
+  get view(): Readonly<TaskState> {
+    return this.state;
+  }
+
   get taskArn(): string {
     return this.state.desired.taskArn;
   }

@@ -15,6 +15,8 @@ import { LABELS } from '../runtime/ownership-labels.js';
 import { resolveEngineConfig, type EngineConfig, type ResolvedEngineConfig } from './engine-config.js';
 import { ManagedTask, type ManagedTaskDeps } from './managed-task.js';
 import { reapOrphans } from './orphan-reaper.js';
+import type { TaskEndpointEnv } from './task-endpoint-env.js';
+import type { TaskState } from './task-state.js';
 import { NO_ULIMIT_CEILINGS, type UlimitPolicy } from './ulimit-grants.js';
 
 export interface TaskEngineOptions {
@@ -35,6 +37,10 @@ export interface TaskEngineOptions {
   readonly logs?: ContainerLogShipping;
   /** Pulls registry (ECR) images from Berth's registry (absent: every image as written). */
   readonly images?: ImageResolver;
+  /** The task metadata and credentials endpoint whose variables every container gets. */
+  readonly taskEndpoint?: TaskEndpointEnv;
+  /** A task left the engine (stopped and cleaned up, or forgotten): forget what is kept for it. */
+  readonly taskGone?: (taskArn: string) => void;
 }
 
 /** How long shutdown waits for task loops to notice they are detached. */
@@ -92,6 +98,7 @@ export class TaskEngine {
       ulimits: options.ulimits ?? NO_ULIMIT_CEILINGS,
       ...(options.logs === undefined ? {} : { logs: options.logs }),
       ...(options.images === undefined ? {} : { images: options.images }),
+      ...(options.taskEndpoint === undefined ? {} : { taskEndpoint: options.taskEndpoint }),
       now: options.now,
       log,
       report: (report) => {
@@ -122,6 +129,11 @@ export class TaskEngine {
   /** The observed state of every known task (to resync after a reconnect). */
   observed(): TaskReport[] {
     return [...this.tasks.values()].map((t) => t.observed());
+  }
+
+  /** Each known task's state, read-only (the task metadata endpoint shows it). */
+  taskStates(): readonly Readonly<TaskState>[] {
+    return [...this.tasks.values()].map((t) => t.view);
   }
 
   /** The owner label of everything this engine creates (its container instance or managed host). */
@@ -188,7 +200,10 @@ export class TaskEngine {
   }
 
   private dropIfForgotten(arn: string, task: ManagedTask): void {
-    if (task.forgotten && task.finished && this.tasks.get(arn) === task) this.tasks.delete(arn);
+    if (task.forgotten && task.finished && this.tasks.get(arn) === task) {
+      this.tasks.delete(arn);
+      this.options.taskGone?.(arn);
+    }
   }
 
   /** Once, after the first desired set: remove owned containers of tasks nobody wants. */

@@ -38,6 +38,7 @@ import type { PauseImage } from '../pause/pause-image.js';
 import { containerSpec, type SpecContext } from './container-spec.js';
 import type { ResolvedEngineConfig } from './engine-config.js';
 import { pauseSpec } from './pause-spec.js';
+import type { TaskEndpointEnv } from './task-endpoint-env.js';
 import { pauseContainer, type AgentStatus, type ManagedContainer, type TaskState } from './task-state.js';
 import { ensureTaskImage } from './task-image.js';
 import { resolveTaskVolumes, volumeSources } from './task-volumes.js';
@@ -60,6 +61,8 @@ export interface TransitionContext {
   readonly logs?: ContainerLogShipping;
   /** Rewrites registry (ECR) images to what Docker pulls, with credentials; absent: images as written. */
   readonly images?: ImageResolver;
+  /** The task metadata and credentials endpoint whose variables every container gets. */
+  readonly taskEndpoint?: TaskEndpointEnv;
 }
 
 /** What a transition observed; the task loop folds it into the state. */
@@ -87,6 +90,7 @@ const specContext = (ctx: TransitionContext, task: TaskState): SpecContext => {
     ...(task.cgroupParent === undefined ? {} : { cgroupParent: task.cgroupParent }),
     ...(task.address === undefined ? {} : { address: task.address }),
     ulimits: ctx.ulimits,
+    ...(ctx.taskEndpoint === undefined ? {} : { taskEndpoint: ctx.taskEndpoint }),
   };
 };
 

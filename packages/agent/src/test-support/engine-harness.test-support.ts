@@ -10,7 +10,7 @@ import Dockerode from 'dockerode';
 import { createHash } from 'node:crypto';
 
 import type { EngineConfig } from '../engine/engine-config.js';
-import { TaskEngine } from '../engine/task-engine.js';
+import { TaskEngine, type TaskEngineOptions } from '../engine/task-engine.js';
 import type { UlimitPolicy } from '../engine/ulimit-grants.js';
 import { parseBlock, type AddressBlock } from '../host/address-block.js';
 import { TaskAddresses } from '../host/task-addresses.js';
@@ -47,8 +47,10 @@ export class EngineHarness {
     readonly instanceArn: string,
     config: EngineConfig = TEST_ENGINE_CONFIG,
     ulimits?: UlimitPolicy,
+    extra: Pick<TaskEngineOptions, 'taskEndpoint'> = {},
   ) {
     this.engine = new TaskEngine({
+      ...extra,
       addresses: new TaskAddresses(testAddressBlock(instanceArn), this.runtime),
       ...(ulimits ? { ulimits } : {}),
       runtime: this.runtime,

@@ -22,6 +22,8 @@ export interface AgentFlags {
   awsvpcCidr?: string;
   strictUlimits?: boolean;
   statsInterval: number;
+  taskEndpointAddress?: string;
+  taskEndpointPort?: number;
 }
 
 const integer = (value: string): number => {
@@ -84,6 +86,15 @@ export const addAgentOptions = (command: Command): Command =>
       positiveInteger,
       STATS_DEFAULTS.intervalSeconds,
     )
+    .option(
+      '--task-endpoint-address <ip>',
+      'where containers reach the task metadata and credentials endpoint (added to lo; default 169.254.170.2)',
+    )
+    .option(
+      '--task-endpoint-port <port>',
+      "the task metadata and credentials endpoint's port; the API forwarder takes the next one (default: any free ports)",
+      integer,
+    )
     .option('--docker-socket <path>', 'Docker Engine socket (default: /var/run/docker.sock)')
     .option(
       '--auto-scaling-group <name>',
@@ -121,4 +132,10 @@ export const agentConfigFrom = (
   ...(flags.dockerSocket ? { dockerSocket: flags.dockerSocket } : {}),
   ...(flags.awsvpcCidr !== undefined ? { awsvpcCidr: flags.awsvpcCidr } : {}),
   ...(flags.strictUlimits ? { strictUlimits: true } : {}),
+  taskEndpoint: {
+    ...(flags.taskEndpointAddress !== undefined ? { address: flags.taskEndpointAddress } : {}),
+    ...(flags.taskEndpointPort !== undefined
+      ? { port: flags.taskEndpointPort, forwarderPort: flags.taskEndpointPort + 1 }
+      : {}),
+  },
 });

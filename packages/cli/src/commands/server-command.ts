@@ -70,6 +70,12 @@ const awsvpcShare = (flags: ServerFlags, half: 0 | 1 | undefined): ServerFlags =
   return { ...flags, awsvpcCidr: halves[half] };
 };
 
+/** With `--task-endpoint-port`, the second embedded agent's endpoint takes the two ports after the first's. */
+const taskEndpointShare = (flags: ServerFlags, second: boolean): ServerFlags =>
+  flags.taskEndpointPort === undefined || !second
+    ? flags
+    : { ...flags, taskEndpointPort: flags.taskEndpointPort + 2 };
+
 const scratchDir = (scratch: string[], name: string): string => {
   const dir = mkdtempSync(join(tmpdir(), `berth-${name}-`));
   scratch.push(dir);
@@ -228,15 +234,18 @@ export const serverCommand = (): Command =>
     const both = flags.agent && flags.managed;
     const embedded = (name: string, managed: boolean): Agent =>
       new Agent(
-        agentConfigFrom(awsvpcShare(flags, both ? (managed ? 1 : 0) : undefined), {
-          endpoint,
-          credentials: keyPair,
-          region: flags.region,
-          cluster: flags.cluster,
-          ...(managed ? { managed: true } : {}),
-          stateDir: flags.inMemory ? scratchDir(scratch, name) : join(flags.dataDir, name),
-          log: stderrLog(name, flags.quiet),
-        }),
+        agentConfigFrom(
+          taskEndpointShare(awsvpcShare(flags, both ? (managed ? 1 : 0) : undefined), both && managed),
+          {
+            endpoint,
+            credentials: keyPair,
+            region: flags.region,
+            cluster: flags.cluster,
+            ...(managed ? { managed: true } : {}),
+            stateDir: flags.inMemory ? scratchDir(scratch, name) : join(flags.dataDir, name),
+            log: stderrLog(name, flags.quiet),
+          },
+        ),
       );
     if (flags.agent) agents.push(embedded('agent', false));
     if (flags.agent && flags.managed) agents.push(embedded('managed-agent', true));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { docker, shortId, TEST_IMAGE } from '../../test-support/engine-harness.test-support.js';
 import { startFakeRegistry, type FakeRegistry } from '../../test-support/fake-registry.test-support.js';
-import { LoopbackForwarder } from '../../ecr/loopback-forwarder.js';
+import { TcpForwarder } from '../../net/tcp-forwarder.js';
 import { RuntimeError } from '../runtime-error.js';
 import { DockerRuntime } from './docker-runtime.js';
 
@@ -74,12 +74,12 @@ describe('DockerRuntime: pulls from a registry with credentials', () => {
 describe('DockerRuntime: pulls through the loopback forwarder', () => {
   const repo = `berth-test-ecr-fwd-${shortId()}`;
   let registry: FakeRegistry;
-  let forwarder: LoopbackForwarder;
+  let forwarder: TcpForwarder;
   const tags: string[] = [];
 
   beforeAll(async () => {
     registry = await startFakeRegistry(repo, PASSWORD);
-    forwarder = new LoopbackForwarder({ hostname: '127.0.0.1', port: registry.port }, () => undefined);
+    forwarder = new TcpForwarder({ hostname: '127.0.0.1', port: registry.port }, () => undefined);
   });
 
   afterAll(async () => {

@@ -27,6 +27,7 @@ import {
 import { RuntimeError, type RuntimeErrorName } from '../runtime-error.js';
 import { dockerCall } from './docker-call.js';
 import { dockerCreateOptions } from './docker-create-options.js';
+import { DockerDocuments } from './docker-documents.js';
 import { DockerEventStream } from './docker-events.js';
 import { DockerImages } from './docker-images.js';
 import { readDockerLogs } from './docker-logs.js';
@@ -76,9 +77,12 @@ export class DockerRuntime implements ContainerRuntime {
   /** Container id → the owner its labels name (proven by create, list or inspect). */
   private readonly owners = new Map<string, string>();
   private readonly log: (message: string, fields?: Record<string, unknown>) => void;
+  /** Docker's raw documents (the task metadata endpoint shows them). */
+  readonly documents: DockerDocuments;
 
   constructor(options: DockerRuntimeOptions = {}) {
     this.docker = clientFor(options);
+    this.documents = new DockerDocuments(this.docker);
     this.images = new DockerImages(this.docker);
     this.volumes = new DockerVolumes(this.docker);
     this.log = options.log ?? (() => undefined);

@@ -1,12 +1,14 @@
 /**
- * A TCP forwarder from `127.0.0.1:<free port>` to the control plane's registry, so Docker on a host
- * other than the control plane's pulls from a loopback registry (trusted without daemon config).
- * It listens lazily, once; each connection is piped both ways to the target and torn down when
- * either side ends or fails. Errors are logged, never thrown at the agent.
+ * A TCP forwarder from `<listen host>:<port>` (default `127.0.0.1:<free port>`) to a target. The
+ * agent forwards the control plane's registry on loopback, so Docker on a host other than the
+ * control plane's pulls from a loopback registry (trusted without daemon config), and its API on
+ * the task endpoint address, so code in containers reaches Berth's APIs. It listens lazily, once;
+ * each connection is piped both ways to the target and torn down when either side ends or fails.
+ * Errors are logged, never thrown at the agent.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
-/** Connecting to the registry must take no longer (Docker then sees the connection drop). */
+/** Connecting to the target must take no longer (Docker then sees the connection drop). */
 export const FORWARD_CONNECT_TIMEOUT_MS = 10_000;
 
 export interface ForwardTarget {
@@ -16,7 +18,18 @@ export interface ForwardTarget {
 
 type Log = (message: string, fields?: Record<string, unknown>) => void;
 
-export class LoopbackForwarder {
+export interface ListenOptions {
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+  /** Default 0: any free port. */
+  readonly port?: number;
+  /** What the log lines call it; default `registry forwarder`. */
+  readonly name?: string;
+  /** What the log lines call the side that connects; default `docker`. */
+  readonly clientSide?: string;
+}
+
+export class TcpForwarder {
   private server: Server | undefined;
   private listening: Promise<number> | undefined;
   private readonly sockets = new Set<Socket>();
@@ -25,11 +38,16 @@ export class LoopbackForwarder {
   constructor(
     readonly target: ForwardTarget,
     private readonly log: Log,
+    private readonly listenOn: ListenOptions = {},
   ) {}
 
-  /** The loopback port it forwards (listening on first use). */
+  private get name(): string {
+    return this.listenOn.name ?? 'registry forwarder';
+  }
+
+  /** The port it forwards (listening on first use). */
   port(): Promise<number> {
-    if (this.closed) return Promise.reject(new Error('the registry forwarder is closed'));
+    if (this.closed) return Promise.reject(new Error(`the ${this.name} is closed`));
     this.listening ??= this.listen().catch((error: unknown) => {
       this.listening = undefined;
       throw error;
@@ -48,19 +66,20 @@ export class LoopbackForwarder {
 
   private listen(): Promise<number> {
     const server = createServer((client) => this.forward(client));
-    server.on('error', (error) => this.log('registry forwarder error', { error: String(error) }));
+    server.on('error', (error) => this.log(`${this.name} error`, { error: String(error) }));
     return new Promise<number>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
+      server.listen(this.listenOn.port ?? 0, this.listenOn.host ?? '127.0.0.1', () => {
         server.off('error', reject);
         const address = server.address();
         if (this.closed || address === null || typeof address === 'string') {
           server.close();
-          reject(new Error('the registry forwarder is closed'));
+          reject(new Error(`the ${this.name} is closed`));
           return;
         }
         this.server = server;
-        this.log('registry forwarder listening', {
+        this.log(`${this.name} listening`, {
+          address: address.address,
           port: address.port,
           target: `${this.target.hostname}:${this.target.port}`,
         });
@@ -78,12 +97,12 @@ export class LoopbackForwarder {
     );
     upstream.once('connect', () => upstream.setTimeout(0));
     const fail = (side: string) => (error: Error) => {
-      this.log('registry forwarder connection failed', { side, error: String(error) });
+      this.log(`${this.name} connection failed`, { side, error: String(error) });
       client.destroy();
       upstream.destroy();
     };
-    client.on('error', fail('docker'));
-    upstream.on('error', fail('registry'));
+    client.on('error', fail(this.listenOn.clientSide ?? 'docker'));
+    upstream.on('error', fail('target'));
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
     client.pipe(upstream);

@@ -2,7 +2,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { LoopbackForwarder } from './loopback-forwarder.js';
+import { TcpForwarder } from './tcp-forwarder.js';
 
 /** A TCP echo server on loopback: what it gets, it sends back. */
 const echoServer = async (): Promise<{ server: Server; port: number; sockets: Set<Socket> }> => {
@@ -40,12 +40,12 @@ afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
 });
 
-describe('LoopbackForwarder', () => {
+describe('TcpForwarder', () => {
   it('listens on a loopback port once and pipes both ways to the target', async () => {
     const echo = await echoServer();
     closers.push(() => new Promise<void>((r) => echo.server.close(() => r())));
     const logs: string[] = [];
-    const forwarder = new LoopbackForwarder({ hostname: '127.0.0.1', port: echo.port }, (m) => logs.push(m));
+    const forwarder = new TcpForwarder({ hostname: '127.0.0.1', port: echo.port }, (m) => logs.push(m));
     closers.push(() => forwarder.close());
 
     const [port, again] = await Promise.all([forwarder.port(), forwarder.port()]);
@@ -62,7 +62,7 @@ describe('LoopbackForwarder', () => {
     const deadPort = refused.port;
     await new Promise<void>((r) => refused.server.close(() => r()));
     const logs: string[] = [];
-    const forwarder = new LoopbackForwarder({ hostname: '127.0.0.1', port: deadPort }, (m) => logs.push(m));
+    const forwarder = new TcpForwarder({ hostname: '127.0.0.1', port: deadPort }, (m) => logs.push(m));
     closers.push(() => forwarder.close());
     const port = await forwarder.port();
     expect(await roundTrip(port, 'anyone?')).toBe('');
@@ -73,7 +73,7 @@ describe('LoopbackForwarder', () => {
   it('closing ends the forwarded connections and stops listening', async () => {
     const echo = await echoServer();
     closers.push(() => new Promise<void>((r) => echo.server.close(() => r())));
-    const forwarder = new LoopbackForwarder({ hostname: '127.0.0.1', port: echo.port }, () => undefined);
+    const forwarder = new TcpForwarder({ hostname: '127.0.0.1', port: echo.port }, () => undefined);
     const port = await forwarder.port();
     const open = connect({ host: '127.0.0.1', port });
     const closed = new Promise<void>((resolve) => open.on('close', () => resolve()));
@@ -84,5 +84,23 @@ describe('LoopbackForwarder', () => {
     await closed;
     await expect(roundTrip(port, 'gone')).rejects.toThrow(/ECONNREFUSED/);
     await expect(forwarder.port()).rejects.toThrow(/closed/);
+  });
+
+  it('listens where it is told and names itself in its log', async () => {
+    const echo = await echoServer();
+    closers.push(() => new Promise<void>((r) => echo.server.close(() => r())));
+    const free = await echoServer();
+    const wanted = free.port;
+    await new Promise<void>((r) => free.server.close(() => r()));
+    const logs: string[] = [];
+    const forwarder = new TcpForwarder({ hostname: '127.0.0.1', port: echo.port }, (m) => logs.push(m), {
+      host: '127.0.0.1',
+      port: wanted,
+      name: 'API forwarder',
+    });
+    closers.push(() => forwarder.close());
+    expect(await forwarder.port()).toBe(wanted);
+    expect(await roundTrip(wanted, 'to the API')).toBe('to the API');
+    expect(logs).toContain('API forwarder listening');
   });
 });
