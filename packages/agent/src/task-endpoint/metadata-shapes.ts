@@ -88,6 +88,7 @@ export const containerMetadata = (task: TaskState, c: ManagedContainer, ctx: Met
     StartedAt: iso(c.startedAtMs),
     FinishedAt: c.known === 'STOPPED' ? details?.finishedAt : undefined,
     Type: 'NORMAL',
+    ContainerARN: v4 ? task.desired.containerArns?.[c.name] : undefined,
     ...(v4 ? logFields(c) : {}),
     Health: d.healthCheck ? { status: c.health } : undefined,
     Networks: networks(task, details, ctx),
@@ -118,5 +119,6 @@ export const taskMetadata = (task: TaskState, ctx: MetadataContext): Json => {
     ExecutionStoppedAt: iso(task.executionStoppedAtMs),
     AvailabilityZone: ctx.availabilityZone,
     LaunchType: v4 ? desired.launchType : undefined,
+    ServiceName: v4 ? desired.serviceName : undefined,
   });
 };

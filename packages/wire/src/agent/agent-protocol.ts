@@ -76,6 +76,10 @@ export interface DesiredTask {
   readonly executionRoleArn?: string;
   /** The task role (override, else definition): what the containers' credentials endpoint serves. */
   readonly taskRoleArn?: string;
+  /** Each container's ARN by container name (the task metadata endpoint's ContainerARN). */
+  readonly containerArns?: Readonly<Record<string, string>>;
+  /** The service a service task belongs to (the task metadata endpoint's ServiceName). */
+  readonly serviceName?: string;
   readonly containers: readonly ContainerDefinition[];
   readonly volumes: readonly Volume[];
 }

@@ -37,6 +37,12 @@ export const toDesiredTask = (record: TaskRecord): DesiredTask => {
   const memory = record.task.memory !== undefined ? parseMemoryMiB(record.task.memory) : undefined;
   const executionRoleArn = record.task.overrides?.executionRoleArn ?? record.taskDefinition.executionRoleArn;
   const taskRoleArn = record.task.overrides?.taskRoleArn ?? record.taskDefinition.taskRoleArn;
+  const containerArns = Object.fromEntries(
+    (record.task.containers ?? []).flatMap((c) =>
+      c.name && c.containerArn ? [[c.name, c.containerArn]] : [],
+    ),
+  );
+  const group = record.task.group ?? '';
   return {
     taskArn: record.task.taskArn ?? '',
     clusterArn: record.clusterArn,
@@ -51,6 +57,8 @@ export const toDesiredTask = (record: TaskRecord): DesiredTask => {
     ...(record.stopGraceSeconds !== undefined ? { stopGraceSeconds: record.stopGraceSeconds } : {}),
     ...(executionRoleArn ? { executionRoleArn } : {}),
     ...(taskRoleArn ? { taskRoleArn } : {}),
+    containerArns,
+    ...(group.startsWith('service:') ? { serviceName: group.slice('service:'.length) } : {}),
     containers: record.containerDefinitions,
     volumes: record.taskDefinition.volumes ?? [],
   };
