@@ -38,6 +38,15 @@ describe('statementMatches', () => {
     expect(matches(not, requestOf('ecs:RunTask', `${CLUSTER}x`))).toBe(true);
   });
 
+  it('a * inside an ARN segment stays in it; one that ends a segment may run across colons', () => {
+    const td = 'arn:aws:ecs:us-east-1:123456789012:task-definition';
+    const inside = { Effect: 'Allow', Action: '*', Resource: `${td}/web*:1` };
+    expect(matches(inside, requestOf('ecs:RunTask', `${td}/web-x:1`))).toBe(true);
+    expect(matches(inside, requestOf('ecs:RunTask', `${td}/web:2:1`))).toBe(false);
+    const ending = { Effect: 'Allow', Action: '*', Resource: `${td}/web*` };
+    expect(matches(ending, requestOf('ecs:RunTask', `${td}/web:7`))).toBe(true);
+  });
+
   it('a request for resource "*" is matched only by patterns that match the text "*"', () => {
     expect(matches({ Effect: 'Allow', Action: '*', Resource: '*' }, requestOf('ecs:ListClusters', '*'))).toBe(
       true,
