@@ -40,9 +40,9 @@ describe('statementMatches', () => {
 
   it('a * inside an ARN segment stays in it; one that ends a segment may run across colons', () => {
     const td = 'arn:aws:ecs:us-east-1:123456789012:task-definition';
-    const inside = { Effect: 'Allow', Action: '*', Resource: `${td}/web*:1` };
-    expect(matches(inside, requestOf('ecs:RunTask', `${td}/web-x:1`))).toBe(true);
-    expect(matches(inside, requestOf('ecs:RunTask', `${td}/web:2:1`))).toBe(false);
+    const inside = { Effect: 'Allow', Action: '*', Resource: `${td}/w*b:1` };
+    expect(matches(inside, requestOf('ecs:RunTask', `${td}/w-x/b:1`))).toBe(true);
+    expect(matches(inside, requestOf('ecs:RunTask', `${td}/w:2b:1`))).toBe(false);
     const ending = { Effect: 'Allow', Action: '*', Resource: `${td}/web*` };
     expect(matches(ending, requestOf('ecs:RunTask', `${td}/web:7`))).toBe(true);
   });
