@@ -8,10 +8,11 @@ export const USER_ARN = `arn:aws:iam::${ACCOUNT}:user/alice`;
 export const policyOf = (
   statements: readonly Record<string, unknown>[],
   kind: PolicyKind = 'identity',
-  version: string | undefined = '2012-10-17',
+  /** `null`: no Version member (2008-10-17). */
+  version: string | null = '2012-10-17',
 ): PolicyDocument =>
   parsePolicyDocument(
-    JSON.stringify({ ...(version === undefined ? {} : { Version: version }), Statement: statements }),
+    JSON.stringify({ ...(version === null ? {} : { Version: version }), Statement: statements }),
     kind,
   );
 

@@ -289,6 +289,12 @@ describe('parsePolicyDocument: AWS error messages', () => {
       'Invalid principal in policy: "AWS":"alice"',
     ],
     [
+      'an AWS principal with a partial wildcard',
+      doc({ ...trust, Principal: { AWS: 'arn:aws:iam::123456789012:role/*' } }),
+      'trust',
+      'Invalid principal in policy: "AWS":"arn:aws:iam::123456789012:role/*"',
+    ],
+    [
       'an unknown principal type',
       doc({ ...trust, Principal: { Robot: 'x' } }),
       'trust',

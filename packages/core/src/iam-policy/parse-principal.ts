@@ -12,7 +12,9 @@ const invalid = (type: string, value: unknown): Error =>
 
 const normaliseValue = (type: string, value: string): string => {
   if (type === 'AWS') {
-    if (value === '*' || PRINCIPAL_ARN.test(value)) return value;
+    if (value === '*') return value;
+    // IAM matches principals exactly: no partial wildcards.
+    if (PRINCIPAL_ARN.test(value) && !value.includes('*') && !value.includes('?')) return value;
     if (ACCOUNT_ID.test(value)) return `arn:aws:iam::${value}:root`;
     throw invalid(type, value);
   }

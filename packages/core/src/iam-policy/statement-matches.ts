@@ -1,6 +1,6 @@
 /**
  * Whether one statement applies to a request: its Action/NotAction (case-insensitive globs),
- * Resource/NotResource (case-sensitive globs over the whole ARN, policy variables resolved), and
+ * Resource/NotResource (case-sensitive ARN globs, see wildcard-match.ts; policy variables resolved), and
  * Condition all match. Principal is checked by the caller (resource policies only). A Resource
  * entry whose variable cannot be resolved matches nothing; in NotResource it makes the statement
  * not apply.
@@ -23,7 +23,9 @@ const resourceMatches = (statement: PolicyStatement, resource: string, resolve: 
   const results = (patterns: readonly string[]): (boolean | undefined)[] =>
     patterns.map((text) => {
       const pattern = resolve.pattern(text);
-      return pattern === undefined ? undefined : matchPatternParts(pattern, resource);
+      return pattern === undefined
+        ? undefined
+        : matchPatternParts(pattern, resource, { segmentSeparator: ':' });
     });
   if (statement.resource !== undefined) return results(statement.resource).some((hit) => hit === true);
   if (statement.notResource !== undefined)

@@ -1,5 +1,6 @@
 /**
- * IAM's glob: `*` matches any run of characters (including none, `/` and `:`), `?` exactly one.
+ * IAM's glob: `*` matches any run of characters (including none and `/`), `?` exactly one; in ARN
+ * mode only a `*` that ends a colon-separated segment also runs across colons.
  * A pattern is a list of parts so that text which must match literally (a policy variable's
  * value, the `${*}` escape) can sit beside wildcards.
  */
@@ -25,58 +26,70 @@ export const parseWildcardPattern = (pattern: string): PatternPart[] => {
   return parts;
 };
 
-type Token = { readonly kind: 'char'; readonly char: string } | { readonly kind: '*' | '?' };
+type Token =
+  | { readonly kind: 'char'; readonly char: string }
+  | { readonly kind: '*' | '?'; readonly crossesSegments: boolean };
 
-const tokenize = (parts: readonly PatternPart[], ignoreCase: boolean): Token[] =>
-  parts.flatMap((part): Token[] =>
+export interface WildcardOptions {
+  readonly ignoreCase?: boolean;
+  /**
+   * ARN mode (`':'`): a `?`, and a `*` in the middle of a segment, stay inside their segment; a
+   * `*` that ends a segment (followed by the separator or the end of the pattern) may run across
+   * separators, as IAM's Resource element documents.
+   */
+  readonly segmentSeparator?: string;
+}
+
+const tokenize = (parts: readonly PatternPart[], options: WildcardOptions): Token[] => {
+  const chars: Token[] = parts.flatMap((part): Token[] =>
     typeof part === 'string'
-      ? Array.from(ignoreCase ? part.toLowerCase() : part, (char) => ({ kind: 'char', char }))
-      : [{ kind: part.wildcard }],
+      ? Array.from(options.ignoreCase === true ? part.toLowerCase() : part, (char) => ({
+          kind: 'char',
+          char,
+        }))
+      : [{ kind: part.wildcard, crossesSegments: true }],
   );
+  const separator = options.segmentSeparator;
+  if (separator === undefined) return chars;
+  return chars.map((token, index) => {
+    if (token.kind === 'char') return token;
+    const next = chars[index + 1];
+    const endsSegment = next === undefined || (next.kind === 'char' && next.char === separator);
+    return { kind: token.kind, crossesSegments: token.kind === '*' && endsSegment };
+  });
+};
 
 /**
- * Whether `value` matches the whole pattern. Linear-space greedy matcher with backtracking to
- * the last `*` (no regular expressions, so no pathological patterns). Characters are code points.
+ * Whether `value` matches the whole pattern: dynamic programming over pattern tokens and value
+ * characters (code points), O(pattern × value) time, O(value) space, no regular expressions.
  */
 export const matchPatternParts = (
   parts: readonly PatternPart[],
   value: string,
-  options: { readonly ignoreCase?: boolean } = {},
+  options: WildcardOptions = {},
 ): boolean => {
-  const ignoreCase = options.ignoreCase === true;
-  const tokens = tokenize(parts, ignoreCase);
-  const chars = Array.from(ignoreCase ? value.toLowerCase() : value);
-  let t = 0;
-  let c = 0;
-  let starAt = -1;
-  let starChar = 0;
-  while (c < chars.length) {
-    const token = tokens[t];
-    if (token !== undefined && token.kind === '*') {
-      starAt = t;
-      starChar = c;
-      t += 1;
-    } else if (
-      token !== undefined &&
-      (token.kind === '?' || (token.kind === 'char' && token.char === chars[c]))
-    ) {
-      t += 1;
-      c += 1;
-    } else if (starAt >= 0) {
-      t = starAt + 1;
-      starChar += 1;
-      c = starChar;
-    } else {
-      return false;
+  const tokens = tokenize(parts, options);
+  const chars = Array.from(options.ignoreCase === true ? value.toLowerCase() : value);
+  const separator = options.segmentSeparator;
+  const allows = (token: Token & { kind: '*' | '?' }, char: string): boolean =>
+    token.crossesSegments || char !== separator;
+  // row[j]: the tokens seen so far match the first j characters.
+  let row = chars.map(() => false);
+  row.unshift(true);
+  for (const token of tokens) {
+    const next = row.map(() => false);
+    if (token.kind === '*') next[0] = row[0] === true;
+    for (let j = 1; j <= chars.length; j += 1) {
+      const char = chars[j - 1] ?? '';
+      if (token.kind === 'char') next[j] = row[j - 1] === true && token.char === char;
+      else if (token.kind === '?') next[j] = row[j - 1] === true && allows(token, char);
+      else next[j] = row[j] === true || (next[j - 1] === true && allows(token, char));
     }
+    row = next;
   }
-  while (tokens[t]?.kind === '*') t += 1;
-  return t === tokens.length;
+  return row[chars.length] === true;
 };
 
 /** `wildcardMatch('ecs:Describe*', 'ecs:DescribeTasks')`: a plain pattern string against a value. */
-export const wildcardMatch = (
-  pattern: string,
-  value: string,
-  options: { readonly ignoreCase?: boolean } = {},
-): boolean => matchPatternParts(parseWildcardPattern(pattern), value, options);
+export const wildcardMatch = (pattern: string, value: string, options: WildcardOptions = {}): boolean =>
+  matchPatternParts(parseWildcardPattern(pattern), value, options);
