@@ -96,6 +96,7 @@ export class PoliciesService {
       input.PolicyDocument,
       'identity',
       MAX_MANAGED_DOCUMENT,
+      true,
     );
     const now = nowSeconds(this.deps);
     const record: ManagedPolicyRecord = {
@@ -205,7 +206,14 @@ export class PoliciesService {
 
   createVersion(accountId: string, arn: unknown, document: unknown, setAsDefault: unknown): PolicyVersion {
     const policy = this.customer(accountId, arn);
-    const text = validDocument(this.documents, 'policyDocument', document, 'identity', MAX_MANAGED_DOCUMENT);
+    const text = validDocument(
+      this.documents,
+      'policyDocument',
+      document,
+      'identity',
+      MAX_MANAGED_DOCUMENT,
+      true,
+    );
     const asDefault = setAsDefault === true || setAsDefault === 'true';
     const now = nowSeconds(this.deps);
     return this.deps.store.transact((tx) => {

@@ -53,12 +53,15 @@ export const validDocument = (
   value: unknown,
   kind: PolicyKind,
   maxLength = 131072,
+  /** Managed policies (CreatePolicy, CreatePolicyVersion) must be version 2012-10-17. */
+  managed = false,
 ): string => {
   if (typeof value !== 'string' || value.length === 0)
     throw constraintError(member, value, 'Member must have length greater than or equal to 1');
   if (value.length > maxLength)
     throw constraintError(member, '…', `Member must have length less than or equal to ${maxLength}`);
-  cache.parse(value, kind);
+  if (managed) parsePolicyDocument(value, kind, { requireCurrentVersion: true });
+  else cache.parse(value, kind);
   return value;
 };
 
