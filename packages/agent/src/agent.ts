@@ -15,6 +15,9 @@ import {
   type TaskStatsSample,
 } from '@berth/wire/agent';
 
+import { join } from 'node:path';
+
+import type { TaskCredentialSource } from './credentials/task-credential-source.js';
 import { EcrClient, RegistryCredentials, RegistryImages } from './ecr/index.js';
 import type { EngineConfig } from './engine/index.js';
 import { TaskEngine } from './engine/index.js';
@@ -22,13 +25,14 @@ import type { UlimitPolicy } from './engine/ulimit-grants.js';
 import type { AddressBlock } from './host/address-block.js';
 import { claimAddressBlock } from './host/address-claim.js';
 import { hostAttributes, hostResources, ulimitAttributes, type HostFactsConfig } from './host/host-facts.js';
-import { HostRegistry } from './host/host-registry.js';
+import { defaultRunDir, HostRegistry } from './host/host-registry.js';
 import { findLeftovers } from './host/leftovers.js';
 import { TaskAddresses } from './host/task-addresses.js';
 import { readUlimitCeilings } from './host/ulimit-ceilings.js';
 import { CloudWatchLogsClient } from './logs/logs-client.js';
 import { LogShipping } from './logs/log-shipping.js';
 import { DockerRuntime } from './runtime/docker/index.js';
+import { ControlPlaneSecretStore, DEFAULT_BUSYBOX, SecretFiles, SecretInjection } from './secrets/index.js';
 import { Backoff, sleep } from './session/backoff.js';
 import {
   ControlPlaneClient,
@@ -71,6 +75,13 @@ export interface AgentConfig {
   readonly strictUlimits?: boolean;
   /** The host registry's directory (default: BERTH_RUN_DIR, /run/berth or <tmpdir>/berth-run). */
   readonly runDir?: string;
+  /**
+   * The task roles' credentials (the control plane's GetTaskCredentials, cached). Secrets and
+   * registry credentials are fetched with the execution role's; absent: tasks that need them fail.
+   */
+  readonly taskCredentials?: TaskCredentialSource;
+  /** The host's static busybox, through which hidden variables reach a container; default /bin/busybox. */
+  readonly busyboxPath?: string;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -82,6 +93,7 @@ export class Agent {
   private readonly registry: HostRegistry;
   private readonly ulimits: UlimitPolicy;
   private readonly images: RegistryImages;
+  private readonly secrets: SecretInjection;
   private identity: AgentIdentity;
   private engine: TaskEngine | undefined;
   private block: AddressBlock | undefined;
@@ -94,6 +106,7 @@ export class Agent {
     this.registry = new HostRegistry(config.runDir);
     this.ulimits = { ceilings: readUlimitCeilings(), strict: config.strictUlimits === true };
     this.images = this.registryImages();
+    this.secrets = this.secretInjection();
   }
 
   get containerInstanceArn(): string | undefined {
@@ -124,6 +137,7 @@ export class Agent {
       ulimits: this.ulimits,
       logs: this.logShipping(),
       images: this.images,
+      secrets: this.secrets,
     });
     await this.engine.recover();
     this.loops = [this.pollLoop(), this.reportLoop(), this.statsLoop()];
@@ -177,6 +191,21 @@ export class Agent {
       region,
       credentials: new RegistryCredentials({ source, now: Date.now, log }),
       log,
+    });
+  }
+
+  /**
+   * Secrets Manager and SSM calls go to the control plane's endpoint, signed with the task
+   * execution role's credentials; hidden values live in `<run dir>/secrets` (a tmpfs under /run).
+   */
+  private secretInjection(): SecretInjection {
+    const { endpoint, region } = this.config;
+    return new SecretInjection({
+      ...(this.config.taskCredentials ? { credentials: this.config.taskCredentials } : {}),
+      store: new ControlPlaneSecretStore((c, r, name) => new ControlPlaneClient(endpoint, c, r, name)),
+      files: new SecretFiles(join(this.config.runDir ?? defaultRunDir(), 'secrets')),
+      busybox: this.config.busyboxPath ?? DEFAULT_BUSYBOX,
+      region,
     });
   }
 

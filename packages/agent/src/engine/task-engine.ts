@@ -12,6 +12,7 @@ import type {
   RuntimeEvent,
 } from '../runtime/container-runtime.js';
 import { LABELS } from '../runtime/ownership-labels.js';
+import type { SecretInjection } from '../secrets/secret-injection.js';
 import { resolveEngineConfig, type EngineConfig, type ResolvedEngineConfig } from './engine-config.js';
 import { ManagedTask, type ManagedTaskDeps } from './managed-task.js';
 import { reapOrphans } from './orphan-reaper.js';
@@ -35,6 +36,8 @@ export interface TaskEngineOptions {
   readonly logs?: ContainerLogShipping;
   /** Pulls registry (ECR) images from Berth's registry (absent: every image as written). */
   readonly images?: ImageResolver;
+  /** Resolves secrets, environment files and registry credentials (absent: tasks using them fail to start). */
+  readonly secrets?: SecretInjection;
 }
 
 /** How long shutdown waits for task loops to notice they are detached. */
@@ -92,6 +95,7 @@ export class TaskEngine {
       ulimits: options.ulimits ?? NO_ULIMIT_CEILINGS,
       ...(options.logs === undefined ? {} : { logs: options.logs }),
       ...(options.images === undefined ? {} : { images: options.images }),
+      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
       now: options.now,
       log,
       report: (report) => {
