@@ -16,29 +16,33 @@ export const BUSYBOX_MOUNT = '/.berth/busybox';
 export const LAUNCHER_NAME = 'berth-launch';
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-export const LAUNCHER_SCRIPT = [
-  `for __berth_f in ${SECRETS_MOUNT}/*; do`,
-  '  [ -f "$__berth_f" ] || continue',
-  `  __berth_v="$(${BUSYBOX_MOUNT} cat "$__berth_f" && printf x)" || exit 126`,
-  '  export "${__berth_f##*/}=${__berth_v%x}"',
-  'done',
-  '__berth_c="$1"',
-  'case "$__berth_c" in',
-  '  */*) ;;',
-  '  *)',
-  `    __berth_ifs="$IFS"; IFS=:`,
-  `    for __berth_p in \${PATH:-${DEFAULT_PATH}}; do`,
-  '      if [ -f "${__berth_p:-.}/$1" ] && [ -x "${__berth_p:-.}/$1" ]; then __berth_c="${__berth_p:-.}/$1"; break; fi',
-  '    done',
-  '    IFS="$__berth_ifs"',
-  '    case "$__berth_c" in */*) ;; *)',
-  `      echo "${LAUNCHER_NAME}: exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127 ;;`,
-  '    esac ;;',
-  'esac',
-  'shift',
-  'unset __berth_f __berth_v __berth_p __berth_ifs',
-  'exec "$__berth_c" "$@"',
-].join('\n');
+/** The script, for mounts at `secrets` and `busybox` (the container's are the defaults). */
+export const launcherScript = (secrets = SECRETS_MOUNT, busybox = BUSYBOX_MOUNT): string =>
+  [
+    `for __berth_f in ${secrets}/*; do`,
+    '  [ -f "$__berth_f" ] || continue',
+    `  __berth_v="$(${busybox} cat "$__berth_f" && printf x)" || exit 126`,
+    '  export "${__berth_f##*/}=${__berth_v%x}"',
+    'done',
+    '__berth_c="$1"',
+    'case "$__berth_c" in',
+    '  */*) ;;',
+    '  *)',
+    `    __berth_ifs="$IFS"; IFS=:`,
+    `    for __berth_p in \${PATH:-${DEFAULT_PATH}}; do`,
+    '      if [ -f "${__berth_p:-.}/$1" ] && [ -x "${__berth_p:-.}/$1" ]; then __berth_c="${__berth_p:-.}/$1"; break; fi',
+    '    done',
+    '    IFS="$__berth_ifs"',
+    '    case "$__berth_c" in */*) ;; *)',
+    `      echo "${LAUNCHER_NAME}: exec: \\"$1\\": executable file not found in \\$PATH" >&2; exit 127 ;;`,
+    '    esac ;;',
+    'esac',
+    'shift',
+    'unset __berth_f __berth_v __berth_p __berth_ifs',
+    'exec "$__berth_c" "$@"',
+  ].join('\n');
+
+export const LAUNCHER_SCRIPT = launcherScript();
 
 /** Docker's rule: a given entrypoint drops the image's Cmd; otherwise image entrypoint + (given ?? image) cmd. */
 export const effectiveArgv = (
