@@ -10,7 +10,7 @@ import Dockerode from 'dockerode';
 import { createHash } from 'node:crypto';
 
 import type { EngineConfig } from '../engine/engine-config.js';
-import { TaskEngine } from '../engine/task-engine.js';
+import { TaskEngine, type TaskEngineOptions } from '../engine/task-engine.js';
 import type { UlimitPolicy } from '../engine/ulimit-grants.js';
 import { parseBlock, type AddressBlock } from '../host/address-block.js';
 import { TaskAddresses } from '../host/task-addresses.js';
@@ -47,6 +47,7 @@ export class EngineHarness {
     readonly instanceArn: string,
     config: EngineConfig = TEST_ENGINE_CONFIG,
     ulimits?: UlimitPolicy,
+    extra: Partial<TaskEngineOptions> = {},
   ) {
     this.engine = new TaskEngine({
       addresses: new TaskAddresses(testAddressBlock(instanceArn), this.runtime),
@@ -58,6 +59,7 @@ export class EngineHarness {
       report: (r) => this.reports.push(r),
       now: Date.now,
       log: (message, fields) => this.logs.push(`${message} ${JSON.stringify(fields ?? {})}`),
+      ...extra,
     });
   }
 
