@@ -15,6 +15,7 @@ import {
   type TaskStatsSample,
 } from '@berth/wire/agent';
 
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 import type { TaskCredentialSource } from './credentials/task-credential-source.js';
@@ -85,6 +86,9 @@ export interface AgentConfig {
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
+/** A directory name for an owner ARN (stable across restarts of the same agent). */
+const ownerSegment = (owner: string): string => createHash('sha256').update(owner).digest('hex').slice(0, 16);
+
 export class Agent {
   private readonly client: ControlPlaneClient;
   private readonly reports = new ReportQueue();
@@ -93,7 +97,6 @@ export class Agent {
   private readonly registry: HostRegistry;
   private readonly ulimits: UlimitPolicy;
   private readonly images: RegistryImages;
-  private readonly secrets: SecretInjection;
   private identity: AgentIdentity;
   private engine: TaskEngine | undefined;
   private block: AddressBlock | undefined;
@@ -106,7 +109,6 @@ export class Agent {
     this.registry = new HostRegistry(config.runDir);
     this.ulimits = { ceilings: readUlimitCeilings(), strict: config.strictUlimits === true };
     this.images = this.registryImages();
-    this.secrets = this.secretInjection();
   }
 
   get containerInstanceArn(): string | undefined {
@@ -137,7 +139,7 @@ export class Agent {
       ulimits: this.ulimits,
       logs: this.logShipping(),
       images: this.images,
-      secrets: this.secrets,
+      secrets: this.secretInjection(arn),
     });
     await this.engine.recover();
     this.loops = [this.pollLoop(), this.reportLoop(), this.statsLoop()];
@@ -196,14 +198,15 @@ export class Agent {
 
   /**
    * Secrets Manager and SSM calls go to the control plane's endpoint, signed with the task
-   * execution role's credentials; hidden values live in `<run dir>/secrets` (a tmpfs under /run).
+   * execution role's credentials; hidden values live in `<run dir>/secrets/<owner>` (a tmpfs
+   * under /run), one directory per agent, since several agents may share a host.
    */
-  private secretInjection(): SecretInjection {
+  private secretInjection(owner: string): SecretInjection {
     const { endpoint, region } = this.config;
     return new SecretInjection({
       ...(this.config.taskCredentials ? { credentials: this.config.taskCredentials } : {}),
       store: new ControlPlaneSecretStore((c, r, name) => new ControlPlaneClient(endpoint, c, r, name)),
-      files: new SecretFiles(join(this.config.runDir ?? defaultRunDir(), 'secrets')),
+      files: new SecretFiles(join(this.config.runDir ?? defaultRunDir(), 'secrets', ownerSegment(owner))),
       busybox: this.config.busyboxPath ?? DEFAULT_BUSYBOX,
       region,
     });

@@ -206,7 +206,10 @@ export class TaskEngine {
       stopTimeoutSeconds: this.config.containerStopTimeoutSeconds,
       log: this.deps.log,
     };
-    this.track(reapOrphans(ctx, orphans, new Set([...wanted, ...this.tasks.keys()])));
+    const keep = new Set([...wanted, ...this.tasks.keys()]);
+    this.track(reapOrphans(ctx, orphans, keep));
+    const secrets = this.options.secrets;
+    if (secrets) this.track(secrets.prune(keep));
   }
 
   private startMonitoring(): void {

@@ -96,6 +96,17 @@ describe('SecretFiles', () => {
     await files.remove('arn:aws:ecs:us-east-1:0:task/c/abc123');
     expect(readdirSync(files.root)).toEqual([]);
   });
+
+  it('prunes the directories of tasks no longer wanted', async () => {
+    const files = new SecretFiles(join(scratch, 'prune'));
+    const keep = 'arn:aws:ecs:us-east-1:0:task/c/keep1';
+    const gone = 'arn:aws:ecs:us-east-1:0:task/c/gone1';
+    await files.write(keep, 'web', new Map([['A', '1']]));
+    await files.write(gone, 'web', new Map([['A', '1']]));
+    await files.prune([keep]);
+    expect(readdirSync(files.root)).toEqual(['keep1']);
+    await new SecretFiles(join(scratch, 'never-made')).prune([]);
+  });
 });
 
 describe('launchedSpec', () => {

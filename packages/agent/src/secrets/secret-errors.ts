@@ -35,7 +35,7 @@ export const registryAuthError = (secretId: string, text: string): RuntimeError 
 /** The task has secrets (or registry credentials) but no execution role to fetch them with. */
 export const noExecutionRoleError = (service: 'ASM' | 'SSM'): RuntimeError =>
   retrievalError(
-    `${service} secret resource: unable to find execution role credentials: the task has no executionRoleArn`,
+    `${service} secret resource: unable to find execution role credentials: When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.`,
   );
 
 export const executionCredentialsError = (error: unknown): RuntimeError =>

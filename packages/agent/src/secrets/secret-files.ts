@@ -5,7 +5,8 @@
  * never reach a disk and do not survive a reboot). `root` and the task directories are 0700 (no
  * other host user can reach the values); files are 0444 so any user in the container can read them
  * through the read-only bind mount. A task's directory goes when its containers stop for good (the
- * task is STOPPED or cleaned up) or it fails to start.
+ * task is STOPPED or cleaned up) or it fails to start; after an agent restart, those of tasks no
+ * longer wanted go with their containers (`prune`). `root` belongs to one agent.
  */
 import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -54,6 +55,19 @@ export class SecretFiles {
     for (const entry of await readdir(dir))
       if (!values.has(entry)) await rm(join(dir, entry), { force: true, recursive: true });
     return dir;
+  }
+
+  /** Removes the directories of every task but `keep` (values left by tasks that ended while the agent was away). */
+  async prune(keep: Iterable<string>): Promise<void> {
+    const kept = new Set([...keep].map(taskSegment));
+    let entries: string[];
+    try {
+      entries = await readdir(this.root);
+    } catch {
+      return;
+    }
+    for (const entry of entries)
+      if (!kept.has(entry)) await rm(join(this.root, entry), { recursive: true, force: true });
   }
 
   /** Removes the task's directory (every container's values); nothing there is fine. */

@@ -75,6 +75,11 @@ export class SecretInjection {
     await this.options.files.remove(taskArn);
   }
 
+  /** Drops the values of every task but `keep`. */
+  async prune(keep: Iterable<string>): Promise<void> {
+    await this.options.files.prune(keep);
+  }
+
   /** At task cleanup: the values and the task's cached role credentials go. */
   async cleanup(taskArn: string): Promise<void> {
     this.options.credentials?.release(taskArn);

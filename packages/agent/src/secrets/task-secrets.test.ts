@@ -156,7 +156,7 @@ describe('resolveTaskSecrets', () => {
         resolveTaskSecrets(deps, task([{ name: 'a', secrets: [{ name: 'X', valueFrom: DB }] }], null)),
       ),
     ).toBe(
-      `${PREFIX}ASM secret resource: unable to find execution role credentials: the task has no executionRoleArn`,
+      `${PREFIX}ASM secret resource: unable to find execution role credentials: When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.`,
     );
     expect(
       await reasonOf(
@@ -166,7 +166,7 @@ describe('resolveTaskSecrets', () => {
         ),
       ),
     ).toBe(
-      `${PREFIX}SSM secret resource: unable to find execution role credentials: the task has no executionRoleArn`,
+      `${PREFIX}SSM secret resource: unable to find execution role credentials: When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.`,
     );
     credentials.refuse = 'the role does not trust ecs-tasks.amazonaws.com';
     expect(
