@@ -85,6 +85,16 @@ describe('TaskEngine: secrets and environment files (real Docker)', () => {
           ],
         },
         { name: 'sidecar', image: TEST_IMAGE, essential: false, command: ['sleep', '600'] },
+        {
+          name: 'nobody',
+          image: TEST_IMAGE,
+          essential: false,
+          user: '65534:65534',
+          readonlyRootFilesystem: true,
+          entryPoint: ['sleep'],
+          command: ['600'],
+          secrets: [{ name: 'TOKEN', valueFrom: '/berth-test/token' }],
+        },
       ],
       { executionRoleArn: EXECUTION_ROLE },
     );
@@ -105,6 +115,16 @@ describe('TaskEngine: secrets and environment files (real Docker)', () => {
     // The image's own CMD (/bin/serve) is what the launcher ran: it answers.
     const port = web?.networkBindings?.[0]?.hostPort ?? 0;
     expect(await waitUntil(() => httpGet('127.0.0.1', port), 10_000)).toContain('hello from berth');
+
+    // One GetSecretValue for both JSON keys, one GetParameters for both containers' token.
+    expect(store.calls.map((c) => [c.op, c.request])).toEqual([
+      ['GetSecretValue', { SecretId: DB }],
+      ['GetParameters', { Names: ['/berth-test/token'], WithDecryption: true }],
+    ]);
+    // A non-root user on a read-only root filesystem reads its values too; its own entryPoint runs.
+    const nobody = running.containers.find((c) => c.containerName === 'nobody')?.runtimeId ?? '';
+    expect(processEnv(nobody).TOKEN).toBe(TOKEN);
+    expect((await docker.getContainer(nobody).inspect()).Config.Cmd).toEqual(['sleep', '600']);
 
     const inspected = JSON.stringify(await docker.getContainer(id).inspect());
     for (const value of [PASSWORD, 'secret-line-1', TOKEN, FROM_FILE]) expect(inspected).not.toContain(value);

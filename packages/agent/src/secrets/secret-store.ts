@@ -2,12 +2,17 @@
  * Where the agent reads secrets: Secrets Manager's GetSecretValue and SSM's GetParameters
  * (WithDecryption) on the control plane's endpoint, signed with the task execution role's
  * temporary credentials (session token included) for `secretsmanager` / `ssm` in the region asked.
+ * A call that failed in transit or with a 5xx is tried once more; a refusal is final.
  */
 import type { GetSecretValueRequest, GetSecretValueResponse } from '@berth/wire/secretsmanager';
 import type { GetParametersRequest, GetParametersResult } from '@berth/wire/ssm';
 
 import type { TemporaryCredentials } from '../credentials/task-credential-source.js';
-import type { AgentCredentials, ControlPlaneClient } from '../session/control-plane-client.js';
+import {
+  ControlPlaneError,
+  type AgentCredentials,
+  type ControlPlaneClient,
+} from '../session/control-plane-client.js';
 
 export interface SecretStore {
   getSecretValue(
@@ -31,6 +36,16 @@ export type ClientFactory = (
   signingName: 'secretsmanager' | 'ssm',
 ) => ControlPlaneClient;
 
+/** A refusal (4xx) is final; a transport failure or a 5xx is tried once more, as the AWS SDKs would. */
+const retriedOnce = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ControlPlaneError && error.status < 500) throw error;
+    return call();
+  }
+};
+
 const signingCredentials = (c: TemporaryCredentials): AgentCredentials => ({
   accessKeyId: c.accessKeyId,
   secretAccessKey: c.secretAccessKey,
@@ -45,11 +60,8 @@ export class ControlPlaneSecretStore implements SecretStore {
     region: string,
     request: GetSecretValueRequest,
   ): Promise<GetSecretValueResponse> {
-    return this.clientFor(signingCredentials(credentials), region, 'secretsmanager').call(
-      'secretsmanager.GetSecretValue',
-      request,
-      CALL_TIMEOUT_MS,
-    );
+    const client = this.clientFor(signingCredentials(credentials), region, 'secretsmanager');
+    return retriedOnce(() => client.call('secretsmanager.GetSecretValue', request, CALL_TIMEOUT_MS));
   }
 
   getParameters(
@@ -57,10 +69,7 @@ export class ControlPlaneSecretStore implements SecretStore {
     region: string,
     request: GetParametersRequest,
   ): Promise<GetParametersResult> {
-    return this.clientFor(signingCredentials(credentials), region, 'ssm').call(
-      'AmazonSSM.GetParameters',
-      request,
-      CALL_TIMEOUT_MS,
-    );
+    const client = this.clientFor(signingCredentials(credentials), region, 'ssm');
+    return retriedOnce(() => client.call('AmazonSSM.GetParameters', request, CALL_TIMEOUT_MS));
   }
 }
