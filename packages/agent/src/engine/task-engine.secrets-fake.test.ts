@@ -134,6 +134,19 @@ describe('TaskEngine: repository credentials and injection (fake runtime)', () =
     expect(existsSync(files.taskDir(task.taskArn))).toBe(false);
   });
 
+  it('after a restart, drops the values of tasks no longer wanted and keeps those still wanted', async () => {
+    const { engine, files } = setup();
+    shutdown = () => engine.shutdown({ stopTasks: true });
+    const wanted = aTask([{ name: 'web', image: 'img' }]);
+    const stale = 'arn:aws:ecs:us-east-1:000000000000:task/berth-test/stale0';
+    await files.write(stale, 'web', new Map([['A', '1']]));
+    await files.write(wanted.taskArn, 'web', new Map([['A', '1']]));
+    await engine.recover();
+    engine.applyDesired([wanted]);
+    await waitUntil(() => (existsSync(files.taskDir(stale)) ? undefined : true), 5_000);
+    expect(existsSync(files.taskDir(wanted.taskArn))).toBe(true);
+  });
+
   it('an S3 environment file fails the task saying Berth has no S3', async () => {
     const { engine, reportOf } = setup();
     shutdown = () => engine.shutdown({ stopTasks: true });

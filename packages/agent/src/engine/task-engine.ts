@@ -209,7 +209,7 @@ export class TaskEngine {
     const keep = new Set([...wanted, ...this.tasks.keys()]);
     this.track(reapOrphans(ctx, orphans, keep));
     const secrets = this.options.secrets;
-    if (secrets) this.track(secrets.prune(keep));
+    if (secrets) this.track(secrets.prune(() => [...keep, ...this.tasks.keys()]));
   }
 
   private startMonitoring(): void {

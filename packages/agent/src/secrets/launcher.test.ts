@@ -103,9 +103,9 @@ describe('SecretFiles', () => {
     const gone = 'arn:aws:ecs:us-east-1:0:task/c/gone1';
     await files.write(keep, 'web', new Map([['A', '1']]));
     await files.write(gone, 'web', new Map([['A', '1']]));
-    await files.prune([keep]);
+    await files.prune(() => [keep]);
     expect(readdirSync(files.root)).toEqual(['keep1']);
-    await new SecretFiles(join(scratch, 'never-made')).prune([]);
+    await new SecretFiles(join(scratch, 'never-made')).prune(() => []);
   });
 });
 

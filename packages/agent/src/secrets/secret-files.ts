@@ -57,9 +57,12 @@ export class SecretFiles {
     return dir;
   }
 
-  /** Removes the directories of every task but `keep` (values left by tasks that ended while the agent was away). */
-  async prune(keep: Iterable<string>): Promise<void> {
-    const kept = new Set([...keep].map(taskSegment));
+  /**
+   * Removes the directories of every task but those `keep()` names (values left by tasks that
+   * ended while the agent was away); `keep` is asked again before each removal, so a task that
+   * arrived meanwhile keeps its values.
+   */
+  async prune(keep: () => Iterable<string>): Promise<void> {
     let entries: string[];
     try {
       entries = await readdir(this.root);
@@ -67,7 +70,8 @@ export class SecretFiles {
       return;
     }
     for (const entry of entries)
-      if (!kept.has(entry)) await rm(join(this.root, entry), { recursive: true, force: true });
+      if (![...keep()].some((arn) => taskSegment(arn) === entry))
+        await rm(join(this.root, entry), { recursive: true, force: true });
   }
 
   /** Removes the task's directory (every container's values); nothing there is fine. */

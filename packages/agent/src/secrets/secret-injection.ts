@@ -75,8 +75,8 @@ export class SecretInjection {
     await this.options.files.remove(taskArn);
   }
 
-  /** Drops the values of every task but `keep`. */
-  async prune(keep: Iterable<string>): Promise<void> {
+  /** Drops the values of every task but those `keep()` names (asked before each removal). */
+  async prune(keep: () => Iterable<string>): Promise<void> {
     await this.options.files.prune(keep);
   }
 
