@@ -30,7 +30,7 @@ const setup = (options: { busybox?: string; withSecrets?: boolean } = {}) => {
   const runtime = new FakeRuntime();
   const store = new FakeSecretStore();
   store.secrets.set(REGISTRY_SECRET, JSON.stringify({ username: 'robot', password: 'hunter2' }));
-  store.parameters.set('/p', 'value');
+  store.parameters.set('/p', 'ssm-value-7f3e');
   const files = new SecretFiles(join(scratch, `s-${Math.random().toString(36).slice(2)}`));
   const secrets = new SecretInjection({
     credentials: new FakeCredentials(),
@@ -118,7 +118,7 @@ describe('TaskEngine: repository credentials and injection (fake runtime)', () =
       `${files.containerDir(task.taskArn, 'web')}:/.berth/secrets:ro`,
       '/bin/busybox:/.berth/busybox:ro',
     ]);
-    expect(JSON.stringify(spec)).not.toContain('value');
+    expect(JSON.stringify(spec)).not.toContain('ssm-value-7f3e');
   });
 
   it('fails the task naming busybox-static when the host has no busybox, leaving no values', async () => {
@@ -145,6 +145,24 @@ describe('TaskEngine: repository credentials and injection (fake runtime)', () =
     engine.applyDesired([wanted]);
     await waitUntil(() => (existsSync(files.taskDir(stale)) ? undefined : true), 5_000);
     expect(existsSync(files.taskDir(wanted.taskArn))).toBe(true);
+  });
+
+  it('an engine without secret support fails a task that uses secrets, and runs others as ever', async () => {
+    const { runtime, engine, reportOf } = setup({ withSecrets: false });
+    shutdown = () => engine.shutdown({ stopTasks: true });
+    const withSecrets = aTask([{ name: 'web', image: 'img', secrets: [{ name: 'P', valueFrom: '/p' }] }], {
+      executionRoleArn: EXECUTION_ROLE,
+    });
+    const plain = aTask([{ name: 'web', image: 'img' }]);
+    engine.applyDesired([withSecrets, plain]);
+    const stopped = await reportOf(withSecrets.taskArn, 'STOPPED');
+    expect(stopped).toMatchObject({
+      stopCode: 'TaskFailedToStart',
+      reason:
+        'ResourceInitializationError: this agent cannot resolve secrets, environment files or repository credentials',
+    });
+    await reportOf(plain.taskArn, 'RUNNING');
+    expect(runtime.created.map((s) => s.entrypoint)).toEqual([undefined]);
   });
 
   it('an S3 environment file fails the task saying Berth has no S3', async () => {
