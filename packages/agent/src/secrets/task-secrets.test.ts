@@ -168,6 +168,14 @@ describe('resolveTaskSecrets', () => {
     ).toBe(
       `${PREFIX}SSM secret resource: unable to find execution role credentials: When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.`,
     );
+    const { credentials: _, ...withoutSource } = deps;
+    expect(
+      await reasonOf(
+        resolveTaskSecrets(withoutSource, task([{ name: 'a', secrets: [{ name: 'X', valueFrom: DB }] }])),
+      ),
+    ).toBe(
+      `${PREFIX}unable to get execution role credentials: this agent was started without a source of task role credentials`,
+    );
     credentials.refuse = 'the role does not trust ecs-tasks.amazonaws.com';
     expect(
       await reasonOf(

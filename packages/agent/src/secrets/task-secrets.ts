@@ -77,8 +77,11 @@ const executionCredentials = async (
   wanted: readonly Wanted[],
 ): Promise<TemporaryCredentials> => {
   const asm = wanted.some((w) => w.registry || w.secrets.some((s) => s.ref.kind === 'asm'));
-  if ((task.executionRoleArn ?? '') === '' || !deps.credentials)
-    throw noExecutionRoleError(asm ? 'ASM' : 'SSM');
+  if ((task.executionRoleArn ?? '') === '') throw noExecutionRoleError(asm ? 'ASM' : 'SSM');
+  if (!deps.credentials)
+    throw executionCredentialsError(
+      new Error('this agent was started without a source of task role credentials'),
+    );
   try {
     return await deps.credentials.credentialsFor(task, 'execution');
   } catch (error) {
