@@ -15,6 +15,9 @@ import {
   type TaskStatsSample,
 } from '@berth/wire/agent';
 
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
 import { controlPlaneCredentials } from './credentials/control-plane-credentials.js';
 import type { TaskCredentialSource } from './credentials/task-credential-source.js';
 import { EcrClient, RegistryCredentials, RegistryImages } from './ecr/index.js';
@@ -24,13 +27,14 @@ import type { UlimitPolicy } from './engine/ulimit-grants.js';
 import type { AddressBlock } from './host/address-block.js';
 import { claimAddressBlock } from './host/address-claim.js';
 import { hostAttributes, hostResources, ulimitAttributes, type HostFactsConfig } from './host/host-facts.js';
-import { HostRegistry } from './host/host-registry.js';
+import { defaultRunDir, HostRegistry } from './host/host-registry.js';
 import { findLeftovers } from './host/leftovers.js';
 import { TaskAddresses } from './host/task-addresses.js';
 import { readUlimitCeilings } from './host/ulimit-ceilings.js';
 import { CloudWatchLogsClient } from './logs/logs-client.js';
 import { LogShipping } from './logs/log-shipping.js';
 import { DockerRuntime } from './runtime/docker/index.js';
+import { ControlPlaneSecretStore, DEFAULT_BUSYBOX, SecretFiles, SecretInjection } from './secrets/index.js';
 import { Backoff, sleep } from './session/backoff.js';
 import {
   ControlPlaneClient,
@@ -76,8 +80,13 @@ export interface AgentConfig {
   readonly runDir?: string;
   /** The task metadata and credentials endpoint (address 169.254.170.2, ports any free one by default). */
   readonly taskEndpoint?: TaskEndpointConfig;
+  /** The host's static busybox, through which hidden variables reach a container; default /bin/busybox. */
+  readonly busyboxPath?: string;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
 }
+
+/** A directory name for an owner ARN (stable across restarts of the same agent). */
+const ownerSegment = (owner: string): string => createHash('sha256').update(owner).digest('hex').slice(0, 16);
 
 export class Agent {
   private readonly client: ControlPlaneClient;
@@ -141,6 +150,7 @@ export class Agent {
       images: this.images,
       taskEndpoint,
       taskGone: (taskArn) => this.taskCredentials.release(taskArn),
+      secrets: this.secretInjection(arn),
     });
     await this.engine.recover();
     this.loops = [this.pollLoop(), this.reportLoop(), this.statsLoop()];
@@ -209,6 +219,22 @@ export class Agent {
       region,
       credentials: new RegistryCredentials({ source, now: Date.now, log }),
       log,
+    });
+  }
+
+  /**
+   * Secrets Manager and SSM calls go to the control plane's endpoint, signed with the task
+   * execution role's credentials; hidden values live in `<run dir>/secrets/<owner>` (a tmpfs
+   * under /run), one directory per agent, since several agents may share a host.
+   */
+  private secretInjection(owner: string): SecretInjection {
+    const { endpoint, region } = this.config;
+    return new SecretInjection({
+      credentials: this.taskCredentials,
+      store: new ControlPlaneSecretStore((c, r, name) => new ControlPlaneClient(endpoint, c, r, name)),
+      files: new SecretFiles(join(this.config.runDir ?? defaultRunDir(), 'secrets', ownerSegment(owner))),
+      busybox: this.config.busyboxPath ?? DEFAULT_BUSYBOX,
+      region,
     });
   }
 

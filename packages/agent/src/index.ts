@@ -6,9 +6,13 @@
  * with the agent's GetAuthorizationToken (none for a FARGATE task without an execution role),
  * through a loopback forwarder when the control plane is on another host. Every task's containers
  * reach the task metadata endpoint (v3, v4), their task role's credentials and Berth's APIs on
- * 169.254.170.2 (added to `lo`, and left there), as on ECS.
+ * 169.254.170.2 (added to `lo`, and left there), as on ECS. A task's `secrets`,
+ * `environmentFiles` (file:// paths on the host) and `repositoryCredentials` are resolved at start
+ * with its execution role's credentials and reach the container through a launcher reading a
+ * tmpfs directory, never its configuration (see secrets/index.ts for where the values live).
  * Invariants: it writes lastStatus only, never desired status; statuses move forward only; it
- * touches only containers carrying its ownership labels; a restart re-adopts, never duplicates.
+ * touches only containers carrying its ownership labels; a restart re-adopts, never duplicates;
+ * secret values never appear in a container's Docker configuration.
  */
 export { Agent, AGENT_VERSION, type AgentConfig } from './agent.js';
 export type { EngineConfig } from './engine/index.js';

@@ -5,7 +5,7 @@ import { LABELS } from '../runtime/ownership-labels.js';
 import { applyOutcome, applyTaskRules, failContainer } from './apply-outcome.js';
 import { observeContainer } from './observe-container.js';
 import { planStep, type Move } from './step-planner.js';
-import { cleanupTask, setupTaskResources, sweepTask } from './task-resources.js';
+import { cleanupTask, dropSecrets, setupTaskResources, sweepTask } from './task-resources.js';
 import { attributeOomKills, liveContainers } from './task-oom-kills.js';
 import { buildTaskReport } from './task-report.js';
 import { containerNamed, createTaskState, type ManagedContainer, type TaskState } from './task-state.js';
@@ -206,6 +206,7 @@ export class ManagedTask {
   /** Every container is STOPPED: sweep what the task left behind, release its address, STOPPED. */
   private async finishStop(): Promise<void> {
     this.state.strays = await sweepTask(this.deps, this.state, this.deps.log);
+    await dropSecrets(this.deps, this.state, this.deps.log);
     this.deps.addresses.release(this.taskArn);
     this.state.known = 'STOPPED';
     this.state.stoppedAtMs = this.deps.now();

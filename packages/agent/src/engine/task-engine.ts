@@ -12,6 +12,7 @@ import type {
   RuntimeEvent,
 } from '../runtime/container-runtime.js';
 import { LABELS } from '../runtime/ownership-labels.js';
+import type { SecretInjection } from '../secrets/secret-injection.js';
 import { resolveEngineConfig, type EngineConfig, type ResolvedEngineConfig } from './engine-config.js';
 import { ManagedTask, type ManagedTaskDeps } from './managed-task.js';
 import { reapOrphans } from './orphan-reaper.js';
@@ -41,6 +42,8 @@ export interface TaskEngineOptions {
   readonly taskEndpoint?: TaskEndpointEnv;
   /** A task left the engine (stopped and cleaned up, or forgotten): forget what is kept for it. */
   readonly taskGone?: (taskArn: string) => void;
+  /** Resolves secrets, environment files and registry credentials (absent: tasks using them fail to start). */
+  readonly secrets?: SecretInjection;
 }
 
 /** How long shutdown waits for task loops to notice they are detached. */
@@ -99,6 +102,7 @@ export class TaskEngine {
       ...(options.logs === undefined ? {} : { logs: options.logs }),
       ...(options.images === undefined ? {} : { images: options.images }),
       ...(options.taskEndpoint === undefined ? {} : { taskEndpoint: options.taskEndpoint }),
+      ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
       now: options.now,
       log,
       report: (report) => {
@@ -217,7 +221,10 @@ export class TaskEngine {
       stopTimeoutSeconds: this.config.containerStopTimeoutSeconds,
       log: this.deps.log,
     };
-    this.track(reapOrphans(ctx, orphans, new Set([...wanted, ...this.tasks.keys()])));
+    const keep = new Set([...wanted, ...this.tasks.keys()]);
+    this.track(reapOrphans(ctx, orphans, keep));
+    const secrets = this.options.secrets;
+    if (secrets) this.track(secrets.prune(() => [...keep, ...this.tasks.keys()]));
   }
 
   private startMonitoring(): void {

@@ -1,6 +1,8 @@
 import type { OwnedContainer } from '../runtime/container-runtime.js';
 import { LABELS } from '../runtime/ownership-labels.js';
 import { reasonOf } from '../runtime/runtime-error.js';
+import { injectionError } from '../secrets/secret-errors.js';
+import { usesSecrets } from '../secrets/uses-secrets.js';
 import { PAUSE_CONTAINER_NAME } from './docker-names.js';
 import type { TaskState } from './task-state.js';
 import { resolveTaskVolumes, type TaskVolume } from './task-volumes.js';
@@ -16,10 +18,19 @@ const ensureVolume = async (ctx: TransitionContext, volume: TaskVolume): Promise
   }
 };
 
+/** The task's secrets, environment files and registry credentials, resolved and written out. */
+const prepareSecrets = async (ctx: TransitionContext, task: TaskState): Promise<void> => {
+  if (!usesSecrets(task.desired)) return;
+  if (!ctx.secrets)
+    throw injectionError('this agent cannot resolve secrets, environment files or repository credentials');
+  task.prepared = await ctx.secrets.prepare(task.desired);
+};
+
 /**
  * Before any container: the task's address (awsvpc, from the agent's block), its cgroup (recorded
- * as its containers' cgroup parent), its volumes, and the notices for what the host cannot grant
- * as asked. Returns the failure reason, if any.
+ * as its containers' cgroup parent), its volumes, its secrets (last: nothing after them can fail
+ * and leave the values behind), and the notices for what the host cannot grant as asked. Returns
+ * the failure reason, if any.
  */
 export const setupTaskResources = async (
   ctx: TransitionContext,
@@ -30,6 +41,7 @@ export const setupTaskResources = async (
       task.address ??= await ctx.addresses.allocate(task.desired.taskArn);
     task.cgroupParent = await ctx.taskCgroups.ensure(task.desired);
     for (const volume of resolveTaskVolumes(task.desired)) await ensureVolume(ctx, volume);
+    await prepareSecrets(ctx, task);
     task.notices = ulimitNotices(task.desired.containers, ctx.ulimits);
     return undefined;
   } catch (error) {
@@ -105,4 +117,12 @@ export const cleanupTask = async (ctx: TransitionContext, task: TaskState, log: 
     }
   }
   await ctx.taskCgroups.remove(task.desired);
+  if (ctx.secrets)
+    await attempt(log, 'secret files', () => ctx.secrets?.cleanup(task.desired.taskArn) ?? Promise.resolve());
+};
+
+/** Once every container is STOPPED nothing starts again: the task's hidden values go. */
+export const dropSecrets = async (ctx: TransitionContext, task: TaskState, log: Log): Promise<void> => {
+  if (ctx.secrets && usesSecrets(task.desired))
+    await attempt(log, 'secret files', () => ctx.secrets?.remove(task.desired.taskArn) ?? Promise.resolve());
 };

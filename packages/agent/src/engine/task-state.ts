@@ -1,6 +1,7 @@
 import type { ContainerDefinition, HealthStatus, NetworkBinding, TaskStopCode } from '@berth/wire/ecs';
 import type { DesiredTask } from '@berth/wire/agent';
 
+import type { PreparedContainer } from '../secrets/secret-injection.js';
 import { PAUSE_CONTAINER_NAME } from './docker-names.js';
 
 /** The agent's own states (ECS `taskstatus.go`), in order. Everything before RUNNING is PENDING on the wire. */
@@ -61,6 +62,8 @@ export interface TaskState {
   cleanedUp: boolean;
   /** awsvpc: the task's address, from the agent's block; released once the task is STOPPED. */
   address: string | undefined;
+  /** Container name → its hidden variables' directory and registry auth (resolved at setup). */
+  prepared: ReadonlyMap<string, PreparedContainer>;
   /** What the agent does differently from the task definition (e.g. a lowered ulimit), reported. */
   notices: readonly string[];
   /** Containers of this task found running or left over that the task does not track (removed at cleanup). */
@@ -110,6 +113,7 @@ export const createTaskState = (desired: DesiredTask): TaskState => {
     cleanedUp: false,
     address: undefined,
     notices: [],
+    prepared: new Map(),
     strays: [],
     pullStartedAtMs: undefined,
     pullStoppedAtMs: undefined,

@@ -29,12 +29,15 @@
  */
 import type { ImageResolver } from '../ecr/index.js';
 import type { TaskCgroups } from '../host/task-cgroups.js';
-import type { ContainerInspection, ContainerRuntime } from '../runtime/container-runtime.js';
+import type { ContainerInspection, ContainerRuntime, ContainerSpec } from '../runtime/container-runtime.js';
 import { isOwnedBy, LABELS } from '../runtime/ownership-labels.js';
 import { reasonOf, RuntimeError, type RuntimeErrorName } from '../runtime/runtime-error.js';
 import type { TaskAddresses } from '../host/task-addresses.js';
 import type { ContainerLogShipping } from '../logs/log-shipping.js';
 import type { PauseImage } from '../pause/pause-image.js';
+import { launchedSpec } from '../secrets/launcher.js';
+import type { SecretInjection } from '../secrets/secret-injection.js';
+import { withRepositoryAuth } from '../secrets/repository-auth.js';
 import { containerSpec, type SpecContext } from './container-spec.js';
 import type { ResolvedEngineConfig } from './engine-config.js';
 import { pauseSpec } from './pause-spec.js';
@@ -63,6 +66,8 @@ export interface TransitionContext {
   readonly images?: ImageResolver;
   /** The task metadata and credentials endpoint whose variables every container gets. */
   readonly taskEndpoint?: TaskEndpointEnv;
+  /** Resolves secrets, environment files and registry credentials at task start; absent: tasks using them fail. */
+  readonly secrets?: SecretInjection;
 }
 
 /** What a transition observed; the task loop folds it into the state. */
@@ -109,7 +114,8 @@ const inspectAfter = async (ctx: TransitionContext, id: string): Promise<Outcome
  */
 const pull: Transition = async (ctx, task, c) => {
   if (c.internal) return { kind: 'pulled', image: await ctx.pause.ensure() };
-  const request = ctx.images ? await ctx.images.resolve(c.image, task.desired) : { reference: c.image };
+  const resolved = ctx.images ? await ctx.images.resolve(c.image, task.desired) : { reference: c.image };
+  const request = withRepositoryAuth(resolved, task.prepared.get(c.name)?.repositoryAuth);
   const ensured = await ensureTaskImage(ctx.runtime, ctx.config.imagePullBehavior, c.image, request);
   return {
     kind: 'pulled',
@@ -136,9 +142,26 @@ const adoptExisting = async (
   return { kind: 'created', id: existing.id, inspection: existing };
 };
 
+/** A container with hidden variables starts through the launcher; any other is created as written. */
+const launchable = async (
+  ctx: TransitionContext,
+  task: TaskState,
+  c: ManagedContainer,
+  spec: ContainerSpec,
+): Promise<ContainerSpec> => {
+  const hostDir = task.prepared.get(c.name)?.hostDir;
+  if (hostDir === undefined || !ctx.secrets) return spec;
+  return launchedSpec(spec, await ctx.runtime.imageCommand(c.image), {
+    hostDir,
+    busybox: ctx.secrets.busybox,
+  });
+};
+
 const create: Transition = async (ctx, task, c) => {
   const specs = specContext(ctx, task);
-  const spec = c.internal ? pauseSpec(specs, c.image) : containerSpec(specs, c.definition, c.image);
+  const spec = c.internal
+    ? pauseSpec(specs, c.image)
+    : await launchable(ctx, task, c, containerSpec(specs, c.definition, c.image));
   try {
     return { kind: 'created', id: await ctx.runtime.createContainer(ctx.owner, spec) };
   } catch (error) {

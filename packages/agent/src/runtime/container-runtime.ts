@@ -25,6 +25,12 @@ export interface PullOptions {
   readonly auth?: RegistryAuth;
 }
 
+/** What an image runs when the container names no entrypoint or command (its config's). */
+export interface ImageCommand {
+  readonly entrypoint: readonly string[];
+  readonly cmd: readonly string[];
+}
+
 export interface EnsuredImage {
   readonly imageId: string;
   /** The registry digest (`sha256:…`) when the image came from a registry. */
@@ -232,6 +238,8 @@ export interface ContainerRuntime {
    */
   ensureImage(image: string, behavior: ImagePullBehavior, options?: PullOptions): Promise<EnsuredImage>;
   hasImage(image: string): Promise<boolean>;
+  /** The local image's configured Entrypoint and Cmd (empty when unset); rejects when it is missing. */
+  imageCommand(image: string): Promise<ImageCommand>;
   importImage(source: ImageImport): Promise<void>;
 
   /** Creates a container and returns its id; a name conflict rejects with `conflict: true`. */

@@ -47,7 +47,7 @@ export class EngineHarness {
     readonly instanceArn: string,
     config: EngineConfig = TEST_ENGINE_CONFIG,
     ulimits?: UlimitPolicy,
-    extra: Pick<TaskEngineOptions, 'taskEndpoint'> = {},
+    extra: Partial<TaskEngineOptions> = {},
   ) {
     this.engine = new TaskEngine({
       ...extra,
@@ -60,6 +60,7 @@ export class EngineHarness {
       report: (r) => this.reports.push(r),
       now: Date.now,
       log: (message, fields) => this.logs.push(`${message} ${JSON.stringify(fields ?? {})}`),
+      ...extra,
     });
   }
 

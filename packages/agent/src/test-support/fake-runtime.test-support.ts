@@ -9,6 +9,7 @@ import type {
   ContainerStatsReading,
   EnsuredImage,
   EventSubscription,
+  ImageCommand,
   ImagePullBehavior,
   OwnedContainer,
   OwnedVolume,
@@ -62,6 +63,13 @@ export class FakeRuntime implements ContainerRuntime {
 
   hasImage(image: string): Promise<boolean> {
     return Promise.resolve(this.cached(image));
+  }
+
+  /** What imageCommand answers for every image. */
+  imageConfig: ImageCommand = { entrypoint: [], cmd: ['sh'] };
+
+  imageCommand(): Promise<ImageCommand> {
+    return Promise.resolve(this.imageConfig);
   }
 
   importImage(): Promise<void> {

@@ -2,6 +2,7 @@ import type Dockerode from 'dockerode';
 
 import type {
   EnsuredImage,
+  ImageCommand,
   ImageImport,
   ImagePullBehavior,
   PullOptions,
@@ -50,6 +51,17 @@ export class DockerImages {
 
   async has(image: string): Promise<boolean> {
     return (await this.inspect(image)) !== undefined;
+  }
+
+  async command(image: string): Promise<ImageCommand> {
+    return dockerCall({ op: 'inspectImage', errorName: 'CannotCreateContainerError' }, async () => {
+      const info = await this.docker.getImage(image).inspect();
+      const entrypoint = info.Config.Entrypoint;
+      return {
+        entrypoint: typeof entrypoint === 'string' ? [entrypoint] : (entrypoint ?? []),
+        cmd: info.Config.Cmd ?? [],
+      };
+    });
   }
 
   async import(source: ImageImport): Promise<void> {

@@ -7,6 +7,7 @@ import type {
   ContainerSpec,
   EnsuredImage,
   EventSubscription,
+  ImageCommand,
   ReadLogsOptions,
   ImageImport,
   ImagePullBehavior,
@@ -94,6 +95,10 @@ export class DockerRuntime implements ContainerRuntime {
 
   hasImage(image: string): Promise<boolean> {
     return this.images.has(image);
+  }
+
+  imageCommand(image: string): Promise<ImageCommand> {
+    return this.images.command(image);
   }
 
   importImage(source: ImageImport): Promise<void> {
