@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return -- replies are read as the JSON a client sees */
+/* eslint-disable @typescript-eslint/no-unsafe-argument -- replies are read as the JSON a client sees */
 import { describe, expect, it } from 'vitest';
 
 import { SSM_OPERATIONS } from '@berth/wire/ssm';
