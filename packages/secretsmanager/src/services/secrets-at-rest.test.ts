@@ -1,7 +1,14 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
+import { SqliteStateStore } from '@berth/store';
+
 import type { SecretRecord } from '../records/secret-records.js';
-import { unitSecrets } from '../test-support/secrets-manager.test-support.js';
+import { createSecretsManagerModule } from '../secrets-manager-module.js';
+import { CTX, TestCipher, unitSecrets } from '../test-support/secrets-manager.test-support.js';
 
 const PLAIN = 'correct-horse-battery-staple';
 const BINARY = Buffer.from('binary-plaintext-bytes').toString('base64');
@@ -56,5 +63,31 @@ describe('secrets at rest', () => {
       tx.put('secretsmanager-secret', `123456789012/us-east-1|a`, '123456789012/us-east-1', broken),
     );
     expect(await t.errorOf('GetSecretValue', { SecretId: 'a' })).toMatch(/^DecryptionFailure: /);
+  });
+});
+
+describe('secrets in an SQLite data file', () => {
+  it('the file holds no plaintext, and a reopened store reads the value back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-sm-at-rest-'));
+    try {
+      const cipher = new TestCipher();
+      const path = join(dir, 'state.db');
+      const store = new SqliteStateStore(path);
+      const module = createSecretsManagerModule({ store, cipher });
+      const create = module.api.operations.get('CreateSecret');
+      await create?.(CTX, { Name: 'db', SecretString: PLAIN });
+      store.close();
+      for (const file of readdirSync(dir)) {
+        const bytes = readFileSync(join(dir, file));
+        expect(bytes.includes(PLAIN)).toBe(false);
+        expect(bytes.includes(Buffer.from(PLAIN).toString('base64'))).toBe(false);
+      }
+      const reopened = new SqliteStateStore(path);
+      const again = createSecretsManagerModule({ store: reopened, cipher });
+      expect(again.services.values.getValue(CTX.partition, { SecretId: 'db' }).SecretString).toBe(PLAIN);
+      reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
