@@ -1,6 +1,6 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -93,6 +93,7 @@ describe('the secrets keyring', () => {
     const fresh = keyring.seal(bytes('new value'));
     expect(keyring.isCurrent(fresh)).toBe(true);
     expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dirname(path))).toEqual(['secrets.keyring']);
     const reopened = openSecretKeyring(path);
     expect(reopened.activeKeyId).toBe(added);
     expect(text(reopened.open(old))).toBe('old value');
@@ -111,5 +112,16 @@ describe('the secrets keyring', () => {
     expect(() => openSecretKeyring(path)).toThrow(/does not hold/);
     writeFileSync(path, 'nope');
     expect(() => openSecretKeyring(path)).toThrow(/is not JSON/);
+  });
+});
+
+describe('opening a keyring twice', () => {
+  it('the second opener reads the key the first created, and no temporary file stays', () => {
+    const path = keyringPath();
+    const a = openSecretKeyring(path);
+    const b = openSecretKeyring(path);
+    expect(b.activeKeyId).toBe(a.activeKeyId);
+    expect(text(b.open(a.seal(bytes('shared'))))).toBe('shared');
+    expect(readdirSync(dirname(path))).toEqual(['secrets.keyring']);
   });
 });

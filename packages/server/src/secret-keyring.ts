@@ -10,10 +10,22 @@
  * created with mode 0600 on first use and rewritten atomically (temporary file, fsync, rename) by
  * `rotate`. A keyring file other users may read is refused. Without a path (an --in-memory server)
  * the keyring holds one random key in memory only: what it sealed dies with the process, as the
- * in-memory store does. Replicas sharing a PostgreSQL store must share the same keyring file.
+ * in-memory store does. Replicas sharing a PostgreSQL store must share the same keyring file, and
+ * a rotation is seen by a process only when it opens the keyring: rotate, then restart the others
+ * before they must open values sealed under the new key.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 
 const FORMAT = 'bk1';
 const KEY_BYTES = 32;
@@ -67,8 +79,8 @@ const parseKeyring = (path: string, text: string): Map<string, Buffer> & { activ
   return Object.assign(keys, { active: file.active });
 };
 
-/** Writes `text` to `path` atomically with mode 0600. */
-const writeAtomically = (path: string, text: string): void => {
+/** A fsynced temporary file beside `path` holding `text`, mode 0600. */
+const writeTemporary = (path: string, text: string): string => {
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const fd = openSync(temporary, 'wx', 0o600);
   try {
@@ -77,7 +89,29 @@ const writeAtomically = (path: string, text: string): void => {
   } finally {
     closeSync(fd);
   }
-  renameSync(temporary, path);
+  return temporary;
+};
+
+/** Replaces `path` with `text` atomically, mode 0600. */
+const writeAtomically = (path: string, text: string): void => {
+  renameSync(writeTemporary(path, text), path);
+};
+
+/**
+ * Creates `path` with `text` unless it exists (atomically: two servers starting at once end up
+ * with the same keyring); returns whether it was created.
+ */
+const createExclusively = (path: string, text: string): boolean => {
+  const temporary = writeTemporary(path, text);
+  try {
+    linkSync(temporary, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(temporary);
+  }
 };
 
 const serialize = (keys: ReadonlyMap<string, Buffer>, active: string): string =>
@@ -99,8 +133,8 @@ const readOrCreate = (path: string): { keys: Map<string, Buffer>; active: string
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     const active = newKeyId();
     const keys = new Map([[active, randomBytes(KEY_BYTES)]]);
-    writeAtomically(path, serialize(keys, active));
-    return { keys, active };
+    if (createExclusively(path, serialize(keys, active))) return { keys, active };
+    return readOrCreate(path);
   }
   const keys = parseKeyring(path, text);
   return { keys, active: keys.active };
