@@ -60,6 +60,18 @@ describe('creating and reading secrets', () => {
     });
   });
 
+  it('answers a repeated CreateSecret with the same token and value as the first, and refuses another value', async () => {
+    const t = unitSecrets();
+    const request = { Name: 's', SecretString: 'v', ClientRequestToken: TOKEN_A };
+    const first = await t.call('CreateSecret', request);
+    const revision = t.store.revision;
+    expect(await t.call('CreateSecret', request)).toEqual(first);
+    expect(t.store.revision).toBe(revision);
+    expect(await t.errorOf('CreateSecret', { ...request, SecretString: 'other' })).toBe(
+      'ResourceExistsException: The operation failed because the secret s already exists.',
+    );
+  });
+
   it('keeps binary secrets as bytes', async () => {
     const t = unitSecrets();
     const bytes = Buffer.from([0, 1, 2, 250, 255]).toString('base64');
@@ -231,6 +243,8 @@ describe('deleting secrets', () => {
     expect(await t.errorOf('GetSecretValue', { SecretId: 's' })).toBe(MARKED);
     expect(await t.errorOf('PutSecretValue', { SecretId: 's', SecretString: 'x' })).toBe(MARKED);
     expect(await t.errorOf('DeleteSecret', { SecretId: 's' })).toBe(MARKED);
+    expect(await t.errorOf('UpdateSecret', { SecretId: 's', Description: 'd' })).toBe(MARKED);
+    expect(await t.errorOf('TagResource', { SecretId: 's', Tags: [{ Key: 'k', Value: 'v' }] })).toBe(MARKED);
     expect((await t.call('DescribeSecret', { SecretId: 's' })).DeletedDate).toBe(t.clock.now / 1000);
     expect(await t.errorOf('CreateSecret', { Name: 's' })).toMatch(/already scheduled for deletion/);
     expect((await t.call('ListSecrets', {})).SecretList).toEqual([]);
