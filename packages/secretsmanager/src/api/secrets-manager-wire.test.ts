@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- replies are read as the JSON a client sees */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument -- replies are read as the JSON a client sees */
 import { describe, expect, it } from 'vitest';
 
 import { awsJson1_1 } from '@berth/gateway';
