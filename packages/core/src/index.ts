@@ -12,6 +12,7 @@ export * from './task-status.js';
 export * from './resources.js';
 export * from './task-size.js';
 export * from './overrides.js';
+export type * from './secret-cipher.js';
 export * from './oci/manifest-media-types.js';
 export * from './oci/parse-manifest.js';
 export type * from './oci/registry-ports.js';
