@@ -36,7 +36,10 @@ const metadata = (runtimeId: string, variable: string, path: string): any => {
   const script = [
     `u="\${${variable}#http://}"`,
     'hp="${u%%/*}"',
-    'printf "GET /${u#*/}' + path + ' HTTP/1.0\\r\\nHost: $hp\\r\\n\\r\\n" | nc "${hp%:*}" "${hp#*:}"',
+    // busybox nc stops reading once its input ends: keep it open until the answer has arrived.
+    '{ printf "GET /${u#*/}' +
+      path +
+      ' HTTP/1.0\\r\\nHost: $hp\\r\\n\\r\\n"; sleep 1; } | nc "${hp%:*}" "${hp#*:}"',
   ].join('; ');
   const result = docker(['exec', runtimeId, 'sh', '-c', script]);
   expect(result.status, result.stderr).toBe(0);
@@ -69,6 +72,10 @@ describe('the aws CLI inside a task with a task role and no keys', () => {
       `${AWS_CLI} ecs create-cluster --cluster-name from-the-task 2>&1; echo "exit=$?"`,
       'echo "--"',
       'env | grep -c "^AWS_ACCESS_KEY_ID=" || true',
+      'echo "--"',
+      'echo done',
+      // Kept running until the test has read its output (a stopped task's container is removed).
+      'sleep 600',
     ].join('; ');
     awsOk(berth.env, [
       'ecs',
@@ -97,12 +104,19 @@ describe('the aws CLI inside a task with a task role and no keys', () => {
     ]);
     const taskArn = awsOk(berth.env, ['ecs', 'run-task', '--task-definition', 'cli-in-task']).tasks[0]
       .taskArn;
-    awsOk(berth.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', taskArn]);
+    awsOk(berth.env, ['ecs', 'wait', 'tasks-running', '--tasks', taskArn]);
     const task = describeTask(taskArn);
-    const logs = docker(['logs', task.containers[0].runtimeId]);
-    const [identity = '', clusters = '', create = '', keys = ''] = `${logs.stdout}${logs.stderr}`.split(
-      '--\n',
+    const output = await waitFor(
+      () => {
+        const logs = docker(['logs', task.containers[0].runtimeId]);
+        const text = `${logs.stdout}${logs.stderr}`;
+        return text.includes('--\ndone') ? text : undefined;
+      },
+      'the aws CLI calls in the task to finish',
+      120_000,
+      500,
     );
+    const [identity = '', clusters = '', create = '', keys = ''] = output.split('--\n');
     const taskId = taskArn.split('/').pop();
     expect(identity.trim()).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/app-task-role/${taskId}`);
     expect(clusters.trim()).toBe(`arn:aws:ecs:us-east-1:${ACCOUNT}:cluster/default`);
@@ -112,7 +126,8 @@ describe('the aws CLI inside a task with a task role and no keys', () => {
     );
     expect(create).toMatch(/exit=[1-9]/);
     expect(keys.trim()).toBe('0');
-    expect(task.containers[0].exitCode).toBe(0);
+    awsOk(berth.env, ['ecs', 'stop-task', '--task', taskArn]);
+    awsOk(berth.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', taskArn]);
     const names = awsOk(berth.env, ['ecs', 'list-clusters']).clusterArns;
     expect(names).toEqual([`arn:aws:ecs:us-east-1:${ACCOUNT}:cluster/default`]);
   });

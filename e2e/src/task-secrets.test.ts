@@ -125,21 +125,22 @@ describe('a FARGATE task with secrets', () => {
     const taskArn = runFargate('with-secrets');
     awsOk(berth.env, ['ecs', 'wait', 'tasks-running', '--tasks', taskArn]);
     const container = describeTask(taskArn).containers[0];
-    const env = docker([
-      'exec',
-      container.runtimeId,
-      'sh',
-      '-c',
-      'printf "%s\\0" "$DB_PASSWORD" "$DB_USER" "$API_TOKEN" "$SIGNING_KEY" "$SIGNING_KEY_BY_NAME"',
-    ]);
-    expect(env.status, env.stderr).toBe(0);
-    expect(env.stdout.split('\0').slice(0, 5)).toEqual([
+    // Values reach the process the launcher exec'd (PID 1), not the container's configuration.
+    const environ = docker(['exec', container.runtimeId, 'cat', '/proc/1/environ']);
+    expect(environ.status, environ.stderr).toBe(0);
+    const env = Object.fromEntries(
+      environ.stdout
+        .split('\0')
+        .filter((kv) => kv.includes('='))
+        .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+    );
+    expect(env).toMatchObject({
       DB_PASSWORD,
       DB_USER,
       API_TOKEN,
       SIGNING_KEY,
-      SIGNING_KEY,
-    ]);
+      SIGNING_KEY_BY_NAME: SIGNING_KEY,
+    });
     // The container's own command runs as PID 1 (the launcher exec'd it).
     expect(
       docker(['exec', container.runtimeId, 'cat', '/proc/1/cmdline']).stdout.replace(/\0/g, ' ').trim(),

@@ -25,6 +25,8 @@ import { createCloudWatchModule } from '@berth/cloudwatch';
 import { AlbMetricsCollector, createElbv2Module, DataPlaneController, TargetHealthBoard } from '@berth/elbv2';
 import { DEFAULT_CODECS, GatewayServer, type CredentialPair } from '@berth/gateway';
 import { createIamModule } from '@berth/iam';
+import { createSecretsManagerModule } from '@berth/secretsmanager';
+import { createSsmModule } from '@berth/ssm';
 import { createStsModule } from '@berth/sts';
 import { HaproxySupervisor, locateHaproxy } from '@berth/lb';
 import { createLogsModule, type LogsUseCases } from '@berth/logs';
@@ -37,6 +39,7 @@ import { createEcrRegistry, type RegistryConfig } from './ecr-registry.js';
 import { ecsDeploymentAlarms } from './ecs-deployment-alarms.js';
 import { ecsLoadBalancing } from './ecs-load-balancing.js';
 import { cloudWatchScalingMetrics } from './scaling-metrics.js';
+import { openSecretKeyring } from './secret-keyring.js';
 
 export interface DataPlaneConfig {
   /** Where HAProxy's configuration, sockets, pidfile and log live (kept across restarts). */
@@ -75,6 +78,13 @@ export interface ControlPlaneConfig extends Omit<
   readonly autoScaling?: AutoScalingSettings;
   /** ECR's registry: where its blobs live and the port it serves; without it ECR answers no push or pull. */
   readonly registry: RegistryConfig;
+  /**
+   * The file of the keys Secrets Manager and SSM values are encrypted with (created on first use,
+   * mode 0600); absent: one key held in memory, for a store in memory.
+   */
+  readonly secretsKeyring?: string;
+  /** Start with a new active key and re-encrypt every stored value under it (`--rotate-secrets-key`). */
+  readonly rotateSecretsKey?: boolean;
 }
 
 export interface AutoScalingSettings {
@@ -152,6 +162,17 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
     instances: (id) => ecsInstanceAddress(id),
     ...(config.dataPlane ? { addressCidr: config.dataPlane.addressCidr } : {}),
   });
+  const keyring = openSecretKeyring(config.secretsKeyring);
+  const secretsManager = createSecretsManagerModule({ store, cipher: keyring, now });
+  const ssm = createSsmModule({ store, cipher: keyring, now });
+  if (config.rotateSecretsKey) {
+    const keyId = keyring.rotate();
+    const resealed = [secretsManager.resealAll(), ssm.resealAll()];
+    config.log('secrets key rotated: every stored value is encrypted under the new key', {
+      keyId,
+      values: resealed.reduce((sum, r) => sum + r.values, 0),
+    });
+  }
   const iam = createIamModule({ store, now });
   const sts = createStsModule({ store, iam, rootKeys: config.credentials, now });
   const ecs = createEcsModule({
@@ -216,6 +237,8 @@ export const startControlPlane = async (config: ControlPlaneConfig): Promise<Run
       registry.ecr.api,
       iam.api,
       sts.api,
+      secretsManager.api,
+      ssm.api,
     ],
     codecs: DEFAULT_CODECS,
     authenticator: sts.authenticator,

@@ -39,6 +39,7 @@ interface ServerFlags extends AgentFlags, FargatePriceFlags, RegistryFlags {
   port: number;
   dataDir: string;
   inMemory?: boolean;
+  rotateSecretsKey?: boolean;
   accessKeyId?: string;
   secretAccessKey?: string;
   accountId: string;
@@ -114,6 +115,10 @@ export const serverCommand = (): Command =>
           .option('--port <port>', 'port to listen on (0 picks a free one)', portNumber, DEFAULT_PORT)
           .option('--data-dir <dir>', 'where state (SQLite) and credentials are kept', DEFAULT_DATA_DIR)
           .option('--in-memory', 'keep state in memory; a clean shutdown stops the containers it started')
+          .option(
+            '--rotate-secrets-key',
+            'start with a new key for Secrets Manager and SSM values and re-encrypt every stored value with it',
+          )
           .option('--access-key-id <id>', 'access key id clients sign with (env BERTH_ACCESS_KEY_ID)')
           .option('--secret-access-key <secret>', 'secret access key (env BERTH_SECRET_ACCESS_KEY)')
           .option('--account-id <id>', 'the account resources belong to', accountId, DEFAULT_ACCOUNT_ID)
@@ -222,6 +227,8 @@ export const serverCommand = (): Command =>
         flags,
         flags.inMemory ? scratchDir(scratch, 'registry') : join(flags.dataDir, 'registry'),
       ),
+      ...(flags.inMemory ? {} : { secretsKeyring: join(flags.dataDir, 'secrets.keyring') }),
+      ...(flags.rotateSecretsKey ? { rotateSecretsKey: true } : {}),
       log,
     }).catch((error: unknown) => {
       // A server that cannot start (a port in use…) leaves no scratch directory or address claim.
