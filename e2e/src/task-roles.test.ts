@@ -31,15 +31,16 @@ let berth: BerthProcess;
 const describeTask = (taskArn: string): any =>
   awsOk(berth.env, ['ecs', 'describe-tasks', '--tasks', taskArn]).tasks[0];
 
-/** GET a path of the container's v4 metadata URI from inside it, with busybox nc. */
-const metadata = (runtimeId: string, variable: string, path: string): any => {
+/** GET a path of the container's metadata URI from inside it, with busybox nc (its wget crashes here). */
+const metadataOnce = (runtimeId: string, variable: string, path: string): any => {
   const script = [
     `u="\${${variable}#http://}"`,
     'hp="${u%%/*}"',
-    // busybox nc stops reading once its input ends: keep it open until the answer has arrived.
+    // nc half-closes when its input ends, and Node's HTTP server then drops the answer: the input
+    // stays open a while (the server closes an HTTP/1.0 connection once it has answered).
     '{ printf "GET /${u#*/}' +
       path +
-      ' HTTP/1.0\\r\\nHost: $hp\\r\\n\\r\\n"; sleep 1; } | nc "${hp%:*}" "${hp#*:}"',
+      ' HTTP/1.0\\r\\nHost: $hp\\r\\n\\r\\n"; sleep 3; } | nc -w 10 "${hp%:*}" "${hp#*:}"',
   ].join('; ');
   const result = docker(['exec', runtimeId, 'sh', '-c', script]);
   expect(result.status, result.stderr).toBe(0);
@@ -47,6 +48,9 @@ const metadata = (runtimeId: string, variable: string, path: string): any => {
   expect(head).toMatch(/^HTTP\/1\.[01] 200/);
   return JSON.parse(body);
 };
+
+const metadata = (runtimeId: string, variable: string, path: string): Promise<any> =>
+  waitFor(() => metadataOnce(runtimeId, variable, path), `${variable}${path} from inside the task`);
 
 beforeAll(async () => {
   ensureTestImages();
@@ -153,7 +157,7 @@ describe('the task metadata endpoint inside a FARGATE task', () => {
     const described = describeTask(taskArn);
     const probe = described.containers.find((c: any) => c.name === 'probe');
     const fromInside = await waitFor(() => {
-      const task = metadata(probe.runtimeId, 'ECS_CONTAINER_METADATA_URI_V4', '/task');
+      const task = metadataOnce(probe.runtimeId, 'ECS_CONTAINER_METADATA_URI_V4', '/task');
       return task.KnownStatus === 'RUNNING' ? task : undefined;
     }, 'metadata /task to say RUNNING');
     expect(fromInside.TaskARN).toBe(taskArn);
@@ -176,12 +180,12 @@ describe('the task metadata endpoint inside a FARGATE task', () => {
       expect(c.Networks[0].NetworkMode).toBe('awsvpc');
       expect(c.Networks[0].IPv4Addresses).toEqual([address]);
     }
-    const self = metadata(probe.runtimeId, 'ECS_CONTAINER_METADATA_URI_V4', '');
+    const self = await metadata(probe.runtimeId, 'ECS_CONTAINER_METADATA_URI_V4', '');
     expect(self.Name).toBe('probe');
     expect(self.DockerId).toBe(probe.runtimeId);
-    const v3 = metadata(probe.runtimeId, 'ECS_CONTAINER_METADATA_URI', '/task');
+    const v3 = await metadata(probe.runtimeId, 'ECS_CONTAINER_METADATA_URI', '/task');
     expect(v3.TaskARN).toBe(taskArn);
-    const stats = metadata(probe.runtimeId, 'ECS_CONTAINER_METADATA_URI_V4', '/task/stats');
+    const stats = await metadata(probe.runtimeId, 'ECS_CONTAINER_METADATA_URI_V4', '/task/stats');
     expect(Object.keys(stats).sort()).toEqual(described.containers.map((c: any) => c.runtimeId).sort());
     awsOk(berth.env, ['ecs', 'stop-task', '--task', taskArn]);
     awsOk(berth.env, ['ecs', 'wait', 'tasks-stopped', '--tasks', taskArn]);

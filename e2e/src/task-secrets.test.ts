@@ -99,7 +99,7 @@ afterAll(async () => {
 });
 
 describe('a FARGATE task with secrets', () => {
-  it('has the values in its environment, and docker inspect shows none of them', async () => {
+  it('has the values in its environment, and docker inspect shows none of them', () => {
     const role = createTaskRole(berth.env, 'secrets-exec', {
       Version: '2012-10-17',
       Statement: [
@@ -141,10 +141,10 @@ describe('a FARGATE task with secrets', () => {
       SIGNING_KEY,
       SIGNING_KEY_BY_NAME: SIGNING_KEY,
     });
-    // The container's own command runs as PID 1 (the launcher exec'd it).
-    expect(
-      docker(['exec', container.runtimeId, 'cat', '/proc/1/cmdline']).stdout.replace(/\0/g, ' ').trim(),
-    ).toBe('sh -c sleep 600');
+    // The launcher exec'd the container's own command (`sh -c 'sleep 600'`, which busybox sh execs
+    // in turn): PID 1 is the task's process, not Berth's.
+    const cmdline = docker(['exec', container.runtimeId, 'cat', '/proc/1/cmdline']).stdout;
+    expect(cmdline.replace(/\0/g, ' ').trim()).toBe('sleep 600');
     const inspected = docker(['inspect', container.runtimeId]).stdout;
     for (const value of ALL_VALUES) {
       expect(inspected).not.toContain(value);
