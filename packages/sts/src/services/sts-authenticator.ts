@@ -3,7 +3,7 @@
  * (through @berth/iam); and ASIA… session keys, whose token must open (session-tokens.ts), be
  * this key's, not be expired, and name a role that still exists as it was when assumed.
  */
-import type { Authenticator, CredentialPair, KeyResolution } from '@berth/gateway';
+import { RootKeys, type Authenticator, type CredentialPair } from '@berth/gateway';
 import type { IamUseCases } from '@berth/iam';
 
 import type { SessionTokens } from './session-tokens.js';
@@ -14,23 +14,10 @@ export const stsAuthenticator = (
   iam: Pick<IamUseCases, 'resolveAccessKey' | 'roleByArn'>,
   tokens: SessionTokens,
 ): Authenticator => {
-  const roots = new Map(
-    rootKeys.map((pair): [string, KeyResolution] => [
-      pair.accessKeyId,
-      {
-        secretAccessKey: pair.secretAccessKey,
-        identity: {
-          accountId: pair.accountId,
-          arn: `arn:aws:iam::${pair.accountId}:root`,
-          userId: pair.accountId,
-          kind: 'root',
-        },
-      },
-    ]),
-  );
+  const roots = new RootKeys(rootKeys);
   return {
     resolve: (accessKeyId, sessionToken, nowMs, protocol) => {
-      const root = roots.get(accessKeyId);
+      const root = roots.resolve(accessKeyId);
       if (root !== undefined) return root;
       if (!accessKeyId.startsWith('ASIA')) return iam.resolveAccessKey(accessKeyId);
       if (sessionToken === undefined || sessionToken === '') return undefined;
