@@ -20,3 +20,4 @@ export type * from './iam-policy/policy-types.js';
 export { evaluatePolicies } from './iam-policy/evaluate-policies.js';
 export { parsePolicyDocument, type ParsePolicyOptions } from './iam-policy/parse-policy-document.js';
 export { wildcardMatch } from './iam-policy/wildcard-match.js';
+export * from './paginate.js';

@@ -1,33 +1,19 @@
-/** maxResults/nextToken paging over an already-ordered list; the token is the next index. */
+/** ECR's paging: core's, with its errors. */
+import { paginate as paginateList, type Page, type PageErrors } from '@berth/core';
+
 import { constraint, invalidParameter } from './ecr-errors.js';
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly nextToken?: string;
-}
+export type { Page };
+
+const ERRORS: PageErrors = {
+  badSize: (_maxResults, limit) => constraint('maxResults', `Member must have value between 1 and ${limit}`),
+  badToken: () =>
+    invalidParameter("Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid token'"),
+};
 
 export const paginate = <T>(
   items: readonly T[],
   maxResults: unknown,
   nextToken: unknown,
   limit = 1000,
-): Page<T> => {
-  const size = maxResults === undefined ? limit : Number(maxResults);
-  if (!Number.isInteger(size) || size < 1 || size > limit) {
-    throw constraint('maxResults', `Member must have value between 1 and ${limit}`);
-  }
-  let start = 0;
-  if (nextToken !== undefined) {
-    start = Number(Buffer.from(typeof nextToken === 'string' ? nextToken : '', 'base64url').toString('utf8'));
-    if (!Number.isInteger(start) || start < 0 || start > items.length) {
-      throw invalidParameter(
-        "Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid token'",
-      );
-    }
-  }
-  const end = start + size;
-  return {
-    items: items.slice(start, end),
-    ...(end < items.length ? { nextToken: Buffer.from(String(end)).toString('base64url') } : {}),
-  };
-};
+): Page<T> => paginateList(items, { maxResults, nextToken, limit }, ERRORS);

@@ -1,37 +1,19 @@
-/** MaxResults/NextToken paging over an already-ordered list; the token is the next index. */
+/** SSM's paging: core's, with its errors. */
+import { paginate as paginateList, type Page, type PageErrors } from '@berth/core';
+
 import { constraint, invalidNextToken } from './ssm-errors.js';
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly nextToken?: string;
-}
+export type { Page };
+
+const ERRORS: PageErrors = {
+  badSize: (maxResults, limit) =>
+    constraint('maxResults', `Member must have value less than or equal to ${limit}`, maxResults),
+  badToken: invalidNextToken,
+};
 
 export const paginate = <T>(
   items: readonly T[],
   maxResults: unknown,
   nextToken: unknown,
   limit: number,
-): Page<T> => {
-  const size = maxResults === undefined ? limit : Number(maxResults);
-  if (!Number.isInteger(size) || size < 1 || size > limit) {
-    throw constraint('maxResults', `Member must have value less than or equal to ${limit}`, maxResults);
-  }
-  let start = 0;
-  if (nextToken !== undefined) {
-    start = Number(Buffer.from(typeof nextToken === 'string' ? nextToken : '', 'base64url').toString('utf8'));
-    if (
-      typeof nextToken !== 'string' ||
-      nextToken === '' ||
-      !Number.isInteger(start) ||
-      start < 0 ||
-      start > items.length
-    ) {
-      throw invalidNextToken();
-    }
-  }
-  const end = start + size;
-  return {
-    items: items.slice(start, end),
-    ...(end < items.length ? { nextToken: Buffer.from(String(end)).toString('base64url') } : {}),
-  };
-};
+): Page<T> => paginateList(items, { maxResults, nextToken, limit }, ERRORS);
