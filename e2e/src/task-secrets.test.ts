@@ -16,7 +16,7 @@ import { startServer, tempDir, type BerthProcess } from './support/berth-process
 import { awsOk, docker } from './support/clients.js';
 import { AWSVPC_NETWORK, registerFargate } from './support/fargate.js';
 import { createTaskRole } from './support/iam.js';
-import { waitClusterStopped } from './support/services.js';
+import { stopClusterTasks } from './support/services.js';
 import { BUSYBOX_IMAGE, ensureTestImages } from './support/test-images.js';
 
 const DB_PASSWORD = 'pa$$ "word" \'quoted\'\nsecond line';
@@ -94,7 +94,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (berth) await waitClusterStopped(berth.env, 'default').catch(() => undefined);
+  if (berth) await stopClusterTasks(berth.env, 'default').catch(() => undefined);
   await berth?.stop();
 });
 

@@ -110,3 +110,13 @@ export const waitClusterStopped = (env: NodeJS.ProcessEnv, cluster: string): Pro
     120_000,
     1000,
   );
+
+/**
+ * Stops every task of the cluster and waits until they have stopped: for servers with a data
+ * directory, whose tasks outlive them (a failed test must not leave its containers running).
+ */
+export const stopClusterTasks = async (env: NodeJS.ProcessEnv, cluster: string): Promise<true> => {
+  const live: string[] = awsOk(env, ['ecs', 'list-tasks', '--cluster', cluster]).taskArns;
+  for (const task of live) awsOk(env, ['ecs', 'stop-task', '--cluster', cluster, '--task', task]);
+  return waitClusterStopped(env, cluster);
+};

@@ -15,9 +15,6 @@ import {
   type TaskStatsSample,
 } from '@berth/wire/agent';
 
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-
 import { controlPlaneCredentials } from './credentials/control-plane-credentials.js';
 import type { TaskCredentialSource } from './credentials/task-credential-source.js';
 import { EcrClient, RegistryCredentials, RegistryImages } from './ecr/index.js';
@@ -34,7 +31,13 @@ import { readUlimitCeilings } from './host/ulimit-ceilings.js';
 import { CloudWatchLogsClient } from './logs/logs-client.js';
 import { LogShipping } from './logs/log-shipping.js';
 import { DockerRuntime } from './runtime/docker/index.js';
-import { ControlPlaneSecretStore, DEFAULT_BUSYBOX, SecretFiles, SecretInjection } from './secrets/index.js';
+import {
+  agentSecretsRoot,
+  ControlPlaneSecretStore,
+  DEFAULT_BUSYBOX,
+  SecretFiles,
+  SecretInjection,
+} from './secrets/index.js';
 import { Backoff, sleep } from './session/backoff.js';
 import {
   ControlPlaneClient,
@@ -85,9 +88,6 @@ export interface AgentConfig {
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
-/** A directory name for an owner ARN (stable across restarts of the same agent). */
-const ownerSegment = (owner: string): string => createHash('sha256').update(owner).digest('hex').slice(0, 16);
-
 export class Agent {
   private readonly client: ControlPlaneClient;
   private readonly reports = new ReportQueue();
@@ -98,6 +98,7 @@ export class Agent {
   private readonly images: RegistryImages;
   /** Task roles' credentials (GetTaskCredentials, cached): the task endpoint serves the task role's. */
   private readonly taskCredentials: TaskCredentialSource;
+  private secretFiles: SecretFiles | undefined;
   private identity: AgentIdentity;
   private engine: TaskEngine | undefined;
   private block: AddressBlock | undefined;
@@ -171,6 +172,8 @@ export class Agent {
     this.stopping.abort();
     await Promise.allSettled(this.loops);
     const stopped = (await this.engine?.shutdown({ stopTasks: options.stopTasks })) ?? 0;
+    // Every task stopped: no value is left for a container to start with.
+    if (options.stopTasks) await this.secretFiles?.removeAll();
     await this.images.close();
     await this.taskEndpoint?.close();
     if (this.block && this.identity.containerInstanceArn)
@@ -229,10 +232,12 @@ export class Agent {
    */
   private secretInjection(owner: string): SecretInjection {
     const { endpoint, region } = this.config;
+    const files = new SecretFiles(agentSecretsRoot(this.config.runDir ?? defaultRunDir(), owner));
+    this.secretFiles = files;
     return new SecretInjection({
       credentials: this.taskCredentials,
       store: new ControlPlaneSecretStore((c, r, name) => new ControlPlaneClient(endpoint, c, r, name)),
-      files: new SecretFiles(join(this.config.runDir ?? defaultRunDir(), 'secrets', ownerSegment(owner))),
+      files,
       busybox: this.config.busyboxPath ?? DEFAULT_BUSYBOX,
       region,
     });

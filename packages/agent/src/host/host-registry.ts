@@ -56,7 +56,7 @@ export const defaultRunDir = (): string => {
 export class HostRegistry {
   readonly dir: string;
 
-  constructor(runDir: string = defaultRunDir()) {
+  constructor(readonly runDir: string = defaultRunDir()) {
     this.dir = join(runDir, 'agents');
     mkdirSync(this.dir, { recursive: true });
   }

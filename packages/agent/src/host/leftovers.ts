@@ -3,12 +3,14 @@
  * Berth's ownership labels whose owner holds no live claim in the host registry (a `berth server
  * --in-memory` killed with -9, an agent whose state directory was deleted, a stopped `berth server`
  * with a data directory — restart that one instead if you want its tasks back). An agent lists them
- * when it starts; `berth gc` stops and removes them, and deletes stale claims. Berth never touches
+ * when it starts; `berth gc` stops and removes them with the secret values they were given, and
+ * deletes stale claims. Berth never touches
  * anything without its labels.
  */
 import type { ContainerRuntime, OwnedContainer, OwnedVolume } from '../runtime/container-runtime.js';
 import { LABELS } from '../runtime/ownership-labels.js';
 import { reapOrphans } from '../engine/orphan-reaper.js';
+import { SecretFiles, agentSecretsRoot } from '../secrets/secret-files.js';
 import type { HostRegistry } from './host-registry.js';
 
 export interface Leftovers {
@@ -70,6 +72,8 @@ export const collectGarbage = async (
         mine,
         new Set(),
       );
+      // The values of its tasks' secrets, on this host's tmpfs.
+      await new SecretFiles(agentSecretsRoot(registry.runDir, owner)).removeAll();
     }
   }
   return { ...left, staleClaims };

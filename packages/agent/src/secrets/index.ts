@@ -16,5 +16,5 @@
  * not inherit them (it gets Config.Env only), as it would not inherit variables a process set.
  */
 export { ControlPlaneSecretStore, type SecretStore } from './secret-store.js';
-export { SecretFiles } from './secret-files.js';
+export { agentSecretsRoot, SecretFiles } from './secret-files.js';
 export { DEFAULT_BUSYBOX, SecretInjection, type SecretInjectionOptions } from './secret-injection.js';

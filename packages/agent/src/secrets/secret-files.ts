@@ -23,6 +23,10 @@ const taskSegment = (taskArn: string): string => {
 const containerSegment = (name: string): string =>
   SAFE_SEGMENT.test(name) ? name : createHash('sha256').update(name).digest('hex').slice(0, 32);
 
+/** The directory of one agent's values, `<run dir>/secrets/<hash of its ARN>` (agents share a host). */
+export const agentSecretsRoot = (runDir: string, owner: string): string =>
+  join(runDir, 'secrets', createHash('sha256').update(owner).digest('hex').slice(0, 16));
+
 export class SecretFiles {
   constructor(readonly root: string) {}
 
@@ -72,6 +76,11 @@ export class SecretFiles {
     for (const entry of entries)
       if (![...keep()].some((arn) => taskSegment(arn) === entry))
         await rm(join(this.root, entry), { recursive: true, force: true });
+  }
+
+  /** Removes every task's values and the root itself (the agent stopped its tasks, or is gone). */
+  async removeAll(): Promise<void> {
+    await rm(this.root, { recursive: true, force: true });
   }
 
   /** Removes the task's directory (every container's values); nothing there is fine. */
