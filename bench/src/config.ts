@@ -8,6 +8,8 @@ export interface BenchConfig {
   readonly berthCli: string;
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
+  /** Temporary credentials (an assumed role's) carry their session token. */
+  readonly sessionToken?: string;
   readonly region: string;
   /** Wall-clock cap of one API phase (one system, one concurrency). */
   readonly apiSeconds: number;

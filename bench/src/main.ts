@@ -19,7 +19,9 @@ import { dirname, join } from 'node:path';
 
 import { albCommand, measureAlb, renderAlbReport, type AlbResults } from './alb/index.js';
 import { benchApiSystem } from './api-bench.js';
+import { runBenchCommand, type BenchCommand } from './bench-command.js';
 import { killAllChildren, stopAllChildren } from './child-process.js';
+import { iamCommand } from './iam/index.js';
 import { readConfig, type BenchConfig } from './config.js';
 import { docker, removeBenchContainers, removeTaskContainers } from './docker-cli.js';
 import { dockerRunStarter } from './docker-cli-floor.js';
@@ -258,49 +260,30 @@ const replacementOnly = async (): Promise<void> => {
 };
 
 /** `main.js fargate-cpu`: that benchmark alone; writes bench/results/fargate-cpu.json. */
-const fargateCpuOnly = async (): Promise<void> => {
-  process.once('exit', killAllChildren);
-  const config = readConfig();
-  try {
-    const results = await measureFargateCpu(config);
-    process.stdout.write(`${renderFargateCpu(results).join('\n')}\n`);
-    const file = join(dirname(config.resultsFile), 'fargate-cpu.json');
-    writeResultsFile(file, results);
-    process.stdout.write(`\nWrote ${file}\n`);
-    if (Object.keys(results.errors).length > 0) process.exitCode = 1;
-  } finally {
-    await removeBenchContainers().catch(() => undefined);
-  }
+const fargateCpuCommand: BenchCommand<FargateCpuResults> = {
+  name: 'fargate-cpu',
+  measure: (config) => measureFargateCpu(config),
+  render: (results) => `${renderFargateCpu(results).join('\n')}\n`,
+  cleanup: removeBenchContainers,
 };
 
 /** `main.js telemetry`: that benchmark alone; writes bench/results/telemetry.json. */
-const telemetryOnly = async (): Promise<void> => {
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  process.once('SIGTERM', () => controller.abort());
-  process.once('exit', killAllChildren);
-  const config = readConfig();
-  try {
-    const results = await measureTelemetry(config, controller.signal, progress);
-    process.stdout.write(`${renderTelemetry(results).join('\n')}\n`);
-    const file = join(dirname(config.resultsFile), 'telemetry.json');
-    writeResultsFile(file, results);
-    process.stdout.write(`\nWrote ${file}\n`);
-    if (controller.signal.aborted) process.exitCode = 130;
-    else if (Object.keys(results.errors).length > 0) process.exitCode = 1;
-  } finally {
-    await removeBenchContainers().catch(() => undefined);
-  }
+const telemetryCommand: BenchCommand<TelemetryResults> = {
+  name: 'telemetry',
+  measure: measureTelemetry,
+  render: (results) => `${renderTelemetry(results).join('\n')}\n`,
+  cleanup: removeBenchContainers,
 };
 
 /** Benchmarks that can also run alone: `node bench/dist/main.js NAME`. */
 const ALONE: Readonly<Record<string, () => Promise<void>>> = {
   'scheduler-scale': schedulerScaleOnly,
   replacement: replacementOnly,
-  'fargate-cpu': fargateCpuOnly,
+  'fargate-cpu': () => runBenchCommand(fargateCpuCommand),
   alb: albCommand,
-  telemetry: telemetryOnly,
-  registry: registryCommand,
+  telemetry: () => runBenchCommand(telemetryCommand),
+  registry: () => runBenchCommand(registryCommand),
+  iam: () => runBenchCommand(iamCommand),
 };
 
 const selected = process.argv[2];

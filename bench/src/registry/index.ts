@@ -5,12 +5,10 @@
  * registry`; settings come from BENCH_REGISTRY_* variables (BENCH_REGISTRY_SUBJECT=distribution
  * puts a second distribution where Berth stands, to check the bench: its ratios should be ≈ 1×).
  */
-import { join, dirname } from 'node:path';
 import { cpus, loadavg, platform } from 'node:os';
 
-import { killAllChildren, stopAllChildren } from '../child-process.js';
-import { positiveInteger, readConfig, type BenchConfig } from '../config.js';
-import { writeResultsFile } from '../results-file.js';
+import type { BenchCommand } from '../bench-command.js';
+import { positiveInteger, type BenchConfig } from '../config.js';
 import { versionOf } from '../version-of.js';
 
 import { DISTRIBUTION_BINARY } from './distribution-server.js';
@@ -71,24 +69,8 @@ export const measureRegistry = async (
 };
 
 /** `node bench/dist/main.js registry`: writes bench/results/registry.json; Ctrl-C stops the servers. */
-export const registryCommand = async (): Promise<void> => {
-  const controller = new AbortController();
-  const interrupted = (): void => {
-    process.stderr.write('bench: interrupted, stopping the registries\n');
-    controller.abort();
-    void stopAllChildren();
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  process.once('exit', killAllChildren);
-  const config = readConfig();
-  const results = await measureRegistry(config, controller.signal, (text) =>
-    process.stderr.write(`bench: ${text}\n`),
-  );
-  process.stdout.write(renderRegistry(results));
-  const file = join(dirname(config.resultsFile), 'registry.json');
-  writeResultsFile(file, results);
-  process.stdout.write(`\nWrote ${file}\n`);
-  if (controller.signal.aborted) process.exitCode = 130;
-  else if (Object.keys(results.errors).length > 0) process.exitCode = 1;
+export const registryCommand: BenchCommand<RegistryResults> = {
+  name: 'registry',
+  measure: measureRegistry,
+  render: renderRegistry,
 };
